@@ -1,0 +1,235 @@
+"""Evaluating rules over MessageFacts: pure, no I/O, no detectors."""
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from service.context.recipients import RecipientClass
+from service.rules.facts import MessageFacts, PartFacts
+from service.rules.model import Condition, Rule, Status, Where
+from service.rules.wording import describe_entities, join_words, where_words
+from service.schemas.entities import EntityType
+from service.schemas.scan import Action, Finding
+
+log = logging.getLogger(__name__)
+
+_LOCATION_ORDER = {"subject": 0, "body": 1, "recipients": 2}
+
+
+@dataclass
+class Evidence:
+    """Why a condition held: where, what (counts and masked forms), which files and domains."""
+
+    locations: set[str] = field(default_factory=set)
+    entities: Counter[EntityType] = field(default_factory=Counter)
+    masked: list[str] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
+    lookalikes: list[str] = field(default_factory=list)
+    count: int = 0
+
+    def merge(self, other: "Evidence") -> None:
+        self.locations |= other.locations
+        self.entities |= other.entities  # the larger count of each type
+        self.count = max(self.count, other.count)
+        for mine, theirs in (
+            (self.masked, other.masked),
+            (self.attachments, other.attachments),
+            (self.domains, other.domains),
+            (self.lookalikes, other.lookalikes),
+        ):
+            mine.extend(x for x in theirs if x not in mine)
+
+
+class RuleEngine:
+    """Evaluates a set of rules; one instance per rule set, safe to share across threads."""
+
+    def __init__(self, rules: Sequence[Rule], pattern_timeout: float = 0.2) -> None:
+        self.rules = [r for r in rules if r.status is not Status.DISABLED]
+        self.pattern_timeout = pattern_timeout
+        self._compiled: dict[tuple[str, bool], regex.Pattern[str]] = {}
+
+    def evaluate(self, facts: MessageFacts, *, include_shadow: bool = False) -> list[Finding]:
+        findings = []
+        for rule in self.rules:
+            if rule.status is Status.SHADOW and not include_shadow:
+                continue
+            finding = self.evaluate_rule(rule, facts)
+            if finding is not None:
+                findings.append(finding)
+        return sorted(findings, key=lambda f: -f.action.rank)
+
+    def evaluate_rule(self, rule: Rule, facts: MessageFacts) -> Finding | None:
+        held, evidence = self._check(rule.when, facts)
+        if not held:
+            return None
+        action = Action(rule.action)
+        for step in rule.escalate:
+            ok, extra = self._check(step.when, facts)
+            if ok and step.action.rank > action.rank:
+                action = step.action
+                evidence.merge(extra)
+        values = _template_values(evidence, facts)
+        return Finding(
+            rule=rule.id,
+            action=action,
+            title=rule.title,
+            message=_fill(rule.message, values),
+            locations=sorted(evidence.locations, key=lambda loc: (_LOCATION_ORDER.get(loc, 3), loc)),
+            entities={t.value: n for t, n in sorted(evidence.entities.items())},
+            policy=rule.policy,
+            fix=_fill(rule.fix, values),
+        )
+
+    # --- conditions -------------------------------------------------------
+
+    def _check(self, cond: Condition, facts: MessageFacts) -> tuple[bool, Evidence]:
+        if cond.all is not None:
+            evidence = Evidence()
+            for sub in cond.all:
+                ok, ev = self._check(sub, facts)
+                if not ok:
+                    return False, Evidence()
+                evidence.merge(ev)
+            return True, evidence
+        if cond.any is not None:
+            evidence, held = Evidence(), False
+            for sub in cond.any:
+                ok, ev = self._check(sub, facts)
+                if ok:
+                    held = True
+                    evidence.merge(ev)
+            return held, evidence
+        if cond.not_ is not None:
+            ok, _ = self._check(cond.not_, facts)
+            return not ok, Evidence()
+        if cond.entities is not None:
+            test = cond.entities
+            return _entities(_parts(facts, test.where), set(test.types), test.min)
+        if cond.third_party_names is not None:
+            return _names(_parts(facts, cond.third_party_names.where), cond.third_party_names.min)
+        if cond.guarded_data is not None:
+            return _guarded(_parts(facts, cond.guarded_data.where))
+        if cond.recipients is not None:
+            test = cond.recipients
+            found = facts.recipients_of(RecipientClass(test.klass), set(test.fields))
+            addresses = {r.address for r in found}
+            ev = Evidence(
+                locations={"recipients"},
+                domains=sorted({r.domain for r in found}),
+                count=len(addresses),
+            )
+            return len(addresses) >= test.min, ev
+        if cond.attachments is not None:
+            test = cond.attachments
+            chosen = [
+                p
+                for p in facts.attachments
+                if (test.protected is None or p.protected == test.protected)
+                and (test.readable is None or p.readable == test.readable)
+                and (test.ctf is None or p.ctf == test.ctf)
+            ]
+            ev = Evidence(locations={p.location for p in chosen}, attachments=[p.name for p in chosen])
+            return len(chosen) >= test.min, ev
+        if cond.lookalike_domain is not None:
+            ev = Evidence(
+                locations={"recipients"},
+                domains=[m.domain for m in facts.lookalikes],
+                lookalikes=[f"{m.domain} (looks like {m.resembles}: {m.reason})" for m in facts.lookalikes],
+            )
+            return bool(facts.lookalikes), ev
+        if cond.marked_confidential is not None:
+            return facts.marked_confidential, Evidence()
+        if cond.pattern is not None:
+            return self._pattern(cond, facts)
+        raise AssertionError("Condition validated with no predicate")  # pragma: no cover
+
+    def _pattern(self, cond: Condition, facts: MessageFacts) -> tuple[bool, Evidence]:
+        test = cond.pattern
+        assert test is not None
+        key = (test.regex, test.ignore_case)
+        if key not in self._compiled:
+            self._compiled[key] = regex.compile(test.regex, regex.IGNORECASE if test.ignore_case else 0)
+        compiled = self._compiled[key]
+        ev = Evidence()
+        for part in _parts(facts, test.where):
+            try:
+                if compiled.search(part.text, timeout=self.pattern_timeout):
+                    ev.locations.add(part.location)
+                    if part.kind == "attachment":
+                        ev.attachments.append(part.name)
+            except TimeoutError:
+                # NOTE: the pattern, never the text, is what we may log.
+                log.warning("pattern timed out", extra={"pattern": test.regex})
+        return bool(ev.locations), ev
+
+
+def _parts(facts: MessageFacts, where: Iterable[Where]) -> list[PartFacts]:
+    wanted = set(where)
+    out = []
+    for part in facts.parts:
+        if part.kind == "subject" and Where.SUBJECT in wanted:
+            out.append(part)
+        elif part.kind == "body" and Where.BODY in wanted:
+            out.append(part)
+        elif part.kind == "attachment" and part.readable:
+            if Where.ATTACHMENTS in wanted or (Where.UNPROTECTED_ATTACHMENTS in wanted and not part.protected):
+                out.append(part)
+    return out
+
+
+def _part_evidence(part: PartFacts, entities: Counter[EntityType]) -> Evidence:
+    return Evidence(
+        locations={part.location},
+        entities=Counter(entities),
+        masked=list(part.masked[:3]),
+        attachments=[part.name] if part.kind == "attachment" else [],
+    )
+
+
+def _entities(parts: list[PartFacts], types: set[EntityType], minimum: int) -> tuple[bool, Evidence]:
+    evidence, total = Evidence(), 0
+    for part in parts:
+        counts = Counter({t: n for t, n in part.entities.items() if t in types})
+        if counts:
+            total += sum(counts.values())
+            evidence.merge(_part_evidence(part, counts))
+    return total >= minimum, evidence
+
+
+def _names(parts: list[PartFacts], minimum: int) -> tuple[bool, Evidence]:
+    evidence, names = Evidence(), set()
+    for part in parts:
+        if part.names:
+            names |= part.names
+            evidence.merge(_part_evidence(part, Counter({EntityType.PERSON: len(part.names)})))
+    return len(names) >= minimum, evidence
+
+
+def _guarded(parts: list[PartFacts]) -> tuple[bool, Evidence]:
+    evidence = Evidence()
+    for part in parts:
+        guarded = part.guarded_types()
+        if guarded:
+            evidence.merge(_part_evidence(part, guarded))
+    return bool(evidence.locations), evidence
+
+
+def _template_values(ev: Evidence, facts: MessageFacts) -> dict[str, str]:
+    return {
+        "found": describe_entities(ev.entities) or "personal data",
+        "where": where_words(ev.locations),
+        "masked": join_words(ev.masked[:3]) or "(hidden)",
+        "attachments": join_words(ev.attachments) or "the attachment",
+        "domains": join_words(ev.domains),
+        "lookalikes": join_words(ev.lookalikes),
+        "count": str(ev.count),
+        "dpo": facts.dpo_contact or "your Data Protection Officer",
+    }
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    return " ".join(template.format_map(values).split())

@@ -1,0 +1,221 @@
+"""The rule schema: what an administrator may write in rules/<rule-id>.yaml.
+
+A rule is a condition over facts about the message (never over detectors), an
+action, plain words for the sender, and examples it must and must not fire on.
+Conditions are built from a closed set of predicates combined with all/any/not,
+so a typo is a load error, not a rule that silently never fires.
+"""
+
+import string
+from enum import StrEnum
+from typing import Literal, Self
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from service.schemas.entities import EntityType
+from service.schemas.scan import Action
+
+RULE_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Where(StrEnum):
+    """Which parts of the message a predicate looks at."""
+
+    SUBJECT = "subject"
+    BODY = "body"
+    # Every attachment that could be read (protected or not).
+    ATTACHMENTS = "attachments"
+    # Readable attachments that are not password-protected or encrypted.
+    UNPROTECTED_ATTACHMENTS = "unprotected_attachments"
+
+
+class Status(StrEnum):
+    ENABLED = "enabled"
+    # Evaluated and recorded, never shown to the sender: to measure a rule first.
+    SHADOW = "shadow"
+    DISABLED = "disabled"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+class EntitiesTest(_Strict):
+    """Third-party entities of the given types, at least `min` of them."""
+
+    where: list[Where] = Field(alias="in", min_length=1)
+    types: list[EntityType] = Field(min_length=1)
+    min: int = Field(default=1, ge=1)
+
+
+class NamesTest(_Strict):
+    """At least `min` distinct third-party names."""
+
+    where: list[Where] = Field(alias="in", min_length=1)
+    min: int = Field(default=1, ge=1)
+
+
+class GuardedDataTest(_Strict):
+    """Guarded personal data (CONTRACT section 7): a third party's identifier or
+    contact detail, special-category data about a person, or three or more names."""
+
+    where: list[Where] = Field(alias="in", min_length=1)
+
+
+class RecipientsTest(_Strict):
+    """At least `min` recipients of a class in the given address fields."""
+
+    klass: Literal["internal", "external", "secure"] = Field(alias="class")
+    fields: list[Literal["to", "cc", "bcc"]] = Field(default=["to", "cc", "bcc"], min_length=1)
+    min: int = Field(default=1, ge=1)
+
+
+class AttachmentsTest(_Strict):
+    """At least `min` attachments with all the given properties."""
+
+    protected: bool | None = None
+    readable: bool | None = None
+    ctf: bool | None = None
+    min: int = Field(default=1, ge=1)
+
+
+# Strings a safe pattern must get through quickly; a pattern that backtracks
+# catastrophically on any of them is refused at load.
+_REDOS_PROBES = ("a" * 5000 + "!", "1" * 5000 + "x", " " * 5000 + "x", "aA1 -_." * 800 + "\n")
+
+
+class PatternTest(_Strict):
+    """An administrator's regular expression, run with a time limit."""
+
+    where: list[Where] = Field(alias="in", min_length=1)
+    regex: str = Field(min_length=1, max_length=2000)
+    ignore_case: bool = True
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles_and_is_safe(cls, value: str) -> str:
+        try:
+            compiled = regex.compile(value)
+        except regex.error as exc:
+            raise ValueError(f"the pattern does not compile: {exc}") from None
+        for probe in _REDOS_PROBES:
+            try:
+                compiled.search(probe, timeout=0.05)
+            except TimeoutError:
+                raise ValueError(
+                    "the pattern is too slow on long input (catastrophic backtracking); simplify it"
+                ) from None
+        return value
+
+
+class Condition(_Strict):
+    """Exactly one of the keys below."""
+
+    all: list["Condition"] | None = None
+    any: list["Condition"] | None = None
+    not_: "Condition | None" = Field(default=None, alias="not")
+    entities: EntitiesTest | None = None
+    third_party_names: NamesTest | None = None
+    guarded_data: GuardedDataTest | None = None
+    recipients: RecipientsTest | None = None
+    attachments: AttachmentsTest | None = None
+    lookalike_domain: Literal[True] | None = None
+    marked_confidential: Literal[True] | None = None
+    pattern: PatternTest | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Self:
+        given = [name for name in type(self).model_fields if getattr(self, name) is not None]
+        if len(given) != 1:
+            keys = ", ".join(f.alias or n for n, f in type(self).model_fields.items())
+            raise ValueError(f"a condition needs exactly one of: {keys}")
+        if given[0] in ("all", "any") and not getattr(self, given[0]):
+            raise ValueError(f"'{given[0]}' needs at least one condition")
+        return self
+
+
+class Escalation(_Strict):
+    action: Action
+    when: Condition
+
+
+class ExampleRecipient(_Strict):
+    address: str
+    name: str | None = None
+
+
+class ExampleAttachment(_Strict):
+    """An attachment as extraction would describe it (rules never read files)."""
+
+    name: str
+    text: str = ""
+    protected: bool = False
+    readable: bool = True
+    ctf: bool = False
+
+
+class ExampleMessage(_Strict):
+    subject: str = ""
+    body: str = ""
+    body_type: Literal["text", "html"] = "text"
+    sender: ExampleRecipient = Field(
+        default=ExampleRecipient(address="t.jones@oakfield.sch.uk", name="Tom Jones"), alias="from"
+    )
+    to: list[ExampleRecipient | str] = Field(default_factory=list)
+    cc: list[ExampleRecipient | str] = Field(default_factory=list)
+    bcc: list[ExampleRecipient | str] = Field(default_factory=list)
+    attachments: list[ExampleAttachment] = Field(default_factory=list)
+    flagged_confidential: bool = False
+    sensitivity_label: str | None = None
+
+
+class Example(_Strict):
+    name: str
+    # What this rule must answer: "none" means it must not fire.
+    expect: Literal["none", "info", "warn", "block"]
+    message: ExampleMessage
+
+
+# Placeholders a rule's message and fix may use (filled by service/rules/engine.py).
+TEMPLATE_FIELDS = frozenset(
+    {"found", "where", "masked", "attachments", "domains", "lookalikes", "count", "dpo"}
+)
+
+
+class Rule(_Strict):
+    id: str = Field(pattern=RULE_ID)
+    title: str = Field(min_length=3, max_length=120)
+    description: str = ""
+    # The part of the trust's policy the rule enforces, as staff know it.
+    policy: str = Field(min_length=3)
+    action: Literal["info", "warn", "block"]
+    status: Status = Status.ENABLED
+    when: Condition
+    escalate: list[Escalation] = Field(default_factory=list)
+    message: str = Field(min_length=10)
+    fix: str = Field(min_length=5)
+    examples: list[Example] = Field(min_length=2)
+
+    @field_validator("message", "fix")
+    @classmethod
+    def _known_placeholders(cls, value: str) -> str:
+        for _, field, _, _ in string.Formatter().parse(value):
+            if field is not None and field not in TEMPLATE_FIELDS:
+                known = ", ".join("{" + f + "}" for f in sorted(TEMPLATE_FIELDS))
+                raise ValueError(f"unknown placeholder {{{field}}}; use one of {known}")
+        return value
+
+    @model_validator(mode="after")
+    def _examples_both_ways(self) -> Self:
+        if not any(e.expect != "none" for e in self.examples):
+            raise ValueError("give at least one example the rule must fire on")
+        if not any(e.expect == "none" for e in self.examples):
+            raise ValueError("give at least one example the rule must not fire on (expect: none)")
+        allowed = {self.action} | {e.action.value for e in self.escalate}
+        for ex in self.examples:
+            if ex.expect != "none" and ex.expect not in allowed:
+                raise ValueError(
+                    f"example {ex.name!r} expects {ex.expect!r}, which this rule never answers"
+                )
+        return self
