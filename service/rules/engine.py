@@ -138,7 +138,7 @@ class RuleEngine:
             ev = Evidence(
                 locations={"recipients"},
                 domains=[m.domain for m in facts.lookalikes],
-                lookalikes=[f"{m.domain} (looks like {m.resembles}: {m.reason})" for m in facts.lookalikes],
+                lookalikes=[f"{m.domain}, which looks like {m.resembles} ({m.reason})" for m in facts.lookalikes],
             )
             return bool(facts.lookalikes), ev
         if cond.marked_confidential is not None:

@@ -1,0 +1,185 @@
+"""sendguard scan | analyze | serve (CONTRACT section 1)."""
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from pydantic import ValidationError
+
+EXIT_ALLOW, EXIT_WARN, EXIT_BLOCK, EXIT_BAD_INPUT = 0, 1, 2, 3
+_EXIT_FOR_ACTION = {"allow": EXIT_ALLOW, "warn": EXIT_WARN, "block": EXIT_BLOCK}
+
+# A draft file larger than this is refused rather than read into memory.
+MAX_INPUT_BYTES = 60 * 1024 * 1024
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors exit 3 as the contract says."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"sendguard: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="sendguard", description="Checks school email for personal data before it is sent.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    scan = sub.add_parser("scan", help="scan drafts (.eml, .msg or ScanRequest .json) and print verdicts")
+    scan.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    scan.add_argument("--org", type=Path, help="organisation file (default: the bundled example)")
+    scan.add_argument("--rules", type=Path, help="rules folder (default: the bundled rules/)")
+    scan.add_argument("--format", choices=["text", "json"], default="text")
+
+    analyze = sub.add_parser("analyze", help="find personal data in text read from standard input")
+    analyze.add_argument("--format", choices=["json", "jsonl"], default="json")
+
+    serve = sub.add_parser("serve", help="run the HTTP service")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="sendguard: %(levelname)s: %(message)s")
+    try:
+        if args.command == "scan":
+            return _scan(args)
+        if args.command == "analyze":
+            return _analyze(args)
+        if args.command == "serve":
+            return _serve(args)
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_BAD_INPUT  # pragma: no cover
+
+
+# --- scan ------------------------------------------------------------------
+
+
+def read_request(path: Path) -> "ScanRequest":  # noqa: F821
+    """A draft file as a ScanRequest; InputError with a one-line reason if it cannot be."""
+    from service.extract.email_file import InputError, load_eml, load_msg
+    from service.schemas.scan import ScanRequest
+
+    try:
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            raise InputError(f"the file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(exc.strerror or "cannot be read") from None
+    suffix = path.suffix.lower()
+    if suffix == ".eml":
+        return load_eml(data)
+    if suffix == ".msg":
+        return load_msg(data)
+    if suffix == ".json":
+        try:
+            return ScanRequest.model_validate_json(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "(top)"
+            problem = "unknown field" if first["type"] == "extra_forbidden" else first["msg"]
+            more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
+            raise InputError(f"not a valid ScanRequest: {where}: {problem}{more}") from None
+    raise InputError("unknown file type: give a .eml, .msg or .json file")
+
+
+def _scan(args: argparse.Namespace) -> int:
+    from service.extract.email_file import InputError
+    from service.rules.loader import RuleFileError
+    from service.scanner import build_scanner
+
+    try:
+        scanner = build_scanner(organisation_file=args.org, rules_dir=args.rules)
+    except (RuleFileError, OSError) as exc:
+        print(f"sendguard: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+    worst, bad_input = EXIT_ALLOW, False
+    for path in args.files:
+        try:
+            request = read_request(path)
+            result = scanner.scan(request)
+        except InputError as exc:
+            print(f"sendguard: {path}: {exc}", file=sys.stderr)
+            bad_input = True
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+            logging.getLogger(__name__).debug("scan failed", exc_info=True)
+            print(f"sendguard: {path}: could not be scanned ({exc.__class__.__name__})", file=sys.stderr)
+            bad_input = True
+            continue
+        worst = max(worst, _EXIT_FOR_ACTION[result.action])
+        if args.format == "json":
+            print(json.dumps({"file": str(path), **result.model_dump(mode="json")}, ensure_ascii=False))
+        else:
+            _print_text(path, result)
+    return EXIT_BAD_INPUT if bad_input else worst
+
+
+def _print_text(path: Path, result: "ScanResult") -> None:  # noqa: F821
+    print(f"{path}: {result.action.upper()}")
+    for f in result.findings:
+        print(f"  [{f.action.value}] {f.rule}: {f.title}")
+        print(f"      {f.message}")
+        print(f"      What to do: {f.fix}")
+        print(f"      Where: {', '.join(f.locations)}   Policy: {f.policy}")
+    if not result.findings:
+        print("  No problems found.")
+
+
+# --- analyze -----------------------------------------------------------------
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from service.detect.analyzer import build_detector
+    from service.extract.text import normalise
+    from service.settings import get_settings
+
+    detector = build_detector(get_settings())
+
+    def entities_of(text: str) -> list[dict[str, object]]:
+        norm = normalise(text)
+        out = []
+        for e in detector.analyze(norm.text):
+            start, end = norm.to_original(e.start, e.end)
+            out.append({"type": e.type.value, "start": start, "end": end, "score": e.score})
+        return out
+
+    raw = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    if args.format == "json":
+        print(json.dumps(entities_of(raw)))
+        return 0
+    status = 0
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise ValueError('expected an object like {"text": "..."}')
+        except ValueError as exc:
+            print(f"sendguard: line {number}: {str(exc).splitlines()[0]}", file=sys.stderr)
+            print("[]")
+            status = EXIT_BAD_INPUT
+            continue
+        print(json.dumps(entities_of(item["text"])))
+    return status
+
+
+# --- serve -------------------------------------------------------------------
+
+
+def _serve(args: argparse.Namespace) -> int:
+    print("sendguard: the HTTP service is not built yet (see the project's issues)", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,240 @@
+"""One draft in, one verdict out: extract -> detect -> context -> rules.
+
+This is the whole flow of CONTRACT sections 2-4 without HTTP: the CLI, the HTTP
+service and the evaluation scripts all call `Scanner.scan`.
+"""
+
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ulid import ULID
+
+from service.context.lookalike import LookalikeMatch, find_lookalike
+from service.context.participants import Participants, participants_of, third_party
+from service.context.recipients import RecipientClass, classify_recipients
+from service.detect.analyzer import build_detector
+from service.detect.types import DetectedEntity, Detector
+from service.extract.message import extract_message
+from service.extract.types import ExtractedAttachment, ExtractedMessage
+from service.rules.engine import RuleEngine
+from service.rules.facts import MessageFacts, PartFacts
+from service.rules.loader import RuleFileError, load_organisation, load_rules
+from service.rules.model import Example, ExampleRecipient, Rule
+from service.schemas.entities import GUARDED_IDENTIFIER_TYPES, EntityType
+from service.schemas.org import Organisation
+from service.schemas.scan import Action, Body, Finding, Message, Recipient, ScanRequest, ScanResult
+from service.settings import REPO_ROOT, Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+EXAMPLES_ORGANISATION = REPO_ROOT / "rules" / "organisation.example.yaml"
+
+# Outlook shows at most 500 characters of the reason in its Smart Alerts dialog.
+SUMMARY_LIMIT = 500
+
+# Sensitivity labels that do not mark a message as confidential.
+_NOT_CONFIDENTIAL_LABELS = {"public", "general", "unrestricted", "official", "non-business", "personal"}
+
+
+@dataclass
+class Scanner:
+    detector: Detector
+    rules: list[Rule]
+    organisation: Organisation
+    settings: Settings = field(default_factory=get_settings)
+    # Rules that failed to load or failed their own examples, with the reason.
+    rule_errors: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.engine = RuleEngine(self.rules, self.settings.pattern_timeout_seconds)
+
+    def scan(self, request: ScanRequest) -> ScanResult:
+        extracted = extract_message(request.message)
+        facts = self.facts_for(request.message, extracted)
+        findings = self.engine.evaluate(facts)
+        return make_result(findings, truncated=self._truncated(extracted))
+
+    def _truncated(self, extracted: ExtractedMessage) -> bool:
+        return len(extracted.body) > self.settings.max_text_chars
+
+    # --- facts ------------------------------------------------------------
+
+    def facts_for(self, message: Message, extracted: ExtractedMessage) -> MessageFacts:
+        participants = participants_of(message)
+        parts = [
+            self._text_part("subject", "subject", extracted.subject, participants),
+            self._text_part("body", "body", extracted.body, participants),
+        ]
+        for attachment in _flatten(extracted.attachments):
+            parts.append(self._attachment_part(attachment, participants))
+        recipients = classify_recipients(message, self.organisation)
+        return MessageFacts(
+            parts=tuple(parts),
+            recipients=tuple(recipients),
+            lookalikes=tuple(self._lookalikes(r.domain for r in recipients if r.klass is RecipientClass.EXTERNAL)),
+            marked_confidential=_marked_confidential(message),
+            dpo_contact=self.organisation.dpo_contact,
+        )
+
+    def _lookalikes(self, domains: Sequence[str] | object) -> list[LookalikeMatch]:
+        trusted = [*self.organisation.internal_domains, *self.organisation.secure_domains]
+        found = []
+        for domain in sorted(set(domains)):  # type: ignore[call-overload]
+            match = find_lookalike(domain, trusted)
+            if match is not None:
+                found.append(match)
+        return found
+
+    def _entities(self, text: str, participants: Participants) -> list[DetectedEntity]:
+        text = text[: self.settings.max_text_chars]
+        return third_party(text, self.detector.analyze(text), participants)
+
+    def _text_part(self, location: str, kind: str, text: str, participants: Participants) -> PartFacts:
+        entities = self._entities(text, participants)
+        return _part(location, kind, text, entities)
+
+    def _attachment_part(self, att: ExtractedAttachment, participants: Participants) -> PartFacts:
+        entities = self._entities(att.text, participants) if att.readable and not att.protected else []
+        base = _part(f"attachment:{att.name}", "attachment", att.text, entities)
+        return PartFacts(
+            location=base.location,
+            kind="attachment",
+            entities=base.entities,
+            names=base.names,
+            people_count=att.people_count or 0,
+            masked=base.masked,
+            text=att.text,
+            protected=att.protected,
+            readable=att.readable,
+            ctf=att.is_ctf,
+            unreadable_reason=att.reason,
+        )
+
+    # --- a rule's own examples -----------------------------------------------
+
+    def example_failures(self, rule: Rule) -> list[str]:
+        """Run the rule on its examples; say which ones it gets wrong."""
+        failures = []
+        for example in rule.examples:
+            message, extracted = _example_message(example)
+            finding = self.engine.evaluate_rule(rule, self.facts_for(message, extracted))
+            got = finding.action.value if finding else "none"
+            if got != example.expect:
+                failures.append(f"example {example.name!r} should give {example.expect!r} but gave {got!r}")
+        return failures
+
+
+def _part(location: str, kind: str, text: str, entities: list[DetectedEntity]) -> PartFacts:
+    counts = Counter(e.type for e in entities)
+    names = frozenset(" ".join(e.text.casefold().split()) for e in entities if e.type is EntityType.PERSON)
+    shown = [e for e in entities if e.type in GUARDED_IDENTIFIER_TYPES or e.type is EntityType.PERSON]
+    masked = tuple(dict.fromkeys(e.masked() for e in shown))
+    return PartFacts(
+        location=location, kind=kind, entities=counts, names=names, masked=masked, text=text  # type: ignore[arg-type]
+    )
+
+
+def _flatten(attachments: Sequence[ExtractedAttachment]) -> list[ExtractedAttachment]:
+    out = []
+    for att in attachments:
+        out.append(att)
+        out.extend(_flatten(att.nested))
+    return out
+
+
+def _marked_confidential(message: Message) -> bool:
+    label = (message.sensitivity_label or "").strip().casefold()
+    return message.flagged_confidential or (bool(label) and label not in _NOT_CONFIDENTIAL_LABELS)
+
+
+def _recipient(value: ExampleRecipient | str) -> Recipient:
+    if isinstance(value, str):
+        return Recipient(address=value)
+    return Recipient(address=value.address, name=value.name)
+
+
+def _example_message(example: Example) -> tuple[Message, ExtractedMessage]:
+    ex = example.message
+    message = Message(
+        subject=ex.subject,
+        body=Body(content=ex.body, type=ex.body_type),
+        sender=_recipient(ex.sender),
+        to=[_recipient(r) for r in ex.to],
+        cc=[_recipient(r) for r in ex.cc],
+        bcc=[_recipient(r) for r in ex.bcc],
+        flagged_confidential=ex.flagged_confidential,
+        sensitivity_label=ex.sensitivity_label,
+    )
+    base = extract_message(message)
+    attachments = tuple(
+        ExtractedAttachment(
+            name=a.name, text=a.text, protected=a.protected, readable=a.readable, is_ctf=a.ctf,
+            reason="" if a.readable else "it could not be opened",
+        )
+        for a in ex.attachments
+    )
+    return message, ExtractedMessage(subject=base.subject, body=base.body, attachments=attachments)
+
+
+def make_result(findings: list[Finding], *, truncated: bool = False) -> ScanResult:
+    shown = [f for f in findings if f.action is not Action.ALLOW]
+    strongest = max((f.action for f in shown), key=lambda a: a.rank, default=Action.ALLOW)
+    action = strongest if strongest in (Action.WARN, Action.BLOCK) else Action.ALLOW
+    return ScanResult(
+        scan_id=str(ULID()),
+        action=action.value,  # type: ignore[arg-type]
+        findings=shown,
+        summary=summarise(shown, action, truncated=truncated),
+    )
+
+
+def summarise(findings: list[Finding], action: Action, *, truncated: bool = False) -> str:
+    if action is Action.BLOCK:
+        lead = "SendGuard has stopped this email."
+    elif action is Action.WARN:
+        lead = "Please check this email before sending."
+    else:
+        lead = "No problems found." if not findings else "Sent, with a tip."
+    parts = [lead]
+    for f in findings:
+        if f.action.rank >= Action.WARN.rank or action is Action.ALLOW:
+            parts.append(f"{f.title}: {f.fix}")
+    if truncated:
+        parts.append("The email is very long: only its first part was checked.")
+    text = " ".join(parts)
+    if len(text) > SUMMARY_LIMIT:
+        text = text[: SUMMARY_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+    return text
+
+
+def build_scanner(
+    settings: Settings | None = None,
+    *,
+    organisation_file: Path | None = None,
+    rules_dir: Path | None = None,
+    detector: Detector | None = None,
+) -> Scanner:
+    """Load the pipeline, the organisation and the rules; keep only rules that pass their examples."""
+    settings = settings or get_settings()
+    organisation = load_organisation(organisation_file or settings.organisation_file)
+    rules, load_errors = load_rules(rules_dir or settings.rules_dir)
+    errors = [str(e) for e in load_errors]
+    detector = detector or build_detector(settings)
+    # Examples are written for the bundled example organisation, whatever the trust's own.
+    checker = Scanner(detector, rules, load_organisation(EXAMPLES_ORGANISATION), settings)
+    good = []
+    for rule in rules:
+        failures = checker.example_failures(rule)
+        if failures:
+            errors.append(f"{rule.id}.yaml: not loaded: " + "; ".join(failures))
+        else:
+            good.append(rule)
+    for error in errors:
+        log.error("rule not loaded: %s", error)  # names the file and example, never message content
+    return Scanner(detector, good, organisation, settings, rule_errors=errors)
+
+
+__all__ = ["Scanner", "build_scanner", "make_result", "RuleFileError"]
