@@ -22,7 +22,7 @@ from service.extract.types import ExtractedAttachment, ExtractedMessage
 from service.rules.engine import RuleEngine
 from service.rules.facts import MessageFacts, PartFacts
 from service.rules.loader import RuleFileError, load_organisation, load_rules
-from service.rules.model import Example, ExampleRecipient, Rule
+from service.rules.model import Example, ExampleRecipient, Rule, Status
 from service.schemas.entities import GUARDED_IDENTIFIER_TYPES, EntityType
 from service.schemas.org import Organisation
 from service.schemas.scan import Action, Body, Finding, Message, Recipient, ScanRequest, ScanResult
@@ -52,10 +52,20 @@ class Scanner:
         self.engine = RuleEngine(self.rules, self.settings.pattern_timeout_seconds)
 
     def scan(self, request: ScanRequest) -> ScanResult:
+        return self.scan_with_facts(request)[0]
+
+    def scan_with_facts(self, request: ScanRequest) -> tuple[ScanResult, MessageFacts, list[Finding]]:
+        """The verdict, the facts it rests on, and the findings of shadow rules (never shown).
+
+        The facts hold text and masked values: use them for counts, never store them.
+        """
         extracted = extract_message(request.message)
         facts = self.facts_for(request.message, extracted)
-        findings = self.engine.evaluate(facts)
-        return make_result(findings, truncated=self._truncated(extracted))
+        findings = self.engine.evaluate(facts, include_shadow=True)
+        shadow_ids = {r.id for r in self.rules if r.status is Status.SHADOW}
+        shown = [f for f in findings if f.rule not in shadow_ids]
+        shadow = [f for f in findings if f.rule in shadow_ids]
+        return make_result(shown, truncated=self._truncated(extracted)), facts, shadow
 
     def _truncated(self, extracted: ExtractedMessage) -> bool:
         return len(extracted.body) > self.settings.max_text_chars
