@@ -98,16 +98,19 @@ class Scanner:
                 found.append(match)
         return found
 
-    def _entities(self, text: str, participants: Participants) -> list[DetectedEntity]:
+    def _entities(self, text: str, participants: Participants, *, by_position: bool = True) -> list[DetectedEntity]:
         text = text[: self.settings.max_text_chars]
-        return third_party(text, self.detector.analyze(text), participants)
+        return third_party(text, self.detector.analyze(text), participants, by_position=by_position)
 
     def _text_part(self, location: str, kind: str, text: str, participants: Participants) -> PartFacts:
         entities = self._entities(text, participants)
         return _part(location, kind, text, entities)
 
     def _attachment_part(self, att: ExtractedAttachment, participants: Participants) -> PartFacts:
-        entities = self._entities(att.text, participants) if att.readable and not att.protected else []
+        # NOTE: a greeting in an attached letter greets someone outside this email, so
+        # only the participants' own names are set aside there, not positions.
+        readable = att.readable and not att.protected
+        entities = self._entities(att.text, participants, by_position=False) if readable else []
         base = _part(f"attachment:{att.name}", "attachment", att.text, entities)
         return PartFacts(
             location=base.location,
