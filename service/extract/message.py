@@ -3,7 +3,7 @@
 from service.extract.attachments import extract_attachment
 from service.extract.text import html_to_text, normalise
 from service.extract.types import ExtractedMessage
-from service.schemas.scan import Message
+from service.schemas.scan import Attachment, Message
 
 
 def extract_message(message: Message) -> ExtractedMessage:
@@ -13,5 +13,10 @@ def extract_message(message: Message) -> ExtractedMessage:
     return ExtractedMessage(
         subject=normalise(message.subject).text,
         body=normalise(body).text,
-        attachments=tuple(extract_attachment(a) for a in message.attachments),
+        attachments=tuple(extract_attachment(a) for a in message.attachments if not _is_inline_picture(a)),
     )
+
+
+def _is_inline_picture(attachment: Attachment) -> bool:
+    """Logos and pictures placed in the body (signatures, letterheads): not attachments to check."""
+    return attachment.is_inline and (attachment.content_type or "").lower().startswith("image/")
