@@ -1,0 +1,174 @@
+"""The SPECIAL_CATEGORY lexicon: phrases that say something sensitive about a person.
+
+To extend it, add a phrase to the right topic. `phrases` match case-insensitively as
+whole words, a space matching any run of spaces or hyphens; `acronyms` match only in
+capitals ("LAC", not "lac"); `patterns` are regular expressions (case-insensitive)
+for phrasings a fixed list cannot cover. The recognizer compiles all of it once.
+Whether a hit is about a person, and not policy talk, is decided in
+special_category.py, not here. Spans follow corpus/README.md: the condition or status
+itself ("type 1 diabetes", "nut allergy"), not roles ("social worker", "foster
+carer", "school counsellor"), which say nothing about a person on their own.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Topic:
+    phrases: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+
+
+TOPICS: dict[str, Topic] = {
+    "health": Topic(
+        phrases=(
+            "medical condition", "medical needs", "medication",
+            "inhaler", "epipen", "epi pen", "auto-injector", "insulin", "allergy", "allergies",
+            "allergic", "anaphylaxis", "anaphylactic", "asthma", "asthmatic", "diabetes", "diabetic",
+            "epilepsy", "epileptic", "seizure", "seizures", "cancer", "leukaemia", "chemotherapy",
+            "cystic fibrosis", "cerebral palsy", "down syndrome", "down's syndrome", "sickle cell",
+            "eating disorder", "anorexia", "bulimia", "mental health", "anxiety", "depression",
+            "depressed", "panic attack", "panic attacks", "self harm", "self harming", "self harmed",
+            "suicidal", "suicide attempt", "overdose", "camhs", "counselling",
+            "hospitalised", "in hospital", "admitted to hospital", "hospital appointment",
+            "pregnant", "pregnancy", "hearing impaired", "hearing impairment", "visually impaired",
+            "visual impairment", "wheelchair user", "physical disability", "disability", "disabled",
+            "health care plan", "healthcare plan", "individual healthcare plan", "terminal illness",
+            "terminally ill", "concussion", "insulin pump", "libre sensor", "blood sugar", "midazolam",
+            "buccal midazolam", "rescue medication", "migraine", "migraines", "coeliac", "coeliac disease",
+            "crohn's", "crohn's disease", "colitis", "appendicitis", "gastroenteritis", "ear infection",
+            "tonsillitis", "glandular fever", "chickenpox", "slipped disc", "broken arm", "broken wrist",
+            "broken leg", "broken ankle", "fractured", "fracture", "lactose intolerant", "intolerance",
+            "stroke", "heart condition", "bedwetting", "weight loss", "trauma", "traumatised",
+            "low mood", "bereavement", "bereaved", "hearing loss", "eczema", "hay fever",
+            "nut allergy", "peanut allergy", "food allergy", "dairy allergy", "long covid", "covid",
+            "chronic fatigue", "autoimmune", "scoliosis", "stammer", "stutter", "incontinence",
+            "young carer", "medical appointment", "fit note", "sick note", "signed off",
+        ),
+        acronyms=("OCD", "PTSD", "HIV", "IHCP", "IHP", "CAMHS", "ME/CFS"),
+        # The condition after "diagnosed with": up to three words, to the next break.
+        patterns=(
+            r"(?<=\b(?:diagnosed\s+with|diagnosis\s+of|diagnosis:)\s+(?:an?\s+)?)"
+            r"[\w'’-]+(?:\s+(?!and\b|or\b|but\b|in\b|on\b|at\b|by\b|last\b|this\b|over\b)[\w'’-]+){0,2}",
+        ),
+    ),
+    "sen": Topic(
+        phrases=(
+            "ehcp", "ehcps", "ehc plan", "ehc needs assessment", "education health and care plan",
+            "education, health and care plan", "speech and language", "speech and language needs",
+            "developmental language disorder", "sensory processing", "sensory needs",
+            "sen support", "sen register", "send register", "special educational needs",
+            "statement of special educational needs", "autism", "autistic", "adhd", "dyslexia",
+            "dyslexic", "dyspraxia", "dyspraxic", "dyscalculia", "learning difficulty",
+            "learning difficulties", "learning disability", "global developmental delay",
+            "sensory processing disorder", "speech and language therapy", "tourette's",
+            "tourettes", "pathological demand avoidance",
+        ),
+        acronyms=("SEN", "SEND", "EHCP", "ASD", "ASC", "SEMH", "SLCN", "MLD", "SpLD", "PMLD", "SLD", "IEP"),
+    ),
+    "safeguarding": Topic(
+        phrases=(
+            "child protection plan", "child protection", "cp plan", "section 47", "s47",
+            "strategy meeting", "strategy discussion", "mash referral", "referral to social care",
+            "children's social care", "social services", "safeguarding concern",
+            "safeguarding concerns", "safeguarding referral", "safeguarding issue", "disclosure",
+            "neglect", "neglected", "abuse", "abused", "domestic abuse",
+            "domestic violence", "female genital mutilation", "sexual exploitation",
+            "criminal exploitation", "county lines", "groomed", "grooming", "operation encompass",
+            "early help", "radicalisation", "prevent referral", "channel referral", "physical abuse",
+            "sexual abuse", "emotional abuse", "child protection conference", "section 47 enquiry",
+            "refugee status", "asylum seeker", "unaccompanied asylum seeking child",
+        ),
+        acronyms=("MASH", "CSE", "CCE", "FGM"),
+    ),
+    "looked_after": Topic(
+        phrases=(
+            "looked after child", "looked after", "child in care", "in care", "child in need",
+            "cin plan", "foster care", "foster placement", "fostered", "kinship care",
+            "special guardianship", "special guardianship order", "care order", "care leaver",
+            "previously looked after", "personal education plan",
+        ),
+        acronyms=("LAC", "CLA", "CIN", "PLAC", "PEP", "SGO"),
+        patterns=(r"(?<=\b(?:was|is|been|being)\s+)adopted\b", r"\badopted(?=\s+(?:child|son|daughter)\b)"),
+    ),
+    "fsm": Topic(
+        phrases=(
+            "free school meals", "eligible for free school meals", "pupil premium", "pupil premium plus",
+            "ever 6", "ever6", "disadvantaged pupil",
+        ),
+        acronyms=("FSM", "PP", "PPG", "PP+"),
+    ),
+    "exclusion": Topic(
+        phrases=(
+            "permanently excluded", "permanent exclusion", "fixed term exclusion",
+            "fixed period exclusion", "internal exclusion", "exclusion", "exclusions", "suspended",
+            "suspension", "suspensions", "expelled", "managed move", "alternative provision",
+        ),
+        patterns=(r"(?<=\b(?:been|was|were|is|be|being|got|get)\s+)(?:permanently\s+|temporarily\s+)?excluded\b",),
+    ),
+    "ethnicity": Topic(
+        phrases=(
+            "ethnicity", "ethnic origin", "ethnic background", "white british", "white irish",
+            "black african", "black caribbean", "black british", "asian british", "mixed race",
+            "white and black caribbean", "white and black african", "white and asian",
+            "mixed heritage", "dual heritage", "gypsy", "gypsy roma", "traveller", "irish traveller",
+            "gypsy roma traveller", "pakistani heritage", "bangladeshi heritage",
+        ),
+        acronyms=("GRT",),
+        patterns=(r"\b(?:of|from\s+an?)\s+[A-Z][a-z]+\s+(?:heritage|background|descent|origin)\b",),
+    ),
+    "religion": Topic(
+        phrases=(
+            "muslim", "jewish", "hindu", "sikh", "buddhist", "catholic",
+            "jehovah's witness", "jehovah's witnesses", "religion", "religious beliefs",
+            "religious belief", "atheist", "converted to islam", "islam", "judaism",
+        ),
+        patterns=(
+            r"\b(?:his|her|their)\s+(?:faith|religion)\b",
+            # "Christian" is also a first name: only as a belief.
+            r"(?<=\b(?:is|are|was|a|as|devout|practising|practicing)\s+)christian\b",
+            r"\bchristian(?=\s+(?:faith|family|beliefs?|upbringing)\b)",
+        ),
+    ),
+    "sexuality": Topic(
+        phrases=(
+            "gay", "lesbian", "bisexual", "transgender", "trans", "non-binary", "nonbinary",
+            "sexuality", "sexual orientation", "gender identity", "came out", "coming out",
+            "gender dysphoria", "transitioning", "queer",
+        ),
+        acronyms=("LGBT", "LGBTQ", "LGBTQ+"),
+    ),
+    "criminal": Topic(
+        phrases=(
+            "arrested", "criminal record", "criminal conviction", "convicted", "conviction",
+            "charged with", "police caution", "cautioned by police", "cautioned by the police",
+            "youth offending", "youth offending team", "on bail", "court hearing",
+            "custodial sentence", "in custody", "in prison", "probation", "shoplifting",
+            "knife crime", "referral order",
+        ),
+        acronyms=("YOT", "YOS"),
+    ),
+}
+
+# A hit followed by one of these is talk about a policy, an event or a role, not a
+# person: "SEN policy", "safeguarding training", "Allergy Awareness Week".
+GENERIC_FOLLOWERS: tuple[str, ...] = (
+    "shared", "mailbox", "inbox", "drive", "folder", "first", "lunch", "group", "society",
+    "alliance", "eligibility", "checker", "pilot", "scheme", "auto", "process", "processes",
+    "charity", "office", "assemblies",
+    "policy", "policies", "training", "trained", "strategy", "statement", "awareness", "week",
+    "month", "day", "days", "lead", "leads", "team", "department", "officer", "coordinator",
+    "co-ordinator", "procedure", "procedures", "guidance", "funding", "grant", "budget",
+    "allocation", "template", "form", "forms", "audit", "course", "conference", "newsletter",
+    "leaflet", "poster", "assembly", "information", "governor", "champion", "network",
+    "service", "services", "school", "schools", "primary", "academy", "college", "club",
+    "history", "provision", "update", "briefing", "documents", "document", "quality",
+    "toolkit", "framework", "hub", "panel", "forum", "data", "figures", "rates", "statistics",
+    "numbers", "parking", "toilet", "toilets", "access", "zone",
+)
+# A hit right after one of these is generic too: "our SEN policy", "DBS disclosure".
+GENERIC_PRECEDERS: tuple[str, ...] = (
+    "national", "whole school", "trust-wide", "dbs", "non", "no", "number of", "total",
+    "the trust's", "the school's",
+)

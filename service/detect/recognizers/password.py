@@ -1,0 +1,190 @@
+"""PASSWORD: a password, passcode or PIN given in the text (the span is the secret)."""
+
+from typing import ClassVar
+
+import regex
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from service.detect.recognizers._context import scored_result
+
+# Labels after which a plain word may be the secret: "the password is sunflower".
+_WORD_LABEL = (
+    r"(?:(?:wi-?fi\s+|network\s+|wireless\s+|admin\s+|new\s+|temporary\s+)?"
+    r"(?:pass(?:word|code|phrase)|pass\s+code|passwd|pwd|pw))"
+)
+# Labels after which only a secret-looking value counts: "door code 1066#", "key is X".
+_CODE_LABEL = (
+    r"(?:(?:access|door|login|log-in|unlock|entry|alarm|lock|locker|keypad|key|activation"
+    r"|security|gate|new|wi-?fi|network)\s+code|(?:wi-?fi|network|wireless)\s+key|key)"
+)
+_LABEL = rf"(?P<label>{_WORD_LABEL}|{_CODE_LABEL})"
+# "for the file", "to open register.xlsx": a short phrase between the label and "is".
+_FOR_WHAT = r"(?:\s+(?:for|to|of|on)\s+(?:[^\n:;.!?]|\.(?=\S)){1,50}?)?"
+_SEPARATOR = (
+    r"(?:\s*(?:[:=]|[-–—](?!\w))\s*"
+    r"|\s+(?:is|was|will\s+be|would\s+be|has\s+been|have\s+been)"
+    r"(?:\s+(?:now|still|currently|just))?(?:\s+(?:set|changed|reset)\s+to)?\s*[:\-]?\s*)"
+)
+_QUOTE = "[\"'“”‘’]"
+_SECRET = r"(?P<secret>[^\s\"'“”‘’<>]{3,64})"
+
+# Label, separator, secret: "password: Tr33house!", "the password is Oakfield2024".
+GIVEN = regex.compile(rf"(?i)\b{_LABEL}{_FOR_WHAT}{_SEPARATOR}{_QUOTE}?{_SECRET}")
+# Label and secret with no separator: "password Tr33house!". The secret must look like
+# one (digits or symbols), or "password protected" would match.
+ADJACENT = regex.compile(rf"(?i)\b{_LABEL}\s+{_QUOTE}?{_SECRET}")
+# "PIN 4821", "the portal PIN is 882 194": four to eight digits, maybe in two groups.
+PIN = regex.compile(
+    r"(?i)\bpin(?:\s+(?:number|code|no\.?))?(?:\s+(?:for|to|of|on)\s+[^\n:;.!?\d]{1,40}?)?"
+    r"(?:\s*[:=\-]\s*|\s+(?:is|was|will\s+be)(?:\s+now)?\s*[:\-]?\s*|\s+)"
+    r"(?P<secret>\d{2,4}(?:[ -]\d{2,4})?)(?![\d/.:,]\d)\b"
+)
+# "use Sunflower#12 to open it".
+USE_TO_OPEN = regex.compile(
+    rf"(?i)\buse\s+{_QUOTE}?{_SECRET}{_QUOTE}?\s+to\s+(?:open|unlock|access|log\s*in|sign\s*in|get\s+in)"
+)
+# "set the password to TempPass9921", "I've set it back to Oak2025!reset".
+SET_TO = regex.compile(
+    r"(?i)\b(?:set|reset|changed?)\s+(?:(?:it|the|your|his|her|their|my|its)\s+)?"
+    rf"(?:(?:password|passcode|pin|code)\s+)?(?:back\s+)?to\s+{_QUOTE}?{_SECRET}"
+)
+# "The passphrase is purple elephant tango": two to six words.
+PASSPHRASE = regex.compile(
+    rf"(?i)\bpass\s*phrase{_FOR_WHAT}{_SEPARATOR}{_QUOTE}?(?P<secret>[a-z]+(?:[ -][a-z]+){{1,5}})"
+)
+
+_TRAILING = ".,;:)]}\"'“”‘’?"
+# Words that follow "the password is" without being the password.
+FILLER = frozenset({
+    "attached", "below", "above", "separate", "separately", "same", "different", "enclosed",
+    "required", "needed", "protected", "sent", "coming", "changed", "reset", "expired",
+    "correct", "wrong", "incorrect", "unchanged", "following", "please", "see", "available",
+    "case", "sensitive", "your", "their", "our", "the", "this", "that", "here", "there",
+    "usual", "normal", "standard", "set", "saved", "stored", "shared", "provided", "given",
+    "known", "unknown", "hidden", "secret", "secure", "safe", "strong", "weak", "needs",
+    "must", "should", "will", "would", "can", "cannot", "can't", "won't", "not", "also",
+    "still", "now", "then", "in", "on", "at", "to", "by", "from", "with", "via", "over",
+    "under", "sms", "text", "email", "phone", "call", "tbc", "n/a", "none", "blank", "empty",
+    "forgotten", "lost", "and", "or", "but", "for", "of", "as", "be", "being", "been",
+    "is", "was", "are", "were", "has", "have", "had", "it", "its", "one", "a", "an",
+    "field", "box", "policy", "manager", "reset", "change", "protection", "protect",
+})
+# Parts of speech a password is never tagged with when it is an ordinary word.
+_NOT_A_SECRET_POS = frozenset(
+    {"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "ADV", "VERB", "ADJ", "INTJ"}
+)
+
+
+def looks_like_secret(value: str) -> bool:
+    """Digits, symbols, or mixed case with a digit: what passwords and PINs are made of."""
+    has_digit = any(c.isdigit() for c in value)
+    has_symbol = any(not c.isalnum() for c in value)
+    return has_digit or (has_symbol and any(c.isalpha() for c in value))
+
+
+class PasswordRecognizer(LocalRecognizer):
+    """A secret that the text gives as a password, passcode, PIN or code.
+
+    "password: X", "the password (for the file) is now X", "PIN 4821", "pw - X",
+    "door code is 1066#", "use X to open it", "set it back to X", "the passphrase
+    is three plain words". The word alone ("password protected", "I'll send the
+    password separately", "reset your password") is not a password. A plain word
+    given after "the password is" counts when spaCy tags it as a noun or name, not
+    as "below", "attached", "the" or another filler; after "code" or "key" only a
+    value with digits or symbols counts ("the dress code is smart" is not one).
+    """
+
+    CONTEXT: ClassVar[list[str]] = ["password", "passcode", "pin"]
+    STRONG_SCORE = 0.9
+    WORD_SCORE = 0.6
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["PASSWORD"],
+            supported_language="en",
+            context=None,
+            name="PasswordRecognizer",
+        )
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        found: dict[tuple[int, int], float] = {}
+
+        def keep(span: tuple[int, int] | None, score: float) -> None:
+            if span is not None and not any(s < span[1] and span[0] < e for s, e in found if (s, e) != span):
+                found[span] = max(found.get(span, 0.0), score)
+
+        for match in PIN.finditer(text):
+            digits = sum(c.isdigit() for c in match.group("secret"))
+            if 4 <= digits <= 8:
+                keep(match.span("secret"), self.STRONG_SCORE)
+        for match in PASSPHRASE.finditer(text):
+            span = self._secret_span(text, match)
+            if span is not None and not self._filler_start(text[span[0] : span[1]]):
+                keep(span, self.STRONG_SCORE)
+        for match in GIVEN.finditer(text):
+            span = self._secret_span(text, match)
+            if span is None:
+                continue
+            secret = text[span[0] : span[1]]
+            if looks_like_secret(secret) and not _is_a_date_time_or_amount(secret):
+                keep(span, self.STRONG_SCORE)
+            elif self._word_label(match) and self._plain_word_secret(secret, span[0], nlp_artifacts):
+                keep(span, self.WORD_SCORE)
+        for pattern in (ADJACENT, USE_TO_OPEN, SET_TO):
+            for match in pattern.finditer(text):
+                span = self._secret_span(text, match)
+                if span is None:
+                    continue
+                secret = text[span[0] : span[1]]
+                if pattern is SET_TO and secret.isdigit():
+                    continue  # "reset to 2024" is a year, not a code
+                if looks_like_secret(secret) and not _is_a_date_time_or_amount(secret):
+                    keep(span, self.STRONG_SCORE)
+        return [self._result(start, end, score) for (start, end), score in sorted(found.items())]
+
+    @staticmethod
+    def _secret_span(text: str, match: "regex.Match[str]") -> tuple[int, int] | None:
+        start, end = match.span("secret")
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        if end - start < 4:
+            return None
+        if text[start:end].lower() in FILLER:
+            return None
+        return start, end
+
+    @staticmethod
+    def _word_label(match: "regex.Match[str]") -> bool:
+        return regex.fullmatch(_WORD_LABEL, match.group("label"), regex.IGNORECASE) is not None
+
+    @staticmethod
+    def _filler_start(words: str) -> bool:
+        return words.split()[0].lower() in FILLER
+
+    @staticmethod
+    def _plain_word_secret(secret: str, start: int, nlp_artifacts: NlpArtifacts | None) -> bool:
+        if not secret.isalpha():
+            return False
+        if nlp_artifacts is None or nlp_artifacts.tokens is None:
+            return True
+        span = nlp_artifacts.tokens.char_span(start, start + len(secret), alignment_mode="expand")
+        return span is None or span[0].pos_ not in _NOT_A_SECRET_POS
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        return scored_result(self, "PASSWORD", start, end, score, "password given in the text")
+
+
+def _is_a_date_time_or_amount(value: str) -> bool:
+    return bool(
+        regex.fullmatch(
+            r"[£$€]\S*|\d+(?:[.,]\d+)?%|\d{1,4}[/.:\-]\d{1,2}(?:[/.:\-]\d{2,4})?|\d{1,2}(?:[.:]\d{2})?(?:am|pm)",
+            value,
+            regex.IGNORECASE,
+        )
+    )

@@ -1,0 +1,294 @@
+"""SPECIAL_CATEGORY: health, SEN, safeguarding, care, FSM, exclusion, ethnicity,
+religion, sexuality or offending, said about a person."""
+
+import bisect
+from dataclasses import dataclass
+from typing import ClassVar
+
+import regex
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.tokens import Doc, Token
+
+from service.detect.recognizers._context import phrase_regex, scored_result
+from service.detect.recognizers._special_category_terms import GENERIC_FOLLOWERS, GENERIC_PRECEDERS, TOPICS
+
+# "my" for the writer's own health ("since I disclosed my Crohn's disease"); not "I" or
+# "me", which come with every "I've updated the SEN register".
+PRONOUNS = frozenset(
+    {"he", "she", "him", "his", "her", "hers", "himself", "herself", "they", "them", "their", "my"}
+)
+PERSON_NOUNS = frozenset({
+    "pupil", "child", "student", "learner", "son", "daughter", "boy", "girl", "stepson",
+    "stepdaughter", "grandson", "granddaughter", "nephew", "niece", "brother", "sister",
+    "sibling", "mum", "dad", "mother", "father", "parent", "carer",
+})
+# "a pupil", "any child", "every student": someone in general, not a person.
+_GENERAL_DETERMINERS = frozenset({"a", "an", "any", "each", "every", "all", "no", "which", "whichever"})
+# Capitalised words spaCy may tag as proper nouns that are not people.
+_NOT_NAMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "school", "trust", "academy", "college", "council",
+    "team", "department", "office", "policy", "week", "day", "month", "year", "term",
+    "primary", "secondary", "nursery", "awareness", "dear", "thanks", "regards", "hi",
+    "hello", "kind", "best", "please", "key", "stage", "ofsted", "dfe", "nhs", "local",
+    "authority", "county", "borough", "city", "england", "kent", "london", "uk", "britain",
+    "parents", "parent", "carers", "families", "staff", "colleagues", "governors", "everyone",
+    "all", "sir", "madam", "head", "headteacher", "teacher", "teachers", "senco", "dsl",
+    "reminder", "update", "note", "re", "fw", "fwd", "subject", "ps", "nb",
+})
+# "doesn't need an EHCP", "no longer on a CP plan": said not to apply.
+_NEGATION = regex.compile(
+    r"(?i)\b(?:doesn't|does\s+not|don't|do\s+not|didn't|did\s+not|isn't|is\s+not|aren't|are\s+not"
+    r"|wasn't|was\s+not|no\s+longer|not|never|without)"
+    r"(?:\s+(?!and\b|but\b|or\b|because\b|so\b|although\b)[\w'’-]+){0,3}\s+$"
+)
+# Sentences that talk about whoever it may concern: "If your child has an EHCP, ...".
+_HEDGE = regex.compile(r"(?i)^\s*if\b|\b(?:whether|may be eligible|might be eligible|could be eligible)\b")
+
+
+def _topic_regexes() -> tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
+    phrases = tuple(p for topic in TOPICS.values() for p in topic.phrases)
+    acronyms = sorted({a for topic in TOPICS.values() for a in topic.acronyms}, key=len, reverse=True)
+    patterns = [p for topic in TOPICS.values() for p in topic.patterns]
+    phrase_alt = phrase_regex(phrases).pattern
+    case_insensitive = regex.compile("|".join([phrase_alt, *patterns]), regex.IGNORECASE)
+    case_sensitive = regex.compile(
+        r"(?<![\w])(?:" + "|".join(regex.escape(a) for a in acronyms) + r")(?![\w])"
+    )
+    return case_insensitive, case_sensitive
+
+
+_TERMS, _ACRONYMS = _topic_regexes()
+_FOLLOWER = regex.compile(
+    r"[\s\-]*(?:" + "|".join(regex.escape(w) for w in GENERIC_FOLLOWERS) + r")(?![\w])", regex.IGNORECASE
+)
+_PRECEDER = regex.compile(phrase_regex(GENERIC_PRECEDERS).pattern + r"[\s\-]*$", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+
+
+class SpecialCategoryRecognizer(LocalRecognizer):
+    """A lexicon hit that is about a person and not policy talk.
+
+    About a person: the same sentence (cut at a blank line) holds, outside the hit
+    itself, a PERSON entity, a name-like proper noun, a pronoun (he, she, they...),
+    or a person noun not used in general ("the pupil", "your child", not "a pupil").
+    Not policy talk: the hit is not followed by "policy", "training", "strategy",
+    "Awareness Week" and the like, nor preceded by "our", "national", "DBS"...
+    Failing that, a person named in the sentence before (same paragraph) will do.
+    Sentences that only speak in general ("If your child has an EHCP...") are
+    skipped. The span is the phrase.
+    """
+
+    CONTEXT: ClassVar[list[str]] = []
+    # Both above spaCy's flat 0.85 for PERSON: where a name guess overlaps a lexicon
+    # phrase ("buccal midazolam" read as a name), the phrase is the better reading.
+    NAMED_SCORE = 0.92
+    REFERRED_SCORE = 0.86
+    # Below the reporting threshold: kept only if enhance_using_context finds a name.
+    NEEDS_A_NAME_SCORE = 0.1
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["SPECIAL_CATEGORY"],
+            supported_language="en",
+            context=None,
+            name="SpecialCategoryRecognizer",
+        )
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        hits = [m.span() for m in _TERMS.finditer(text)]
+        hits += [m.span() for m in _ACRONYMS.finditer(text) if not _shouted(text, *m.span())]
+        hits = [h for h in _outermost(hits) if not self._generic(text, *h)]
+        if not hits:
+            return []
+        doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
+        sentences = _sentences(text, doc)
+        starts = [s.start for s in sentences]
+        results = []
+        for start, end in hits:
+            index = max(0, bisect.bisect_right(starts, start) - 1)
+            score = self._about_a_person(text, sentences, index, start, end, nlp_artifacts)
+            if score is not None:
+                results.append(self._result(start, end, score))
+        return results
+
+    @staticmethod
+    def _generic(text: str, start: int, end: int) -> bool:
+        if _FOLLOWER.match(text, end, end + 40):
+            return True
+        if _NEGATION.search(text, max(0, start - 40), start):
+            return True
+        return _PRECEDER.search(text, max(0, start - 20), start) is not None
+
+    def _about_a_person(
+        self,
+        text: str,
+        sentences: list[_Sentence],
+        index: int,
+        start: int,
+        end: int,
+        nlp_artifacts: NlpArtifacts | None,
+    ) -> float | None:
+        sentence = sentences[index]
+        if _named_person_in(sentence, start, end, nlp_artifacts):
+            return self.NAMED_SCORE
+        sentence_text = text[sentence.start : sentence.end]
+        if _HEDGE.search(sentence_text):
+            return None
+        if _referred_to(sentence_text, start - sentence.start, end - sentence.start):
+            return self.REFERRED_SCORE
+        # "Jack was seen by the nurse. Possible concussion.": the person named just before.
+        previous = _previous_in_paragraph(text, sentences, index)
+        if previous is not None and _named_person_in(previous, start, end, nlp_artifacts):
+            return self.REFERRED_SCORE
+        return self.NEEDS_A_NAME_SCORE
+
+    def enhance_using_context(
+        self,
+        text: str,
+        raw_recognizer_results: list[RecognizerResult],
+        other_raw_recognizer_results: list[RecognizerResult],
+        nlp_artifacts: NlpArtifacts,
+        context: list[str] | None = None,
+    ) -> list[RecognizerResult]:
+        """Hits still waiting for a person take one from the PERSON recognizer's results.
+
+        spaCy's own entities miss many names ("Harvey" as a noun); the PERSON
+        recognizer (titles, its own rules) finds more, and Presidio hands its results
+        to every recognizer here.
+        """
+        waiting = [r for r in raw_recognizer_results if r.score == self.NEEDS_A_NAME_SCORE]
+        people = [r for r in other_raw_recognizer_results if r.entity_type == "PERSON"]
+        if not waiting or not people:
+            return raw_recognizer_results
+        sentences = _sentences(text, nlp_artifacts.tokens if nlp_artifacts is not None else None)
+        starts = [s.start for s in sentences]
+        for result in waiting:
+            index = max(0, bisect.bisect_right(starts, result.start) - 1)
+            sentence = sentences[index]
+            previous = _previous_in_paragraph(text, sentences, index)
+            for person in people:
+                if person.end <= result.start or person.start >= result.end:
+                    if sentence.start <= person.start < sentence.end:
+                        result.score = self.NAMED_SCORE
+                        break
+                    if previous is not None and previous.start <= person.start < previous.end:
+                        result.score = self.REFERRED_SCORE
+        return raw_recognizer_results
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        return scored_result(self, "SPECIAL_CATEGORY", start, end, score, "special category about a person")
+
+
+_ACRONYM_SET = frozenset(a for topic in TOPICS.values() for a in topic.acronyms)
+_WORD_BEFORE = regex.compile(r"([A-Za-z]+)[^A-Za-z\n]*$")
+_WORD_AFTER = regex.compile(r"[^A-Za-z\n]*([A-Za-z]+)")
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """An acronym inside capitals ("PLEASE SEND HIM HOME") is just a shouted word."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    after = _WORD_AFTER.match(text, end, end + 30)
+    return all(
+        m is not None and m.group(1).isupper() and len(m.group(1)) > 1 and m.group(1) not in _ACRONYM_SET
+        for m in (before, after)
+    )
+
+
+def _previous_in_paragraph(text: str, sentences: list[_Sentence], index: int) -> _Sentence | None:
+    if index == 0 or regex.search(r"\n\s*\n", text[sentences[index - 1].end : sentences[index].start]):
+        return None
+    return sentences[index - 1]
+
+
+def _named_person_in(sentence: _Sentence, start: int, end: int, nlp_artifacts: NlpArtifacts | None) -> bool:
+    """A PERSON entity or a name-like proper noun in the sentence, outside the hit."""
+    if nlp_artifacts is None or nlp_artifacts.tokens is None:
+        return False
+    for ent in nlp_artifacts.entities:
+        if ent.label_ == "PERSON" and sentence.start <= ent.start_char < sentence.end:
+            if ent.end_char <= start or ent.start_char >= end:
+                return True
+    span = nlp_artifacts.tokens.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    tokens = list(span) if span is not None else []
+    title_start, title_end = _capitalised_run(tokens, start, end)
+    return any(
+        tok.pos_ == "PROPN" and tok.is_title and len(tok.text) > 1 and tok.lower_ not in _NOT_NAMES
+        and not title_start <= tok.idx < title_end
+        for tok in tokens
+    )
+
+
+def _referred_to(sentence_text: str, start: int, end: int) -> bool:
+    """A pronoun, or a person noun not used in general, outside the hit (offsets in the sentence)."""
+    words = [(m.start(), _uncontract(m.group().lower())) for m in regex.finditer(r"[A-Za-z'’]+", sentence_text)]
+    for i, (offset, word) in enumerate(words):
+        if start <= offset < end:
+            continue
+        if word in PRONOUNS:
+            return True
+        if word in PERSON_NOUNS and (words[i - 1][1] if i else "") not in _GENERAL_DETERMINERS:
+            return True
+    return False
+
+
+def _uncontract(word: str) -> str:
+    """Drop a clitic: "he's" -> "he", "child's" -> "child", "they're" -> "they"."""
+    return regex.sub(r"['’](?:s|re|ll|d|ve|m)$", "", word)
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop spans inside another ("SEN" inside "SEN register"); keep text order."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _capitalised_run(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """The capitalised words written together with the hit, as in "SEN Coffee Morning".
+
+    They name an event or a thing, not a person, so they do not count as a name.
+    """
+    inside = [i for i, tok in enumerate(tokens) if start <= tok.idx < end]
+    if not inside:
+        return start, end
+    first, last = inside[0], inside[-1]
+    def capitalised(tok: Token) -> bool:
+        return tok.is_title or tok.is_upper
+
+    while first > 0 and capitalised(tokens[first - 1]) and tokens[first - 1].whitespace_:
+        first -= 1
+    while last + 1 < len(tokens) and capitalised(tokens[last + 1]) and tokens[last].whitespace_:
+        last += 1
+    return tokens[first].idx, tokens[last].idx + len(tokens[last])
+
+
+def _sentences(text: str, doc: Doc | None) -> list[_Sentence]:
+    """Sentences from spaCy when it ran (else from punctuation), cut at blank lines."""
+    if doc is not None and doc.has_annotation("SENT_START"):
+        bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    else:
+        bounds = [(m.start(), m.end()) for m in regex.finditer(r"[^.!?\n]+(?:[.!?]+|\n|$)", text)]
+    out: list[_Sentence] = []
+    for s_start, s_end in bounds:
+        piece_start = s_start
+        for blank in regex.finditer(r"\n\s*\n", text[s_start:s_end]):
+            out.append(_Sentence(piece_start, s_start + blank.start()))
+            piece_start = s_start + blank.end()
+        out.append(_Sentence(piece_start, s_end))
+    return out or [_Sentence(0, len(text))]

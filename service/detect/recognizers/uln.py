@@ -1,0 +1,53 @@
+"""UK_ULN: Unique Learner Numbers (ten digits, Learning Records Service check digit)."""
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from service.detect.recognizers._context import REFERENCE_WORDS, WindowContextMixin
+
+
+def uln_check_digit(first_nine: str) -> int | None:
+    """The LRS check digit for the first nine digits, or None when none exists.
+
+    Weights 10 down to 2, sum mod 11 = r; the check digit is 10 - r, and r = 0 has
+    no valid ULN. Put another way, all ten digits weighted 10 down to 1 sum to 10
+    mod 11, where an NHS number sums to 0, so no number is both.
+    """
+    if len(first_nine) != 9 or not first_nine.isdigit():
+        raise ValueError("nine digits expected")
+    remainder = sum(w * int(d) for w, d in zip(range(10, 1, -1), first_nine)) % 11
+    return None if remainder == 0 else 10 - remainder
+
+
+def is_valid_uln(value: str) -> bool:
+    uln = value.replace(" ", "")
+    if len(uln) != 10 or not uln.isdigit() or uln[0] == "0":
+        return False
+    return uln_check_digit(uln[:9]) == int(uln[9])
+
+
+class UkUlnRecognizer(WindowContextMixin, PatternRecognizer):
+    """Ten digits with a valid check digit, reported next to "ULN" or "learner".
+
+    One ten-digit number in eleven passes the check, so without a context word (or
+    a ULN column header) the match stays below the reporting threshold. Numbers
+    with a trunk 0 are phone numbers and never match.
+    """
+
+    PATTERNS = [Pattern("ULN", r"\b[1-9]\d{9}\b", 0.3)]
+    CONTEXT = [
+        "uln", "ulns", "unique learner number", "learner number", "learner no", "lrs", "learning records service",
+    ]
+    NEGATIVE_CONTEXT = REFERENCE_WORDS + ("nhs", "phone", "tel", "mobile", "account")
+    CONTEXT_BOOST = 0.6
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="UK_ULN",
+            patterns=list(self.PATTERNS),
+            context=list(self.CONTEXT),
+            name="UkUlnRecognizer",
+            global_regex_flags=0,
+        )
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        return not is_valid_uln(pattern_text)

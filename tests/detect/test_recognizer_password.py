@@ -1,0 +1,58 @@
+from collections.abc import Callable
+
+import pytest
+
+Found = Callable[[str, str], list[str]]
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("password: Tr33house!", "Tr33house!"),
+        ("The password is Oakfield2024.", "Oakfield2024"),
+        ("PIN 4821", "4821"),
+        ("pw - bluebird7", "bluebird7"),
+        ("Please use Sunflower#12 to open it.", "Sunflower#12"),
+        ("The password for register.xlsx is Oakfield2024", "Oakfield2024"),
+        ('The password to open the spreadsheet is "Maple!22".', "Maple!22"),
+        ("The password is sunflower", "sunflower"),
+        ("Passcode = 739104", "739104"),
+        ("The MIS admin password is now Tr4nsfer#Season26.", "Tr4nsfer#Season26"),
+        ("Your parent portal PIN is 882 194.", "882 194"),
+        ("Guest wifi OAKFIELD-GUEST, key is Sunflower#Meadow7.", "Sunflower#Meadow7"),
+        ("I've set the password to TempPass9921 for now.", "TempPass9921"),
+        ("Sorry, I've set it back to Oak2025!reset.", "Oak2025!reset"),
+        ("Your ParentPay activation code is PX7H-22KQ.", "PX7H-22KQ"),
+        ("The passphrase is purple elephant tango. Return the laptops by Friday.", "purple elephant tango"),
+        ("Ava's new code is 3391 after the lock was reset.", "3391"),
+        ("The door code is 1066#.", "1066#"),
+    ],
+)
+def test_password_found(found: Found, text: str, secret: str) -> None:
+    assert found(text, "PASSWORD") == [secret]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll send the password separately.",
+        "The file is password protected.",
+        "Please reset your password.",
+        "The password is in a separate email.",
+        "The password is the same as before.",
+        "Your password must be at least 8 characters.",
+        "Password: see below",
+        "Use Teams to open it.",
+        "The passcode will be sent by text.",
+        "Please pin the notice to the board by 10:30.",
+        "The password for the file is below.",
+        "The dress code is smart casual.",
+        "The key is to practise every day.",
+        "The meeting was changed to 3pm.",
+        "Reset to 2024 defaults before the upgrade.",
+        "Pin 12 posters to the board.",
+        "The code is on the back of the letter.",
+    ],
+)
+def test_not_a_password(found: Found, text: str) -> None:
+    assert found(text, "PASSWORD") == []

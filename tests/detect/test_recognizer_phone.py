@@ -1,0 +1,48 @@
+from collections.abc import Callable
+
+import pytest
+
+Found = Callable[[str, str], list[str]]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Call me on 07700 900123 after four.", "07700 900123"),
+        ("DPO: dpo@oakfieldtrust.org.uk, 01622 000000", "01622 000000"),
+        ("Tel +44 20 7946 0958", "+44 20 7946 0958"),
+        ("Office (020) 7946 0958", "(020) 7946 0958"),
+        ("Her dad's mobile is 07911 123456.", "07911 123456"),
+        ("In France: +33 1 23 45 67 89", "+33 1 23 45 67 89"),
+        ("US office +1 415 555 2671", "+1 415 555 2671"),
+        ("Ring 0044 20 7946 0958", "0044 20 7946 0958"),
+        ("Mum: +44 (0) 7700 900123", "+44 (0) 7700 900123"),
+        ("Mob: 07700-900-123", "07700-900-123"),
+        ("Helpline 0300 123 4567", "0300 123 4567"),
+        ("Her mum (07723 456789) will call.", "07723 456789"),
+        ("They live under a care order. New contact: 01634 000277.", "01634 000277"),
+    ],
+)
+def test_phone_found(found: Found, text: str, number: str) -> None:
+    assert found(text, "PHONE_NUMBER") == [number]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olivia was born on 12/03/2015.",
+        "The meeting is on 2025-03-12 at 10:30.",
+        "Invoice INV-20394, PO 4500012345",
+        "Order 01234 567890 has been dispatched.",
+        "ULN 9276308686",
+        "UPN B801200005001",
+        "Sort code 12-34-56",
+        "URN 118234, DfE 886/2145",
+        "Total £1,234.56 (20%)",
+        "NHS number 943 476 5919",
+        "Ref 0123456789",
+        "Room 12, Year 6",
+    ],
+)
+def test_not_a_phone(found: Found, text: str) -> None:
+    assert found(text, "PHONE_NUMBER") == []

@@ -1,0 +1,73 @@
+from collections.abc import Callable
+
+import pytest
+
+from service.detect.recognizers._special_category_terms import TOPICS
+
+Found = Callable[[str, str], list[str]]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Olivia has an EHCP and is on the SEN register.", ["EHCP", "SEN register"]),
+        ("She is on a child protection plan.", ["child protection plan"]),
+        (
+            "Maisie has had a diagnosis of type 1 diabetes and uses an insulin pump.",
+            ["type 1 diabetes", "insulin pump"],
+        ),
+        ("Harvey Mills was taken to hospital last night. Possible concussion.", ["concussion"]),
+        ("He's been referred to CAMHS.", ["CAMHS"]),
+        ("Since I told him about my Crohn's disease he has ignored my requests.", ["Crohn's disease"]),
+        ("Kofi Mensah and his sister arrived last week. Refugee status was granted in May.", ["Refugee status"]),
+        ("He is not eating and has anxiety.", ["anxiety"]),
+        ("Jack is eligible for free school meals.", ["eligible for free school meals"]),
+        ("He has ADHD and dyslexia.", ["ADHD", "dyslexia"]),
+        ("Your child has been suspended for two days.", ["suspended"]),
+        ("He was permanently excluded after he was arrested.", ["permanently excluded", "arrested"]),
+        ("Amelia is LAC and lives in foster care; her PEP is next week.", ["LAC", "foster care", "PEP"]),
+        ("The pupil made a disclosure to her teacher.", ["disclosure"]),
+        ("Mia's mum told us Mia is Muslim.", ["Muslim"]),
+        ("Noah has a severe nut allergy and carries an EpiPen.", ["nut allergy", "EpiPen"]),
+        ("Sam came out as gay to his tutor.", ["came out", "gay"]),
+        ("We made a MASH referral for him yesterday.", ["MASH referral"]),
+        ("Her son receives SEN support and sees CAMHS.", ["SEN support", "CAMHS"]),
+        ("Olivia Smith - SEN, EHCP, LAC", ["SEN", "EHCP", "LAC"]),
+    ],
+)
+def test_special_category_found(found: Found, text: str, phrases: list[str]) -> None:
+    assert found(text, "SPECIAL_CATEGORY") == phrases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our SEN policy is attached.",
+        "Reminder: safeguarding training on Monday.",
+        "Please read the pupil premium strategy statement.",
+        "Allergy Awareness Week starts on Monday.",
+        "If your child has an EHCP, please let us know.",
+        "The child protection plan template is attached.",
+        "We discussed SEN support for the new term.",
+        "The governors will review the LAC policy.",
+        "Any pupil with a medical condition needs a care plan on file.",
+        "LGBT History Month assembly on Friday.",
+        "St Joseph's Catholic Primary School won the cup.",
+        "Romeo and Juliet is the Year 9 set text.",
+        "Free school meals applications close on Friday.",
+        "PLEASE SEND HIM HOME WITH A COAT",
+        "He doesn't need an EHCP at this point.",
+        "Her social worker will attend the meeting.",  # a role, not a status (corpus/README.md)
+        "Access to the SEN shared mailbox has been granted.",
+        "Number of suspensions this term: 14.",
+        "She is no longer on a CP plan.",
+    ],
+)
+def test_policy_talk_is_not_special_category(found: Found, text: str) -> None:
+    assert found(text, "SPECIAL_CATEGORY") == []
+
+
+def test_lexicon_terms_are_lower_case_or_acronyms() -> None:
+    for topic in TOPICS.values():
+        assert all(p == p.lower() for p in topic.phrases)
+        assert all(a.upper() == a or any(c.isupper() for c in a) for a in topic.acronyms)

@@ -1,0 +1,67 @@
+import random
+from collections.abc import Callable
+
+import pytest
+from stdnum.gb import nhs
+
+from service.detect.recognizers.uln import is_valid_uln, uln_check_digit
+
+Found = Callable[[str, str], list[str]]
+
+
+def make_uln(rng: random.Random) -> str:
+    while True:
+        first = str(rng.randrange(1, 10)) + "".join(rng.choice("0123456789") for _ in range(8))
+        check = uln_check_digit(first)
+        if check is not None:
+            return first + str(check)
+
+
+def test_known_valid_uln() -> None:
+    # HESA's worked example of the LRS check digit.
+    assert is_valid_uln("9276308686")
+    assert not is_valid_uln("9276308687")
+
+
+def test_check_digit_rule() -> None:
+    assert uln_check_digit("100000000") == 0  # 10 % 11 = 10 -> 10 - 10
+    assert uln_check_digit("110000000") == 2  # 19 % 11 = 8 -> 10 - 8
+    assert uln_check_digit("200000001") is None  # 22 % 11 = 0: no valid ULN
+    assert not is_valid_uln("0276308686")  # first digit must not be 0
+
+
+def test_no_number_is_both_a_uln_and_an_nhs_number() -> None:
+    rng = random.Random(9)
+    for _ in range(300):
+        assert not nhs.is_valid(make_uln(rng))
+
+
+def test_uln_found_with_context(found: Found) -> None:
+    rng = random.Random(1)
+    a, b = make_uln(rng), make_uln(rng)
+    assert found(f"ULN: {a}", "UK_ULN") == [a]
+    assert found(f"Her unique learner number is {b}.", "UK_ULN") == [b]
+
+
+def test_uln_column_in_a_table(found: Found) -> None:
+    rng = random.Random(2)
+    a, b = make_uln(rng), make_uln(rng)
+    table = f"Name\tULN\tGroup\nOlivia Smith\t{a}\t10X\nJack Brown\t{b}\t10Y"
+    assert found(table, "UK_ULN") == [a, b]
+
+
+def test_bare_ten_digits_are_not_reported(found: Found) -> None:
+    assert found("Please quote 9276308686 when you call.", "UK_ULN") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ULN 9276308687",  # wrong check digit
+        "Call the learner on 07700 900123",
+        "ULN enquiries: 01622 000000",
+        "PO 4500012345 for the learner resources",
+    ],
+)
+def test_not_a_uln(found: Found, text: str) -> None:
+    assert found(text, "UK_ULN") == []
