@@ -1,0 +1,1 @@
+"""Benchmarks and evaluation over the development corpus (corpus/)."""
