@@ -13,6 +13,8 @@ import pkgutil
 from collections.abc import Iterable, Sequence
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.language import Language
 
 import service.detect.recognizers as recognizers_pkg
@@ -47,6 +49,34 @@ def discover_recognizers() -> list[EntityRecognizer]:
     return found
 
 
+class OwnContextOnly(ContextAwareEnhancer):
+    """Leaves scores as the recognizers set them.
+
+    NOTE: every SendGuard recognizer scores its own context (phrases, column
+    headers, reference labels; see recognizers/_context.py), which Presidio's
+    single-word lemma enhancer cannot do; skipping it also saves a deep copy of
+    every result on every text.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            context_similarity_factor=0.0,
+            min_score_with_context_similarity=0.0,
+            context_prefix_count=0,
+            context_suffix_count=0,
+        )
+
+    def enhance_using_context(
+        self,
+        text: str,
+        raw_results: list[RecognizerResult],
+        nlp_artifacts: NlpArtifacts,
+        recognizers: list[EntityRecognizer],
+        context: list[str] | None = None,
+    ) -> list[RecognizerResult]:
+        return raw_results
+
+
 class PresidioDetector:
     """Finds CONTRACT section 6 entities in plain text."""
 
@@ -66,6 +96,7 @@ class PresidioDetector:
             nlp_engine=self.nlp_engine,
             supported_languages=["en"],
             default_score_threshold=score_threshold,
+            context_aware_enhancer=OwnContextOnly(),
         )
         self.score_threshold = score_threshold
 
