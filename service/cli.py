@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the HTTP service")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (each loads the models once)")
     return parser
 
 
@@ -177,8 +178,48 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    print("sendguard: the HTTP service is not built yet (see the project's issues)", file=sys.stderr)
-    return EXIT_BAD_INPUT
+    import os
+    import tempfile
+
+    import uvicorn
+
+    from service.api.safety import check_settings
+    from service.logs import configure_logging
+    from service.settings import Settings
+    from service.store.migrate import upgrade
+    from service.store.repository import make_engine
+
+    if args.workers < 1:
+        print("sendguard: error: --workers must be at least 1", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    # Workers read their settings from the environment: pass the bind address on.
+    os.environ["SENDGUARD_BIND_HOST"] = args.host
+    try:
+        settings = Settings()
+        check_settings(settings)
+    except ValueError as exc:
+        print(f"sendguard: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    configure_logging()
+    if args.workers > 1:
+        # Migrate once here rather than racing in every worker; metrics are summed across workers.
+        try:
+            upgrade(make_engine(settings.resolved_database_url, settings.database_schema), settings.database_schema)
+        except Exception as exc:  # noqa: BLE001 - the workers retry when the store comes back
+            logging.getLogger(__name__).error("store not reachable at start-up", extra={"error": type(exc).__name__})
+        os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="sendguard-metrics-"))
+    uvicorn.run(
+        "service.app:app_from_environment",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_config=None,
+        access_log=False,
+        server_header=False,
+        timeout_graceful_shutdown=15,
+    )
+    return 0
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -24,6 +26,88 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(default=300_000, ge=1_000)
     # Wall-clock limit for one administrator-written pattern on one text.
     pattern_timeout_seconds: float = Field(default=0.2, gt=0)
+
+    # --- HTTP service (sendguard serve) -------------------------------------------
+    # Where the server listens; `sendguard serve` sets it. Development sign-in is
+    # refused unless this is a loopback address.
+    bind_host: str = "127.0.0.1"
+    # "entra": Microsoft Entra ID access tokens. "dev": no sign-in at all, for a
+    # developer's own machine only (loopback, loud warning).
+    auth_mode: Literal["entra", "dev"] = "entra"
+    # The directory (tenant) id of the trust's Entra ID, and the tenants whose users
+    # may call the service (the home tenant is always allowed).
+    tenant_id: str | None = None
+    allowed_tenants: list[str] = Field(default_factory=list)
+    # The API's application (client) id; tokens must be issued for it (or api://<id>).
+    api_client_id: str | None = None
+    # Further accepted audiences, e.g. the Office SSO form api://<host>/<client id>.
+    api_extra_audiences: list[str] = Field(default_factory=list)
+    # OpenID configuration document; by default the tenant's one at login.microsoftonline.com.
+    openid_config_url: str | None = None
+    # Delegated scope the add-in's token must carry.
+    addin_scope: str = "access_as_user"
+    admin_role: str = "SendGuard.Admin"
+    dpo_role: str = "SendGuard.DPO"
+    token_leeway_seconds: int = Field(default=60, ge=0, le=300)
+    # Signing keys are kept this long, and fetched again at most this often when a
+    # token names an unknown key id.
+    jwks_cache_seconds: int = Field(default=3600, ge=1)
+    jwks_min_refresh_seconds: float = Field(default=30.0, ge=0)
+    # Origins the add-in's pages are served from, when not from this service itself
+    # (e.g. https://sendguard-addin.oakfieldtrust.org.uk).
+    cors_allowed_origins: list[str] = Field(default_factory=list)
+    # Bodies larger than this are refused with 413 before they are read whole.
+    max_request_bytes: int = Field(default=40 * 1024 * 1024, ge=1024)
+    # Threads running detection in each worker, and drafts allowed to wait for one.
+    scan_threads: int = Field(default=2, ge=1, le=32)
+    max_waiting_scans: int = Field(default=64, ge=1)
+    # A repeat of the same draft within this time is answered from memory.
+    scan_cache_entries: int = Field(default=512, ge=0)
+    scan_cache_seconds: int = Field(default=900, ge=0)
+
+    # --- the intercept store --------------------------------------------------------
+    # SQLAlchemy URL; by default a SQLite file in data_dir. PostgreSQL:
+    # postgresql+psycopg://user@host:5432/db
+    database_url: str | None = None
+    # PostgreSQL schema to keep the tables in (default: the server's search path).
+    database_schema: str | None = None
+    data_dir: Path = REPO_ROOT / "var"
+    # Key for the sender's keyed hash and the scan cache's keys. Without it a random
+    # key is made once and kept in data_dir/hash.key.
+    hash_key: SecretStr | None = None
+    retention_days: int = Field(default=365, ge=1)
+    # Intercepts waiting to be written when the database is unreachable; beyond this
+    # the oldest are dropped and counted in /metrics.
+    store_buffer_limit: int = Field(default=100_000, ge=100)
+    store_retry_seconds: float = Field(default=2.0, gt=0)
+    store_batch_size: int = Field(default=200, ge=1)
+
+    # --- Microsoft Graph (optional) -----------------------------------------------------
+    graph_enabled: bool = False
+    # "obo": on behalf of the signed-in user; "app": the service's own permissions.
+    graph_mode: Literal["obo", "app"] = "obo"
+    graph_client_id: str | None = None
+    graph_client_secret: SecretStr | None = None
+    graph_authority_host: str = "https://login.microsoftonline.com"
+    graph_base_url: str = "https://graph.microsoft.com/v1.0"
+    # A CA bundle for Graph and token endpoint TLS (tests, corporate TLS proxies).
+    graph_ca_bundle: Path | None = None
+    graph_timeout_seconds: float = Field(default=1.5, gt=0, le=30)
+    graph_cache_seconds: int = Field(default=3600, ge=0)
+    # Largest attachment fetched through Graph.
+    graph_max_attachment_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+
+    @property
+    def resolved_openid_config_url(self) -> str | None:
+        if self.openid_config_url:
+            return self.openid_config_url
+        if self.tenant_id:
+            return f"https://login.microsoftonline.com/{self.tenant_id}/v2.0/.well-known/openid-configuration"
+        return None
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'sendguard.db'}"
 
 
 @lru_cache

@@ -1,0 +1,161 @@
+"""One POST /v1/scan: cache, optional Graph lookups, detection off the event loop, the intercept event."""
+
+import asyncio
+import logging
+import time
+from datetime import UTC, datetime
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ulid import ULID
+
+from service.api import telemetry
+from service.api.cache import CachedScan, ScanCache
+from service.auth.principal import Principal
+from service.context.recipients import RecipientClass
+from service.rules.facts import MessageFacts
+from service.scanner import Scanner
+from service.schemas.scan import Finding, ScanRequest, ScanResult
+from service.store.events import ClientPlatform, ScanEvent
+from service.store.hashing import keyed_hash
+from service.store.writer import StoreWriter
+
+log = logging.getLogger(__name__)
+
+
+class Busy(Exception):
+    """Too many drafts are waiting for detection."""
+
+
+@dataclass
+class Enrichment:
+    """What Graph added to a draft before detection, and notes for the sender."""
+
+    request: ScanRequest
+    notes: list[str] = field(default_factory=list)
+
+
+class Enricher(Protocol):
+    async def enrich(self, request: ScanRequest, principal: Principal, item_id: str | None) -> Enrichment: ...
+
+
+@dataclass
+class ScanContext:
+    principal: Principal
+    platform: ClientPlatform | None = None
+    item_id: str | None = None
+
+
+class ScanService:
+    def __init__(
+        self,
+        scanner: Scanner,
+        writer: StoreWriter,
+        hash_key: bytes,
+        *,
+        threads: int = 2,
+        max_waiting: int = 64,
+        cache: ScanCache | None = None,
+        enricher: Enricher | None = None,
+    ) -> None:
+        self.scanner = scanner
+        self.writer = writer
+        self.hash_key = hash_key
+        self.cache = cache or ScanCache(0, 0)
+        self.enricher = enricher
+        self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="scan")
+        self._capacity = threads + max_waiting
+        self._in_flight = 0
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _cache_key(self, request: ScanRequest, principal: Principal) -> str:
+        # The tenant is part of the key: Graph may judge the same draft differently per tenant.
+        return keyed_hash(self.hash_key, principal.tenant_id.encode() + b"\0" + request.model_dump_json().encode())
+
+    async def scan(self, request: ScanRequest, context: ScanContext) -> ScanResult:
+        started = time.perf_counter()
+        key = self._cache_key(request, context.principal)
+        cached = self.cache.get(key)
+        if cached is not None:
+            telemetry.CACHE_HITS.inc()
+            result = cached.result.model_copy(update={"scan_id": str(ULID())})
+            self._record(result, cached.event, context, started, from_cache=True)
+            return result
+
+        if self._in_flight >= self._capacity:
+            telemetry.ERRORS.labels(kind="busy").inc()
+            raise Busy()
+        self._in_flight += 1
+        try:
+            notes: list[str] = []
+            scanned = request
+            if self.enricher is not None:
+                enrichment = await self.enricher.enrich(request, context.principal, context.item_id)
+                scanned, notes = enrichment.request, enrichment.notes
+            loop = asyncio.get_running_loop()
+            result, facts, shadow = await loop.run_in_executor(self.executor, self.scanner.scan_with_facts, scanned)
+        finally:
+            self._in_flight -= 1
+        if notes:
+            result = result.model_copy(update={"summary": " ".join([result.summary, *notes])})
+        template = event_from(result, facts, shadow, request, self.hash_key)
+        self.cache.put(key, CachedScan(result=result, event=template))
+        self._record(result, template, context, started, from_cache=False)
+        return result
+
+    def _record(
+        self, result: ScanResult, template: ScanEvent, context: ScanContext, started: float, *, from_cache: bool
+    ) -> None:
+        latency = time.perf_counter() - started
+        event = template.model_copy(
+            update={
+                "scan_id": result.scan_id,
+                "client_platform": context.platform,
+                "latency_ms": round(latency * 1000),
+                "from_cache": from_cache,
+                "created_at": datetime.now(UTC),
+            }
+        )
+        self.writer.submit(event)
+        telemetry.SCANS.labels(action=result.action).inc()
+        for finding in result.findings:
+            telemetry.FINDINGS.labels(rule=finding.rule, action=finding.action.value).inc()
+        telemetry.SCAN_SECONDS.observe(latency)
+        log.info(
+            "scan",
+            extra={
+                "scan_id": result.scan_id,
+                "action": result.action,
+                "rules": [f.rule for f in result.findings],
+                "latency_ms": event.latency_ms,
+                "cached": from_cache,
+            },
+        )
+
+
+def event_from(
+    result: ScanResult, facts: MessageFacts, shadow: list[Finding], request: ScanRequest, hash_key: bytes
+) -> ScanEvent:
+    """The store's row for a scan: counts, rule ids and a keyed hash of the sender, nothing else."""
+    entities: Counter[str] = Counter()
+    for part in facts.parts:
+        for entity_type, count in part.entities.items():
+            entities[str(entity_type)] += count
+    classes = Counter(r.klass for r in facts.recipients)
+    sender = request.message.sender
+    return ScanEvent(
+        scan_id=result.scan_id,
+        action=result.action,
+        rules_fired=[f.rule for f in result.findings],
+        shadow_rules=[f.rule for f in shadow],
+        entity_counts=dict(entities),
+        internal_recipients=classes[RecipientClass.INTERNAL],
+        external_recipients=classes[RecipientClass.EXTERNAL],
+        secure_recipients=classes[RecipientClass.SECURE],
+        attachment_count=len(request.message.attachments),
+        sender_hash=keyed_hash(hash_key, sender.address.strip().lower()) if sender and sender.address else None,
+    )

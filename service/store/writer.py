@@ -1,0 +1,215 @@
+"""A bounded in-memory buffer in front of the store, written by a background thread.
+
+A scan never waits for the database: its event is queued and the writer thread
+writes queued events in batches. When a write fails the events stay queued and the
+thread tries again after a pause, so an outage of the database delays rows but loses
+none (until the buffer limit, when the oldest are dropped and counted).
+"""
+
+import itertools
+import json
+import logging
+import os
+import threading
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from service.store.events import OutcomeEvent, ScanEvent, StoreEvent
+from service.store.repository import Repository
+
+log = logging.getLogger(__name__)
+
+PURGE_EVERY_SECONDS = 6 * 3600
+
+
+class StoreWriter:
+    def __init__(
+        self,
+        repository: Repository,
+        *,
+        limit: int = 100_000,
+        batch_size: int = 200,
+        retry_seconds: float = 2.0,
+        retention_days: int | None = None,
+        on_dropped: Callable[[int], None] | None = None,
+        on_backlog: Callable[[int], None] | None = None,
+        prepare: Callable[[], None] | None = None,
+        spill_path: Path | None = None,
+    ) -> None:
+        self.repository = repository
+        self.limit = limit
+        self.batch_size = batch_size
+        self.retry_seconds = retry_seconds
+        self.retention_days = retention_days
+        self._on_dropped = on_dropped
+        self._on_backlog = on_backlog
+        # Run before the first write until it succeeds (creating the tables when the
+        # database was down at start-up).
+        self._prepare = prepare
+        # Where intercepts still unwritten at shutdown are kept, to be sent at the next start.
+        self.spill_path = spill_path
+        self._pending_ids: set[str] = set()
+        self._queue: deque[StoreEvent] = deque()
+        self._cond = threading.Condition()
+        self._stopping = False
+        self._thread: threading.Thread | None = None
+        self.dropped = 0
+        self.written = 0
+        self.failing = False
+        self._last_purge = 0.0
+
+    @property
+    def backlog(self) -> int:
+        return len(self._queue)
+
+    def start(self) -> None:
+        self._reload_spilled()
+        self._thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, event: StoreEvent) -> None:
+        with self._cond:
+            if len(self._queue) >= self.limit:
+                self._forget(self._queue.popleft())
+                self.dropped += 1
+                if self._on_dropped:
+                    self._on_dropped(1)
+                log.error("store buffer full: oldest intercept dropped", extra={"dropped": self.dropped})
+            self._queue.append(event)
+            if isinstance(event, ScanEvent):
+                self._pending_ids.add(event.scan_id)
+            self._cond.notify()
+        self._report_backlog()
+
+    def _forget(self, event: StoreEvent) -> None:
+        if isinstance(event, ScanEvent):
+            self._pending_ids.discard(event.scan_id)
+
+    def _report_backlog(self) -> None:
+        if self._on_backlog:
+            self._on_backlog(len(self._queue))
+
+    def pending(self, scan_id: str) -> bool:
+        """Whether a scan with this id is still waiting to be written."""
+        with self._cond:
+            return scan_id in self._pending_ids
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until the buffer is empty (or the timeout passes); True when it emptied."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            self._cond.notify()
+        while time.monotonic() < deadline:
+            if not self._queue:
+                return True
+            time.sleep(0.02)
+        return not self._queue
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self.flush(timeout)
+        with self._cond:
+            self._stopping = True
+            self._cond.notify()
+        if self._thread is not None:
+            self._thread.join(timeout=2)
+        if self._queue:
+            self._spill()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                if not self._queue and not self._stopping:
+                    self._cond.wait(timeout=60)
+                if self._stopping and not self._queue:
+                    return
+                batch = list(itertools.islice(self._queue, self.batch_size))
+            if batch:
+                self._write(batch)
+            self._maybe_purge()
+
+    def _write(self, batch: list[StoreEvent]) -> None:
+        try:
+            if self._prepare is not None:
+                self._prepare()
+                self._prepare = None
+            self.repository.write(batch)
+        except Exception as exc:  # noqa: BLE001 - any database failure: keep the events and retry
+            if not self.failing:
+                log.warning("store write failed; intercepts kept for retry",
+                            extra={"error": exc.__class__.__name__, "backlog": len(self._queue)})
+            self.failing = True
+            with self._cond:
+                self._cond.wait(timeout=self.retry_seconds)
+            return
+        done = {id(e) for e in batch}
+        with self._cond:
+            # Drops while writing only remove from the left, so the written events
+            # still lead the queue (those not dropped meanwhile).
+            while self._queue and id(self._queue[0]) in done:
+                self._forget(self._queue.popleft())
+        self.written += len(batch)
+        self._report_backlog()
+        if self.failing:
+            log.info("store writes resumed", extra={"backlog": len(self._queue)})
+        self.failing = False
+
+    def _spill(self) -> None:
+        with self._cond:
+            events = list(self._queue)
+        if self.spill_path is None:
+            log.error("store writer stopped with intercepts unwritten", extra={"backlog": len(events)})
+            return
+        try:
+            self.spill_path.parent.mkdir(parents=True, exist_ok=True)
+            with self.spill_path.open("a", encoding="utf-8") as handle:
+                for event in events:
+                    kind = "scan" if isinstance(event, ScanEvent) else "outcome"
+                    handle.write(json.dumps({"kind": kind, "event": event.model_dump(mode="json")}) + "\n")
+        except OSError as exc:
+            log.error("unwritten intercepts could not be kept on disk",
+                      extra={"backlog": len(events), "error": exc.__class__.__name__})
+            return
+        log.warning("store unreachable at shutdown: intercepts kept on disk for the next start",
+                    extra={"backlog": len(events)})
+
+    def _reload_spilled(self) -> None:
+        if self.spill_path is None or not self.spill_path.exists():
+            return
+        # Claim the file first, so that of several workers starting together only one reloads it.
+        claimed = self.spill_path.with_name(f"{self.spill_path.name}.{uuid.uuid4().hex}")
+        try:
+            os.rename(self.spill_path, claimed)
+        except OSError:
+            return
+        count = 0
+        for line in claimed.read_text(encoding="utf-8").splitlines():
+            try:
+                item = json.loads(line)
+                model = ScanEvent if item["kind"] == "scan" else OutcomeEvent
+                self.submit(model.model_validate(item["event"]))
+                count += 1
+            except (ValueError, KeyError, TypeError, ValidationError):
+                log.error("a kept intercept could not be read back")
+        claimed.unlink()
+        log.info("intercepts kept at the last shutdown queued for writing", extra={"backlog": count})
+
+    def _maybe_purge(self) -> None:
+        if self.retention_days is None or self.failing:
+            return
+        now = time.monotonic()
+        if self._last_purge and now - self._last_purge < PURGE_EVERY_SECONDS:
+            return
+        self._last_purge = now
+        try:
+            purged = self.repository.purge_before(datetime.now(UTC) - timedelta(days=self.retention_days))
+        except Exception as exc:  # noqa: BLE001
+            log.warning("retention purge failed", extra={"error": exc.__class__.__name__})
+            return
+        if purged:
+            log.info("old intercepts purged", extra={"purged": purged})
