@@ -1,0 +1,104 @@
+"""Subject access and erasure by pseudonymous sender: every row the store holds for one sender's keyed hash."""
+
+import re
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel
+from sqlalchemy import Engine, delete, select
+
+from service.store.hashing import keyed_hash
+from service.store.models import OutcomeRow, ScanRow
+
+_HASH = re.compile(r"[0-9a-f]{64}")
+
+
+class NotASubject(ValueError):
+    """Neither an email address nor a sender hash."""
+
+
+def sender_hash_for(subject: str, key: bytes) -> str:
+    """The keyed hash for an email address (normalised as at scan time), or a hash given as such."""
+    value = subject.strip()
+    if "@" in value:
+        return keyed_hash(key, value.lower())
+    if _HASH.fullmatch(value.lower()):
+        return value.lower()
+    raise NotASubject("give an email address or a 64-character sender hash")
+
+
+def _as_utc(value: datetime) -> datetime:
+    # SQLite gives back naive times; every time in the store is UTC.
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+UtcTime = Annotated[datetime, AfterValidator(_as_utc)]
+
+
+class SubjectScan(BaseModel):
+    scan_id: str
+    created_at: UtcTime
+    action: str
+    rules_fired: list[str]
+    shadow_rules: list[str]
+    entity_counts: dict[str, int]
+    internal_recipients: int
+    external_recipients: int
+    secure_recipients: int
+    attachment_count: int
+    client_platform: str | None
+    latency_ms: int
+    from_cache: bool
+
+
+class SubjectOutcome(BaseModel):
+    outcome_id: str
+    scan_id: str
+    created_at: UtcTime
+    outcome: str
+    reason: str | None
+
+
+class SubjectExport(BaseModel):
+    """Everything held about one sender. No subject, body, address or found value exists to export."""
+
+    sender_hash: str
+    scans: list[SubjectScan]
+    outcomes: list[SubjectOutcome]
+
+
+class SubjectErased(BaseModel):
+    sender_hash: str
+    scans_deleted: int
+    outcomes_deleted: int
+
+
+def _scan_ids(sender_hash: str) -> Any:
+    return select(ScanRow.scan_id).where(ScanRow.sender_hash == sender_hash)
+
+
+def export_subject(engine: Engine, sender_hash: str) -> SubjectExport:
+    with engine.connect() as conn:
+        scans = conn.execute(
+            select(*[c for c in ScanRow.__table__.columns if c.name != "sender_hash"])
+            .where(ScanRow.sender_hash == sender_hash)
+            .order_by(ScanRow.created_at, ScanRow.scan_id)
+        ).mappings().all()
+        outcomes = conn.execute(
+            select(*OutcomeRow.__table__.columns)
+            .where(OutcomeRow.scan_id.in_(_scan_ids(sender_hash)))
+            .order_by(OutcomeRow.created_at, OutcomeRow.outcome_id)
+        ).mappings().all()
+    return SubjectExport(
+        sender_hash=sender_hash,
+        scans=[SubjectScan.model_validate(dict(row)) for row in scans],
+        outcomes=[SubjectOutcome.model_validate(dict(row)) for row in outcomes],
+    )
+
+
+def erase_subject(engine: Engine, sender_hash: str) -> SubjectErased:
+    """Delete the sender's scans and the outcomes recorded against them, in one transaction."""
+    with engine.begin() as conn:
+        outcomes = conn.execute(delete(OutcomeRow).where(OutcomeRow.scan_id.in_(_scan_ids(sender_hash)))).rowcount
+        scans = conn.execute(delete(ScanRow).where(ScanRow.sender_hash == sender_hash)).rowcount
+    return SubjectErased(sender_hash=sender_hash, scans_deleted=int(scans), outcomes_deleted=int(outcomes))

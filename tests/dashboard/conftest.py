@@ -1,0 +1,176 @@
+"""Fixtures: the store on SQLite and PostgreSQL (from tests/store), and one real server that has
+taken a scripted run of drafts and outcomes, with what the DPO must then see."""
+
+import json
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import httpx
+import pytest
+from sqlalchemy import create_engine, text
+from ulid import ULID
+
+from service.settings import REPO_ROOT
+from service.store.events import ScanEvent
+from service.store.hashing import keyed_hash
+from service.store.migrate import upgrade
+from service.store.repository import Repository, make_engine
+from tests.api.conftest import Server, identity_provider, start_server, stop_server  # noqa: F401 - fixture
+from tests.auth.identity_provider import IdentityProvider
+from tests.store.conftest import (  # noqa: F401 - fixtures used by these tests
+    POSTGRES_URL,
+    postgres_reachable,
+    postgres_schema,
+    repository,
+    store,
+)
+
+HASH_KEY = "test-key-for-the-api-tests-0123456789"  # the one start_server gives the service
+DPO_ROLE = "SendGuard.DPO"
+EXAMPLES = REPO_ROOT / "examples"
+SENDERS = ["t.jones@oakfield.sch.uk", "a.khan@oakfield.sch.uk", "office@oakfield.sch.uk"]
+PLATFORMS = ["PC", "Mac", "OfficeOnline"]
+# What each intercepted draft's sender does next, in turn: (outcome, reason).
+NEXT_STEPS = [("sent_anyway", "recipient_entitled"), ("sent_anyway", "secure_channel"), ("changed", None),
+              ("sent_anyway", "consent_given"), ("cancelled", None), (None, None)]
+# Seeded before the server starts: one row past the retention period, one within it.
+OLD_SENDER, RECENT_SENDER = "left-long-ago@oakfield.sch.uk", "still-here@oakfield.sch.uk"
+
+
+@dataclass
+class ScriptedRun:
+    """What the DPO must see after the run, worked out from the verdicts the service returned."""
+
+    actions: Counter[str] = field(default_factory=Counter)
+    platforms: Counter[str] = field(default_factory=Counter)
+    rule_fired: Counter[str] = field(default_factory=Counter)
+    rule_outcomes: dict[str, Counter[str]] = field(default_factory=dict)
+    reasons: Counter[tuple[str, str]] = field(default_factory=Counter)
+    outcomes: Counter[str] = field(default_factory=Counter)
+    senders: set[str] = field(default_factory=set)
+    sender_intercepts: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def scans(self) -> int:
+        return sum(self.actions.values())
+
+    @property
+    def intercepts(self) -> int:
+        return self.scans - self.actions["allow"]
+
+    def rule_rows(self, min_firings: int = 10) -> list[dict[str, object]]:
+        """The rule_outcomes table, as the CSV has it."""
+        rows = []
+        for rule, fired in self.rule_fired.items():
+            counts = self.rule_outcomes.get(rule, Counter())
+            share = round(counts["sent_anyway"] / fired, 4)
+            rows.append({"rule": rule, "fired": fired, "changed": counts["changed"],
+                         "cancelled": counts["cancelled"], "sent_anyway": counts["sent_anyway"],
+                         "no_outcome": counts["none"], "sent_anyway_share": share,
+                         "mostly_overridden": fired >= min_firings and share >= 0.5})
+        return sorted(rows, key=lambda r: (-int(r["fired"]), str(r["rule"])))  # type: ignore[call-overload]
+
+
+def _drafts() -> list[dict[str, object]]:
+    drafts = []
+    for path in sorted(EXAMPLES.glob("*.json")):
+        draft: dict[str, object] = json.loads(path.read_text())
+        drafts.append(draft)
+    return drafts
+
+
+def run_script(server: Server) -> ScriptedRun:
+    """Scan every example draft twice (so the cache answers some), from rotating senders and
+    Outlooks, then report an outcome for intercepted drafts in turn from NEXT_STEPS."""
+    run = ScriptedRun()
+    steps = 0
+    with httpx.Client(base_url=server.base_url, timeout=120) as client:
+        for round_ in range(2):
+            for i, draft in enumerate(_drafts()):
+                sender = SENDERS[(i + round_) % len(SENDERS)]
+                platform = PLATFORMS[(i + 2 * round_) % len(PLATFORMS)]
+                message = dict(draft["message"])  # type: ignore[call-overload]
+                message["from"] = {"address": sender, "name": "Staff"}
+                response = client.post("/v1/scan", json={**draft, "message": message},
+                                       headers={**server.user_headers(), "X-Client-Platform": platform})
+                assert response.status_code == 200, response.text
+                verdict = response.json()
+                rules = sorted({f["rule"] for f in verdict["findings"]})
+                action = verdict["action"]
+                run.actions[action] += 1
+                run.platforms[platform] += 1
+                run.senders.add(sender)
+                for rule in rules:
+                    run.rule_fired[rule] += 1
+                if action == "allow":
+                    continue
+                run.sender_intercepts[sender] += 1
+                outcome, reason = NEXT_STEPS[steps % len(NEXT_STEPS)]
+                steps += 1
+                if action == "block" and outcome == "sent_anyway":  # a blocked draft cannot be sent as it is
+                    outcome, reason = "changed", None
+                key = outcome or "none"
+                run.outcomes[key] += 1
+                for rule in rules:
+                    run.rule_outcomes.setdefault(rule, Counter())[key] += 1
+                    if reason:
+                        run.reasons[(rule, reason)] += 1
+                if outcome:
+                    body = {"outcome": outcome, **({"reason": reason} if reason else {})}
+                    answer = client.post(f"/v1/scans/{verdict['scan_id']}/outcome", json=body,
+                                         headers=server.user_headers())
+                    assert answer.status_code == 202, answer.text
+    server.wait_for_store()
+    return run
+
+
+def _seed_retention_rows(url: str, schema: str | None) -> None:
+    engine = make_engine(url, schema)
+    upgrade(engine, schema)
+    key = HASH_KEY.encode()
+    now = datetime.now(UTC)
+    Repository(engine).write([
+        ScanEvent(scan_id=str(ULID()), created_at=now - timedelta(days=400), action="warn",
+                  rules_fired=["personal-data-external"], sender_hash=keyed_hash(key, OLD_SENDER)),
+        ScanEvent(scan_id=str(ULID()), created_at=now - timedelta(days=100), action="warn",
+                  rules_fired=["personal-data-external"], sender_hash=keyed_hash(key, RECENT_SENDER)),
+    ])
+    engine.dispose()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def dashboard_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                     identity_provider: IdentityProvider) -> Iterator[Server]:  # noqa: F811
+    """A server whose store is a SQLite file, or a schema of its own in the PostgreSQL on this machine."""
+    data_dir = tmp_path_factory.mktemp(f"dashboard-{request.param}")
+    env = {"SENDGUARD_RETENTION_DAYS": "365"}
+    schema = None
+    if request.param == "sqlite":
+        url = f"sqlite:///{data_dir / 'sendguard.db'}"
+    else:
+        reason = postgres_reachable()
+        if reason:
+            pytest.skip(reason)
+        url, schema = POSTGRES_URL, f"sg_dash_{uuid.uuid4().hex[:12]}"
+        env.update({"SENDGUARD_DATABASE_URL": url, "SENDGUARD_DATABASE_SCHEMA": schema})
+    _seed_retention_rows(url, schema)
+    server = start_server(data_dir, identity_provider, env)
+    yield server
+    stop_server(server)
+    if schema:
+        engine = create_engine(POSTGRES_URL)
+        with engine.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def scripted_run(dashboard_server: Server) -> ScriptedRun:
+    return run_script(dashboard_server)
+
+
+def dpo_headers(server: Server) -> dict[str, str]:
+    return server.user_headers(roles=[DPO_ROLE])

@@ -1,0 +1,116 @@
+"""The DPO's figures after a scripted run of intercepts and outcomes, on SQLite and PostgreSQL."""
+
+from datetime import date
+
+from service.dashboard.stats import (
+    DailyRule,
+    DailyVerdict,
+    EntityTypeCount,
+    Latency,
+    OverrideReason,
+    PlatformCount,
+    RecipientClassCount,
+    RuleOutcome,
+    SenderCount,
+    StatsFilter,
+    StatsQueries,
+    Totals,
+)
+from service.store.repository import Repository
+from tests.dashboard.script import PDE, SENDER_A, SENDER_B, SENDER_C, SPECIAL, SUBJECT, VISIBLE, scripted_events
+
+
+def _queries(repository: Repository) -> StatsQueries:
+    repository.write(scripted_events())
+    return StatsQueries(repository.engine)
+
+
+def test_every_figure_matches_the_scripted_run(repository: Repository) -> None:
+    stats = _queries(repository).stats(StatsFilter(min_firings=3))
+    assert stats.totals == Totals(scans=7, intercepts=6, allowed=1, info=1, warned=4, blocked=1, changed=1,
+                                  cancelled=1, sent_anyway=3, no_outcome=1, senders=3)
+    assert stats.daily_verdicts == [
+        DailyVerdict(day="2026-03-02", action="allow", scans=1),
+        DailyVerdict(day="2026-03-02", action="block", scans=1),
+        DailyVerdict(day="2026-03-02", action="warn", scans=1),
+        DailyVerdict(day="2026-03-03", action="info", scans=1),
+        DailyVerdict(day="2026-03-03", action="warn", scans=2),
+        DailyVerdict(day="2026-03-05", action="warn", scans=1),
+    ]
+    assert stats.daily_rules == [
+        DailyRule(day="2026-03-02", rule=PDE, scans=2),
+        DailyRule(day="2026-03-02", rule=SUBJECT, scans=1),
+        DailyRule(day="2026-03-03", rule=VISIBLE, scans=1),
+        DailyRule(day="2026-03-03", rule=PDE, scans=1),
+        DailyRule(day="2026-03-05", rule=PDE, scans=1),
+    ]
+    assert stats.rule_outcomes == [
+        RuleOutcome(rule=PDE, fired=4, shadow=0, changed=1, cancelled=0, sent_anyway=3, no_outcome=0,
+                    sent_anyway_share=0.75, mostly_overridden=True),
+        RuleOutcome(rule=VISIBLE, fired=1, shadow=0, changed=0, cancelled=1, sent_anyway=0, no_outcome=0,
+                    sent_anyway_share=0.0, mostly_overridden=False),
+        RuleOutcome(rule=SUBJECT, fired=1, shadow=0, changed=1, cancelled=0, sent_anyway=0, no_outcome=0,
+                    sent_anyway_share=0.0, mostly_overridden=False),
+        RuleOutcome(rule=SPECIAL, fired=0, shadow=1, changed=0, cancelled=0, sent_anyway=0, no_outcome=0,
+                    sent_anyway_share=0.0, mostly_overridden=False),
+    ]
+    assert stats.override_reasons == [
+        OverrideReason(rule=PDE, reason="consent_given", count=1),
+        OverrideReason(rule=PDE, reason="other", count=1),
+        OverrideReason(rule=PDE, reason="recipient_entitled", count=1),
+    ]
+    assert stats.entity_types == [
+        EntityTypeCount(entity_type="PERSON", scans=3, found=7),
+        EntityTypeCount(entity_type="UK_UPN", scans=2, found=2),
+        EntityTypeCount(entity_type="UK_NHS", scans=1, found=1),
+    ]
+    assert stats.recipient_classes == [
+        RecipientClassCount(recipient_class="internal", scans=2, recipients=4),
+        RecipientClassCount(recipient_class="external", scans=6, recipients=11),
+        RecipientClassCount(recipient_class="secure", scans=1, recipients=1),
+    ]
+    assert stats.platforms == [
+        PlatformCount(platform="PC", scans=4),
+        PlatformCount(platform="Mac", scans=1),
+        PlatformCount(platform="OfficeOnline", scans=1),
+        PlatformCount(platform="unknown", scans=1),
+    ]
+    assert stats.latency == [Latency(scans=7, p50_ms=200, p95_ms=400)]
+    assert stats.senders == [
+        SenderCount(sender=SENDER_A[:12], scans=3, warned=2, blocked=1, sent_anyway=2),
+        SenderCount(sender=SENDER_B[:12], scans=1, warned=1, blocked=0, sent_anyway=1),
+        SenderCount(sender=SENDER_C[:12], scans=1, warned=0, blocked=0, sent_anyway=0),
+    ]
+
+
+def test_a_rule_needs_the_minimum_number_of_firings_to_be_called_noise(repository: Repository) -> None:
+    queries = _queries(repository)
+    (pde,) = [r for r in queries.rule_outcomes(StatsFilter(min_firings=5)) if r.rule == PDE]
+    assert (pde.sent_anyway_share, pde.mostly_overridden) == (0.75, False)
+
+
+def test_the_date_range_is_inclusive_whole_utc_days(repository: Repository) -> None:
+    queries = _queries(repository)
+    one_day = queries.totals(StatsFilter(start=date(2026, 3, 3), end=date(2026, 3, 3)))
+    assert (one_day.scans, one_day.warned, one_day.info, one_day.cancelled, one_day.sent_anyway) == (3, 2, 1, 1, 1)
+    assert queries.totals(StatsFilter(start=date(2026, 3, 4))).scans == 1
+    assert queries.totals(StatsFilter(end=date(2026, 3, 1))).scans == 0
+    assert queries.latency(StatsFilter(end=date(2026, 3, 1))) == Latency(scans=0, p50_ms=None, p95_ms=None)
+
+
+def test_filters_by_rule_verdict_and_platform(repository: Repository) -> None:
+    queries = _queries(repository)
+    by_rule = queries.totals(StatsFilter(rule=PDE))
+    assert (by_rule.scans, by_rule.blocked, by_rule.sent_anyway, by_rule.changed) == (4, 1, 3, 1)
+    assert queries.daily_rules(StatsFilter(rule=SUBJECT)) == [
+        DailyRule(day="2026-03-02", rule=PDE, scans=1), DailyRule(day="2026-03-02", rule=SUBJECT, scans=1)]
+    assert [p.scans for p in queries.platforms(StatsFilter(action="warn"))] == [2, 1, 1]
+    unknown = queries.totals(StatsFilter(platform="unknown"))
+    assert (unknown.scans, unknown.cancelled, unknown.senders) == (1, 1, 0)
+    assert queries.totals(StatsFilter(platform="Mac")).blocked == 1
+    assert queries.totals(StatsFilter(rule="no-such-rule")).scans == 0
+
+
+def test_full_sender_hashes_only_when_asked(repository: Repository) -> None:
+    senders = _queries(repository).senders(StatsFilter(), full_hash=True)
+    assert [s.sender for s in senders] == [SENDER_A, SENDER_B, SENDER_C]
