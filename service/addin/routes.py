@@ -1,0 +1,88 @@
+"""The add-in's files, from the same origin as the API: no sign-in, Outlook fetches them before any."""
+
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, HTTPException, Request, status
+from fastapi import Path as PathParam
+from fastapi.responses import FileResponse, JSONResponse, Response
+from pydantic import ValidationError
+
+from service.addin import files
+from service.addin.manifest import ManifestOptions, render_json_text, render_xml
+from service.api.deps import ScansDep, SettingsDep
+from service.settings import Settings
+
+router = APIRouter(tags=["add-in"], include_in_schema=False)
+
+# Short caching: a changed setting reaches Outlook within minutes, yet each Send does not refetch.
+_CACHE = {"Cache-Control": "public, max-age=300"}
+_NO_MANIFEST = ("The manifest needs the API's client id: set SENDGUARD_API_CLIENT_ID "
+                "(and SENDGUARD_PUBLIC_BASE_URL, the https address Outlook reaches this service at).")
+
+
+def base_url(request: Request, settings: Settings) -> str:
+    """Where Outlook reaches this service: the configured public address, else the address of this request."""
+    return (settings.public_base_url or str(request.base_url)).rstrip("/")
+
+
+def _options(request: Request, settings: Settings) -> ManifestOptions:
+    if not settings.api_client_id:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=_NO_MANIFEST)
+    try:
+        return ManifestOptions.model_validate({"base_url": base_url(request, settings),
+                                               "client_id": settings.api_client_id,
+                                               "send_mode": settings.addin_send_mode})
+    except ValidationError as exc:
+        problem = exc.errors()[0]["msg"]
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"The manifest cannot be made: {problem}.") from None
+
+
+@router.get("/addin/manifest.xml")
+def manifest_xml(request: Request, settings: SettingsDep) -> Response:
+    return Response(render_xml(_options(request, settings)), media_type="application/xml", headers=_CACHE)
+
+
+@router.get("/addin/manifest.json")
+def manifest_json(request: Request, settings: SettingsDep) -> Response:
+    return Response(render_json_text(_options(request, settings)), media_type="application/json", headers=_CACHE)
+
+
+def _handler_config(request: Request, settings: Settings) -> dict[str, object]:
+    url = base_url(request, settings)
+    return files.handler_config(url, settings.api_client_id, settings.addin_scope,
+                                settings.addin_unreachable_action, urlsplit(url).netloc)
+
+
+@router.get("/addin/launchevent.js")
+def launch_script(request: Request, settings: SettingsDep) -> Response:
+    script = files.launch_script(_handler_config(request, settings))
+    return Response(script, media_type="text/javascript; charset=utf-8", headers=_CACHE)
+
+
+@router.get("/addin/config.js")
+def taskpane_config(request: Request, settings: SettingsDep, scans: ScansDep) -> Response:
+    domains = list(scans.scanner.organisation.internal_domains)
+    script = files.taskpane_config(_handler_config(request, settings), domains)
+    return Response(script, media_type="text/javascript; charset=utf-8", headers=_CACHE)
+
+
+@router.get("/addin/icons/{name}")
+def icon(name: Annotated[str, PathParam(max_length=64)]) -> FileResponse:
+    if name not in files.ICON_FILES:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="no such icon")
+    return FileResponse(files.ICON_DIR / name, media_type="image/png", headers=_CACHE)
+
+
+@router.get("/addin/{name}")
+def static_file(name: Annotated[str, PathParam(max_length=64)]) -> FileResponse:
+    media_type = files.STATIC_FILES.get(name)
+    if media_type is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="no such file")
+    return FileResponse(Path(files.SRC_DIR) / name, media_type=media_type, headers=_CACHE)
+
+
+@router.get("/.well-known/microsoft-officeaddins-allowed.json")
+def allowed_scripts(request: Request, settings: SettingsDep) -> JSONResponse:
+    return JSONResponse(files.allowed_scripts(base_url(request, settings)), headers=_CACHE)
