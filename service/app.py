@@ -16,11 +16,16 @@ from service.api import telemetry
 from service.api.cache import ScanCache
 from service.api.middleware import BodyLimit, RequestLog
 from service.api.routes import health, metrics, outcome, scan
+from service.api.routes import rules as rules_routes
+from service.dashboard import routes as dashboard_routes
+from service.addin import routes as addin_routes
 from service.api.safety import check_settings
 from service.api.scanning import Enricher, ScanService
 from service.api.state import ServiceState
 from service.auth.tokens import validator_from_settings
 from service.logs import configure_logging
+from service.rulebook.reload import RuleWatcher
+from service.rulebook.store import RuleStore
 from service.scanner import Scanner, build_scanner
 from service.schemas.scan import Body, Message, ScanRequest
 from service.settings import Settings
@@ -93,6 +98,10 @@ def create_app(settings: Settings) -> FastAPI:
             enricher=_build_enricher(settings, scanner),
         )
         await asyncio.get_running_loop().run_in_executor(service.executor, _warm_up, service)
+        # Rules live in the database (seeded from rules/); every worker polls for changes.
+        rules_watcher = RuleWatcher(settings, RuleStore(engine), service.scanner, service.use_scanner)
+        await rules_watcher.start()
+        app.state.rules_watcher = rules_watcher
         app.state.service = ServiceState(
             settings=settings, scans=service, repository=repository, writer=writer,
             hash_key=hash_key, validator=validator,
@@ -101,6 +110,7 @@ def create_app(settings: Settings) -> FastAPI:
         try:
             yield
         finally:
+            await rules_watcher.stop()
             await run_in_threadpool(writer.stop, 10.0)
             service.close()
             engine.dispose()
@@ -118,6 +128,10 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(scan.router)
     app.include_router(outcome.router)
     app.include_router(metrics.router)
+    app.include_router(rules_routes.router)
+    app.include_router(dashboard_routes.api)
+    app.include_router(dashboard_routes.pages)
+    app.include_router(addin_routes.router)
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)  # type: ignore[arg-type]

@@ -10,6 +10,10 @@ from typing import NoReturn
 
 from pydantic import ValidationError
 
+from service import simulate
+from service.rulebook import cli as rules_cli
+from service.addin import command as manifest_command
+
 EXIT_ALLOW, EXIT_WARN, EXIT_BLOCK, EXIT_BAD_INPUT = 0, 1, 2, 3
 _EXIT_FOR_ACTION = {"allow": EXIT_ALLOW, "warn": EXIT_WARN, "block": EXIT_BLOCK}
 
@@ -42,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1, help="worker processes (each loads the models once)")
+    simulate.add_parser(sub)
+    rules_cli.add_parser(sub)
+    manifest_command.add_arguments(sub.add_parser("manifest", help="write the Outlook add-in's manifests"))
     return parser
 
 
@@ -55,6 +62,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _analyze(args)
         if args.command == "serve":
             return _serve(args)
+        if args.command == "simulate":
+            return simulate.run(args)
+        if args.command == "rules":
+            return rules_cli.run(args)
+        if args.command == "manifest":
+            return manifest_command.run(args)
     except KeyboardInterrupt:
         return 130
     return EXIT_BAD_INPUT  # pragma: no cover

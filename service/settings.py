@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(default=300_000, ge=1_000)
     # Wall-clock limit for one administrator-written pattern on one text.
     pattern_timeout_seconds: float = Field(default=0.2, gt=0)
+    # How often each worker checks the rule store for a change (rules and organisation
+    # are held in the database; rules/ only seeds it at first start).
+    rules_poll_seconds: float = Field(default=1.0, gt=0, le=60)
 
     # --- HTTP service (sendguard serve) -------------------------------------------
     # Where the server listens; `sendguard serve` sets it. Development sign-in is
@@ -56,6 +59,15 @@ class Settings(BaseSettings):
     # Origins the add-in's pages are served from, when not from this service itself
     # (e.g. https://sendguard-addin.oakfieldtrust.org.uk).
     cors_allowed_origins: list[str] = Field(default_factory=list)
+    # --- the Outlook add-in (served from /addin/) ------------------------------------
+    # The https address Outlook reaches this service at; the manifests point there.
+    # Without it, the address of each request is used (fine on a developer's machine).
+    public_base_url: str | None = None
+    # What Outlook does when the add-in cannot run at all: softBlock, promptUser or block.
+    addin_send_mode: Literal["softBlock", "promptUser", "block"] = "softBlock"
+    # When the add-in runs but cannot reach SendGuard: promptUser lets the sender choose
+    # at once; retryThenPrompt asks them to press Send again first, then lets them choose.
+    addin_unreachable_action: Literal["promptUser", "retryThenPrompt"] = "promptUser"
     # Bodies larger than this are refused with 413 before they are read whole.
     max_request_bytes: int = Field(default=40 * 1024 * 1024, ge=1024)
     # Threads running detection in each worker, and drafts allowed to wait for one.
@@ -76,6 +88,16 @@ class Settings(BaseSettings):
     # key is made once and kept in data_dir/hash.key.
     hash_key: SecretStr | None = None
     retention_days: int = Field(default=365, ge=1)
+
+    # --- the DPO dashboard ------------------------------------------------------------
+    # Senders are shown by the first 12 characters of their keyed hash. True shows the
+    # whole hash instead (what the subject access and erasure calls take). Addresses and
+    # names are never stored, so no setting can show them.
+    show_sender_identities: bool = False
+    # The Entra ID app registration (single-page application) the dashboard signs in
+    # with; by default the API's own registration, with the dashboard URL added as a
+    # SPA redirect URI.
+    dashboard_client_id: str | None = None
     # Intercepts waiting to be written when the database is unreachable; beyond this
     # the oldest are dropped and counted in /metrics.
     store_buffer_limit: int = Field(default=100_000, ge=100)

@@ -72,6 +72,13 @@ class ScanService:
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
+    def use_scanner(self, scanner: Scanner) -> None:
+        """New rules or organisation: later drafts use them; verdicts cached under the old ones are dropped."""
+        self.scanner = scanner
+        self.cache = ScanCache(self.cache.max_entries, self.cache.ttl_seconds)
+        if self.enricher is not None and hasattr(self.enricher, "scanner"):
+            self.enricher.scanner = scanner
+
     def _cache_key(self, request: ScanRequest, principal: Principal) -> str:
         # The tenant is part of the key: Graph may judge the same draft differently per tenant.
         return keyed_hash(self.hash_key, principal.tenant_id.encode() + b"\0" + request.model_dump_json().encode())

@@ -7,7 +7,7 @@ of the sender. No subject, body, file name, address or matched value has a colum
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, String
+from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -44,3 +44,39 @@ class OutcomeRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     outcome: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(String(32))
+
+
+class RuleVersionRow(Base):
+    """One version of a rule or of the organisation file: the audit trail and the source of truth.
+
+    The newest version of each (kind, name) is the one in force; a deletion is a version
+    without YAML. Rows are only ever added. `actor` is an identifier (an Entra object id
+    or `cli:uid<N>`), never a person's name.
+    """
+
+    __tablename__ = "rule_versions"
+    __table_args__ = (UniqueConstraint("kind", "name", "version", name="uq_rule_versions_kind_name_version"),)
+
+    version_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # "rule" or "organisation"
+    kind: Mapped[str] = mapped_column(String(16))
+    # The rule id, or "organisation".
+    name: Mapped[str] = mapped_column(String(80), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    # seed, create, update, enable, disable, shadow, delete
+    change: Mapped[str] = mapped_column(String(16))
+    yaml_text: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    diff: Mapped[str] = mapped_column(Text)
+
+
+class RulebookStateRow(Base):
+    """A single row: `generation` goes up with every change, so workers poll one integer."""
+
+    __tablename__ = "rulebook_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer)

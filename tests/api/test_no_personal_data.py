@@ -2,6 +2,7 @@
 server's logs may contain any of them."""
 
 import json
+import sqlite3
 import re
 from pathlib import Path
 
@@ -63,6 +64,14 @@ def _store_text(data_dir: Path) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
+def _intercept_tables(data_dir: Path) -> str:
+    """Every value of every row of the scans and outcomes tables, as text."""
+    with sqlite3.connect(data_dir / "sendguard.db") as conn:
+        rows = [*conn.execute("SELECT * FROM scans"), *conn.execute("SELECT * FROM outcomes")]
+    assert rows
+    return "\n".join(" ".join(str(v) for v in row) for row in rows)
+
+
 def test_store_and_logs_hold_no_names_identifiers_or_subjects(server: Server, client: httpx.Client) -> None:
     requests, needles = _requests_and_needles()
     assert len(requests) > 150 and len(needles) > 300
@@ -80,7 +89,14 @@ def test_store_and_logs_hold_no_names_identifiers_or_subjects(server: Server, cl
 
     store = _store_text(server.data_dir)
     assert all(scan_id in store for scan_id in scan_ids[-5:]), "the scans must be in the store searched"
-    assert _found(needles, store) == []
+    # NOTE: the store also holds the administrators' rule files (seeded from rules/),
+    # whose examples use made-up people. Their words are set aside in the raw file
+    # only; the intercept tables are searched below with every needle.
+    rule_texts = "\n".join(p.read_text(encoding="utf-8") for p in (REPO_ROOT / "rules").glob("*.yaml"))
+    in_rules = set(_found(needles, rule_texts))
+    assert len(in_rules) < 40, "too many needles set aside for the test to mean much"
+    assert _found(needles - in_rules, store) == []
+    assert _found(needles, _intercept_tables(server.data_dir)) == []
 
     logs = server.log_text()
     assert sum(1 for line in logs.splitlines() if '"event": "scan"' in line) >= len(requests)
