@@ -70,9 +70,15 @@ FILLER = frozenset({
     "is", "was", "are", "were", "has", "have", "had", "it", "its", "one", "a", "an",
     "field", "box", "policy", "manager", "reset", "change", "protection", "protect",
 })
-# Parts of speech a password is never tagged with when it is an ordinary word.
-_NOT_A_SECRET_POS = frozenset(
-    {"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "ADV", "VERB", "ADJ", "INTJ"}
+# Penn Treebank tags a password is never given when it is an ordinary word: prepositions,
+# auxiliaries, conjunctions, determiners, particles, pronouns, adverbs, verbs, adjectives,
+# interjections. (Fine tags, not coarse POS: the pipeline leaves out the attribute ruler
+# that maps one to the other, for speed.)
+_NOT_A_SECRET_TAGS = frozenset(
+    {
+        "IN", "MD", "CC", "DT", "PDT", "WDT", "TO", "RP", "POS", "PRP", "PRP$", "WP", "WP$", "EX",
+        "RB", "RBR", "RBS", "WRB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR", "JJS", "UH",
+    }
 )
 
 
@@ -174,7 +180,7 @@ class PasswordRecognizer(LocalRecognizer):
         if nlp_artifacts is None or nlp_artifacts.tokens is None:
             return True
         span = nlp_artifacts.tokens.char_span(start, start + len(secret), alignment_mode="expand")
-        return span is None or span[0].pos_ not in _NOT_A_SECRET_POS
+        return span is None or span[0].tag_ not in _NOT_A_SECRET_TAGS
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return scored_result(self, "PASSWORD", start, end, score, "password given in the text")

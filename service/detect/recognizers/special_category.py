@@ -225,7 +225,7 @@ def _named_person_in(sentence: _Sentence, start: int, end: int, nlp_artifacts: N
     tokens = list(span) if span is not None else []
     title_start, title_end = _capitalised_run(tokens, start, end)
     return any(
-        tok.pos_ == "PROPN" and tok.is_title and len(tok.text) > 1 and tok.lower_ not in _NOT_NAMES
+        tok.tag_ in ("NNP", "NNPS") and tok.is_title and len(tok.text) > 1 and tok.lower_ not in _NOT_NAMES
         and not title_start <= tok.idx < title_end
         for tok in tokens
     )
