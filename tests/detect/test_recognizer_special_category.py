@@ -71,3 +71,12 @@ def test_lexicon_terms_are_lower_case_or_acronyms() -> None:
     for topic in TOPICS.values():
         assert all(p == p.lower() for p in topic.phrases)
         assert all(a.upper() == a or any(c.isupper() for c in a) for a in topic.acronyms)
+
+
+def test_figures_about_a_group_are_not_about_a_person(found: Found) -> None:
+    for text in (
+        "412 pupils on roll, 96 eligible for pupil premium (23%), 81 on free school meals.",
+        "23% of pupils are eligible for free school meals this year.",
+    ):
+        assert found(text, "SPECIAL_CATEGORY") == [], text
+    assert found("Our pupil Amir Hussain is eligible for free school meals.", "SPECIAL_CATEGORY") != []

@@ -239,9 +239,21 @@ def _referred_to(sentence_text: str, start: int, end: int) -> bool:
             continue
         if word in PRONOUNS:
             return True
-        if word in PERSON_NOUNS and (words[i - 1][1] if i else "") not in _GENERAL_DETERMINERS:
+        if (
+            word in PERSON_NOUNS
+            and (words[i - 1][1] if i else "") not in _GENERAL_DETERMINERS
+            and not _COUNTED.search(sentence_text, max(0, offset - 16), offset)
+            and (words[i + 1][1] if i + 1 < len(words) else "") not in _NOUN_AS_ADJECTIVE
+        ):
             return True
     return False
+
+
+# "pupil premium", "student council": the person noun names a thing, not a person.
+_NOUN_AS_ADJECTIVE = frozenset({"premium", "council", "voice", "number", "numbers", "records", "record"})
+
+# "412 pupils", "23% of pupils", "81 of the children": figures about a group, not a person.
+_COUNTED = regex.compile(r"\d[\d,.]*\s*%?\s*(?:of\s+(?:the\s+|our\s+)?)?$")
 
 
 def _uncontract(word: str) -> str:
