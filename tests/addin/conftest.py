@@ -3,23 +3,18 @@ and the Node.js side: the add-in's own packages, installed by `npm --prefix addi
 
 import os
 import shutil
-import signal
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 
 from service.settings import REPO_ROOT
-from tests.api.conftest import free_port
+from tests.serving import clean_environment, launch, stop
 
 ADDIN_DIR = REPO_ROOT / "addin-manifest"
 CLIENT_ID = "7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f"
-STARTUP_SECONDS = 90
 
 
 @dataclass
@@ -41,46 +36,20 @@ def node_or_skip() -> str:
 
 
 def _start(tmp: Path, extra_env: dict[str, str]) -> DevServer:
-    port = free_port()
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("SENDGUARD_")},
+    env = clean_environment(**{
         "SENDGUARD_AUTH_MODE": "dev",
         "SENDGUARD_API_CLIENT_ID": CLIENT_ID,
         "SENDGUARD_DATA_DIR": str(tmp),
         "SENDGUARD_HASH_KEY": "test-key-for-the-addin-tests-0123456789",
-        "HF_HUB_OFFLINE": "1",
-        "TLDEXTRACT_CACHE_TIMEOUT": "0",
         **extra_env,
-    }
+    })
     log_path = tmp / "server.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-    server = DevServer(f"http://127.0.0.1:{port}", process, log_path)
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited at start-up:\n{log_path.read_text(errors='replace')[-3000:]}")
-        try:
-            if httpx.get(f"{server.base_url}/healthz", timeout=1).status_code == 200:
-                return server
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    _stop(server)
-    raise RuntimeError("the server did not start in time")
+    base_url, process = launch(env, log_path)
+    return DevServer(base_url, process, log_path)
 
 
 def _stop(server: DevServer) -> None:
-    if server.process.poll() is None:
-        server.process.send_signal(signal.SIGTERM)
-        try:
-            server.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.process.kill()
-            server.process.wait()
+    stop(server.process)
 
 
 @pytest.fixture(scope="session")

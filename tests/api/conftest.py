@@ -1,11 +1,7 @@
 """One real server process for the API tests: `sendguard serve` on a free loopback port,
 signed in against a local identity provider, with its store in a temporary folder."""
 
-import os
-import signal
-import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,17 +11,11 @@ from typing import Any
 import httpx
 import pytest
 
-from service.settings import REPO_ROOT
 from tests.auth.identity_provider import API_CLIENT_ID, TENANT, IdentityProvider
+from tests.serving import clean_environment, free_port, launch, stop
 
-STARTUP_SECONDS = 90
+__all__ = ["Server", "free_port", "start_server", "stop_server"]
 MAX_REQUEST_BYTES = 2 * 1024 * 1024
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
@@ -61,9 +51,7 @@ class Server:
 
 
 def start_server(tmp: Path, provider: IdentityProvider, extra_env: dict[str, str] | None = None) -> Server:
-    port = free_port()
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("SENDGUARD_")},
+    env = clean_environment(**{
         "SENDGUARD_TENANT_ID": TENANT,
         "SENDGUARD_API_CLIENT_ID": API_CLIENT_ID,
         "SENDGUARD_OPENID_CONFIG_URL": provider.openid_config_url,
@@ -72,39 +60,15 @@ def start_server(tmp: Path, provider: IdentityProvider, extra_env: dict[str, str
         "SENDGUARD_HASH_KEY": "test-key-for-the-api-tests-0123456789",
         "SENDGUARD_MAX_REQUEST_BYTES": str(MAX_REQUEST_BYTES),
         "SENDGUARD_STORE_RETRY_SECONDS": "0.2",
-        "HF_HUB_OFFLINE": "1",
-        "TLDEXTRACT_CACHE_TIMEOUT": "0",
         **(extra_env or {}),
-    }
+    })
     log_path = tmp / "server.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-    server = Server(f"http://127.0.0.1:{port}", log_path, tmp, provider, process)
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited at start-up:\n{server.log_text()[-3000:]}")
-        try:
-            if httpx.get(f"{server.base_url}/healthz", timeout=1).status_code == 200:
-                return server
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    stop_server(server)
-    raise RuntimeError("the server did not start in time")
+    base_url, process = launch(env, log_path)
+    return Server(base_url, log_path, tmp, provider, process)
 
 
 def stop_server(server: Server) -> None:
-    if server.process.poll() is None:
-        server.process.send_signal(signal.SIGTERM)
-        try:
-            server.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.process.kill()
-            server.process.wait()
+    stop(server.process)
 
 
 @pytest.fixture(scope="session")

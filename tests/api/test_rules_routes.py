@@ -17,7 +17,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from service.settings import REPO_ROOT
-from tests.api.conftest import STARTUP_SECONDS, Server, free_port, stop_server
+from tests.api.conftest import Server, stop_server
+from tests.serving import STARTUP_SECONDS, free_port
 from tests.auth.identity_provider import API_CLIENT_ID, TENANT, IdentityProvider
 from tests.rulebook.rule_texts import WRONG_EXAMPLE_RULE, zebra
 from tests.store.conftest import POSTGRES_URL, postgres_reachable

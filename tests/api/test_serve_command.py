@@ -2,10 +2,8 @@
 and refuses every call but /healthz until Entra ID sign-in is set up."""
 
 import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -13,7 +11,7 @@ import httpx
 import pytest
 
 from service.settings import REPO_ROOT
-from tests.api.conftest import free_port
+from tests.serving import clean_environment, launch, stop
 
 
 def serve(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -32,24 +30,9 @@ def test_development_mode_is_refused_off_loopback(host: str) -> None:
 
 
 def test_without_entra_settings_it_runs_but_refuses_every_call_except_health(tmp_path: Path) -> None:
-    port = free_port()
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("SENDGUARD_")}
-    env = {**clean, "SENDGUARD_DATA_DIR": str(tmp_path)}
-    log = (tmp_path / "server.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
-        cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
+    log_path = tmp_path / "server.log"
+    base, process = launch(clean_environment(SENDGUARD_DATA_DIR=str(tmp_path)), log_path)
     try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            assert process.poll() is None, (tmp_path / "server.log").read_text()
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
         scan = httpx.post(f"{base}/v1/scan", json={"message": {"subject": "x"}}, timeout=30)
         assert scan.status_code == 401
         forged = httpx.post(
@@ -59,10 +42,8 @@ def test_without_entra_settings_it_runs_but_refuses_every_call_except_health(tmp
         assert forged.status_code == 401
         assert "not set up for sign-in" in forged.text
     finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
-        log.close()
-    assert "SENDGUARD_TENANT_ID" in (tmp_path / "server.log").read_text()
+        stop(process)
+    assert "SENDGUARD_TENANT_ID" in log_path.read_text()
 
 
 def test_graph_without_credentials_is_refused() -> None:
