@@ -78,3 +78,44 @@ def test_long_text_is_analysed_in_pieces_with_true_offsets(detector: PresidioDet
 def test_mask_keeps_only_first_letters() -> None:
     assert mask("Olivia Smith") == "O***** S****"
     assert mask("943 476 5919") == "9** 4** 5***"
+
+
+def test_tagger_runs_only_on_demand_and_agrees_with_a_full_run() -> None:
+    import spacy
+
+    from service.detect.nlp import fine_tags
+    from service.settings import Settings
+
+    model = Settings().spacy_model
+    nlp = load_pipeline(model)
+    assert "tagger" in nlp.disabled and "tok2vec" in nlp.disabled
+    assert "ner" in nlp.pipe_names and "sentencizer" in nlp.pipe_names
+
+    text = "Dear all,\n\nThe password is tuesday. Amara Okafor was sent home with asthma on Monday."
+    doc = nlp(text)
+    assert not doc.has_annotation("TAG")
+    full = spacy.load(model, exclude=["parser", "attribute_ruler", "lemmatizer", "ner"])(text)
+    for start, end in [(4, 8), (len(doc) - 8, len(doc))]:
+        assert fine_tags(doc[start:end]) == [t.tag_ for t in full[start:end]]
+    assert "NNP" in fine_tags(doc[:])
+
+
+def test_an_ner_that_listens_to_the_shared_tok2vec_keeps_it_running(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import spacy
+    from spacy.training import Example
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec")
+    listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "tok2vec"}
+    nlp.add_pipe("tagger", config={"model": {"@architectures": "spacy.Tagger.v2", "tok2vec": listener}})
+    nlp.add_pipe("ner", config={"model": {"@architectures": "spacy.TransitionBasedParser.v2",
+                                          "state_type": "ner", "tok2vec": listener}})
+    doc = nlp.make_doc("Amara is here")
+    example = Example.from_dict(doc, {"tags": ["NNP", "VBZ", "RB"], "entities": ["U-PERSON", "O", "O"]})
+    nlp.initialize(lambda: [example])
+    nlp.to_disk(tmp_path / "listening")
+
+    loaded = load_pipeline(str(tmp_path / "listening"))
+    assert {"tok2vec", "tagger", "ner"} <= set(loaded.pipe_names)
+    assert not loaded.disabled
+    assert loaded("Amara is here").has_annotation("TAG")

@@ -6,6 +6,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from service.detect.nlp import fine_tags
 from service.detect.recognizers._context import scored_result
 
 # Labels after which a plain word may be the secret: "the password is sunflower".
@@ -180,7 +181,7 @@ class PasswordRecognizer(LocalRecognizer):
         if nlp_artifacts is None or nlp_artifacts.tokens is None:
             return True
         span = nlp_artifacts.tokens.char_span(start, start + len(secret), alignment_mode="expand")
-        return span is None or span[0].tag_ not in _NOT_A_SECRET_TAGS
+        return span is None or fine_tags(span[:1])[0] not in _NOT_A_SECRET_TAGS
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return scored_result(self, "PASSWORD", start, end, score, "password given in the text")

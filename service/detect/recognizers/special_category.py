@@ -10,6 +10,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
+from service.detect.nlp import fine_tags
 from service.detect.recognizers._context import phrase_regex, scored_result
 from service.detect.recognizers._special_category_terms import GENERIC_FOLLOWERS, GENERIC_PRECEDERS, TOPICS
 
@@ -224,11 +225,15 @@ def _named_person_in(sentence: _Sentence, start: int, end: int, nlp_artifacts: N
     span = nlp_artifacts.tokens.char_span(sentence.start, sentence.end, alignment_mode="expand")
     tokens = list(span) if span is not None else []
     title_start, title_end = _capitalised_run(tokens, start, end)
-    return any(
-        tok.tag_ in ("NNP", "NNPS") and tok.is_title and len(tok.text) > 1 and tok.lower_ not in _NOT_NAMES
+    candidates = [
+        i for i, tok in enumerate(tokens)
+        if tok.is_title and len(tok.text) > 1 and tok.lower_ not in _NOT_NAMES
         and not title_start <= tok.idx < title_end
-        for tok in tokens
-    )
+    ]
+    if not candidates or span is None:
+        return False
+    tags = fine_tags(span)
+    return any(tags[i] in ("NNP", "NNPS") for i in candidates)
 
 
 def _referred_to(sentence_text: str, start: int, end: int) -> bool:
