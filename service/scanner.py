@@ -17,6 +17,7 @@ from service.context.participants import Participants, participants_of, third_pa
 from service.context.recipients import RecipientClass, classify_recipients
 from service.detect.analyzer import build_detector
 from service.detect.types import DetectedEntity, Detector
+from service.extract.attachments import AttachmentLimits
 from service.extract.message import extract_message
 from service.extract.types import ExtractedAttachment, ExtractedMessage
 from service.rules.engine import RuleEngine
@@ -50,6 +51,7 @@ class Scanner:
 
     def __post_init__(self) -> None:
         self.engine = RuleEngine(self.rules, self.settings.pattern_timeout_seconds)
+        self.attachment_limits = AttachmentLimits(max_text_chars=self.settings.attachment_text_chars)
 
     def scan(self, request: ScanRequest) -> ScanResult:
         return self.scan_with_facts(request)[0]
@@ -59,7 +61,7 @@ class Scanner:
 
         The facts hold text and masked values: use them for counts, never store them.
         """
-        extracted = extract_message(request.message)
+        extracted = extract_message(request.message, self.attachment_limits)
         facts = self.facts_for(request.message, extracted)
         findings = self.engine.evaluate(facts, include_shadow=True)
         shadow_ids = {r.id for r in self.rules if r.status is Status.SHADOW}
@@ -68,7 +70,10 @@ class Scanner:
         return make_result(shown, truncated=self._truncated(extracted)), facts, shadow
 
     def _truncated(self, extracted: ExtractedMessage) -> bool:
-        return len(extracted.body) > self.settings.max_text_chars
+        # Extraction stops at the cap, so a text that reached it was cut short.
+        return len(extracted.body) > self.settings.max_text_chars or any(
+            len(a.text) >= self.settings.attachment_text_chars for a in _flatten(extracted.attachments)
+        )
 
     # --- facts ------------------------------------------------------------
 
@@ -98,19 +103,26 @@ class Scanner:
                 found.append(match)
         return found
 
-    def _entities(self, text: str, participants: Participants, *, by_position: bool = True) -> list[DetectedEntity]:
+    def _entities(
+        self, text: str, participants: Participants, *, ner_chars: int, by_position: bool = True
+    ) -> list[DetectedEntity]:
         text = text[: self.settings.max_text_chars]
-        return third_party(text, self.detector.analyze(text), participants, by_position=by_position)
+        found = self.detector.analyze(text, ner_chars=ner_chars)
+        return third_party(text, found, participants, by_position=by_position)
 
     def _text_part(self, location: str, kind: str, text: str, participants: Participants) -> PartFacts:
-        entities = self._entities(text, participants)
+        entities = self._entities(text, participants, ner_chars=self.settings.ner_chars)
         return _part(location, kind, text, entities)
 
     def _attachment_part(self, att: ExtractedAttachment, participants: Participants) -> PartFacts:
         # NOTE: a greeting in an attached letter greets someone outside this email, so
         # only the participants' own names are set aside there, not positions.
         readable = att.readable and not att.protected
-        entities = self._entities(att.text, participants, by_position=False) if readable else []
+        entities = (
+            self._entities(att.text, participants, ner_chars=self.settings.attachment_ner_chars, by_position=False)
+            if readable
+            else []
+        )
         base = _part(f"attachment:{att.name}", "attachment", att.text, entities)
         return PartFacts(
             location=base.location,
@@ -216,7 +228,7 @@ def summarise(findings: list[Finding], action: Action, *, truncated: bool = Fals
         if f.action.rank >= Action.WARN.rank or action is Action.ALLOW:
             parts.append(f"{f.title}: {f.fix}")
     if truncated:
-        parts.append("The email is very long: only its first part was checked.")
+        parts.append("The email or an attachment is very long: only its first part was checked.")
     text = " ".join(parts)
     if len(text) > SUMMARY_LIMIT:
         text = text[: SUMMARY_LIMIT - 1].rsplit(" ", 1)[0] + "…"

@@ -24,6 +24,14 @@ class Settings(BaseSettings):
     # Longest text given to detection; the rest of a longer text is not scanned and
     # the verdict says so.
     max_text_chars: int = Field(default=300_000, ge=1_000)
+    # The name finder (spaCy's NER) costs ~90 microseconds a word, the identifier
+    # recognizers a fraction of that. Past these many characters of a subject or body
+    # it reads only spread-out passages (identifiers are still checked everywhere).
+    ner_chars: int = Field(default=20_000, ge=1_000)
+    # Characters read out of one attachment (about 30 pages of prose; spreadsheets
+    # are sampled by rows first), and how many of them the name finder reads.
+    attachment_text_chars: int = Field(default=60_000, ge=1_000)
+    attachment_ner_chars: int = Field(default=8_000, ge=1_000)
     # Wall-clock limit for one administrator-written pattern on one text.
     pattern_timeout_seconds: float = Field(default=0.2, gt=0)
     # How often each worker checks the rule store for a change (rules and organisation

@@ -104,20 +104,94 @@ class PresidioDetector:
     def recognizer_names(self) -> list[str]:
         return sorted(r.name for r in self.engine.registry.recognizers)
 
-    def analyze(self, text: str) -> list[DetectedEntity]:
+    def analyze(self, text: str, *, ner_chars: int | None = None) -> list[DetectedEntity]:
+        """Every recognizer over the whole text; spaCy's NER over at most `ner_chars` of it.
+
+        The NER costs about 90 microseconds a token, the pattern recognizers a
+        fraction of that, so a long document gets its identifiers checked throughout
+        and its names looked for in its opening and in passages spread across the rest
+        (see ner_windows).
+        """
         if not text.strip():
             return []
         found: list[DetectedEntity] = []
-        for offset, chunk in _chunks(text, _CHUNK_CHARS):
-            artifacts = self.nlp_engine.process_text(chunk, "en")
+        for offset, piece, with_ner in _pieces(text, ner_chars):
+            artifacts = self._artifacts(piece, with_ner)
             results = self.engine.analyze(
-                chunk, language="en", nlp_artifacts=artifacts, score_threshold=self.score_threshold
+                piece, language="en", nlp_artifacts=artifacts, score_threshold=self.score_threshold
             )
-            found.extend(_to_entities(chunk, results, offset))
+            found.extend(_to_entities(piece, results, offset))
         return resolve_overlaps(found)
 
     def analyze_many(self, texts: Iterable[str]) -> list[list[DetectedEntity]]:
         return [self.analyze(t) for t in texts]
+
+    def _artifacts(self, text: str, with_ner: bool) -> NlpArtifacts:
+        if with_ner:
+            return self.nlp_engine.process_text(text, "en")
+        # Tokens and sentences only: the same components minus the NER, without
+        # touching the shared pipeline's state (scans run in several threads).
+        doc = self.nlp.make_doc(text)
+        for name, component in self.nlp.pipeline:
+            if name != "ner":
+                doc = component(doc)
+        return self.nlp_engine._doc_to_nlp_artifact(doc, "en")
+
+
+# Passages of a long text given to the NER besides its opening.
+_NER_WINDOW_CHARS = 2_000
+
+
+def ner_windows(text: str, budget: int) -> list[tuple[int, int]]:
+    """Where the NER looks in a text longer than its budget.
+
+    Half the budget goes to the opening (where letters and reports name their
+    subject); the other half to evenly spaced passages of about 2,000 characters,
+    each cut at line breaks, so a name on page 20 still has a chance.
+    """
+    if len(text) <= budget:
+        return [(0, len(text))]
+    head_end = _line_end(text, budget // 2)
+    windows = [(0, head_end)]
+    count = max(1, (budget - head_end) // _NER_WINDOW_CHARS)
+    width = max(1, (budget - head_end) // count)
+    stride = (len(text) - head_end) / count
+    for i in range(count):
+        centre = int(head_end + stride * (i + 0.5))
+        start = max(windows[-1][1], _line_start(text, centre - width // 2))
+        end = min(len(text), _line_end(text, start + width))
+        if end > start:
+            windows.append((start, end))
+    return windows
+
+
+def _line_start(text: str, pos: int) -> int:
+    pos = max(0, min(pos, len(text)))
+    cut = text.rfind("\n", max(0, pos - 300), pos)
+    return cut + 1 if cut >= 0 else pos
+
+
+def _line_end(text: str, pos: int) -> int:
+    if pos >= len(text):
+        return len(text)
+    cut = text.find("\n", pos, pos + 300)
+    return cut + 1 if cut >= 0 else pos
+
+
+def _pieces(text: str, ner_chars: int | None) -> Iterable[tuple[int, str, bool]]:
+    """The text as consecutive pieces: (offset, piece, run the NER on it)."""
+    windows = [(0, len(text))] if ner_chars is None else ner_windows(text, ner_chars)
+    position = 0
+    for start, end in windows:
+        if start > position:
+            for offset, chunk in _chunks(text[position:start], _CHUNK_CHARS):
+                yield position + offset, chunk, False
+        for offset, chunk in _chunks(text[start:end], _CHUNK_CHARS):
+            yield start + offset, chunk, True
+        position = end
+    if position < len(text):
+        for offset, chunk in _chunks(text[position:], _CHUNK_CHARS):
+            yield position + offset, chunk, False
 
 
 def _to_entities(text: str, results: list[RecognizerResult], offset: int) -> list[DetectedEntity]:

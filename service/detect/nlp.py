@@ -28,6 +28,9 @@ _IGNORED_LABELS = (
 _TAG_CONTEXT_TOKENS = 8
 
 _TAGGER_ATTR = "sendguard_tagger"
+_ASKED_KEY = "sendguard_tokens_tagged"
+# Below this many tokens asked for, tagging windows is cheaper than tagging the doc.
+_WHOLE_DOC_TOKENS = 200
 
 
 class PipelineNotInstalled(RuntimeError):
@@ -52,6 +55,14 @@ class TagsOnDemand:
 
     def tags(self, span: Span) -> list[str]:
         doc = span.doc
+        asked = doc.user_data.get(_ASKED_KEY, 0) + len(span) + 2 * _TAG_CONTEXT_TOKENS
+        doc.user_data[_ASKED_KEY] = asked
+        if asked > max(_WHOLE_DOC_TOKENS, len(doc) // 4):
+            # Windows would soon cost as much as the whole text (a table whose
+            # "sentence" is every row): tag it all once; later calls read the tags.
+            for proc in self._procs:
+                proc(doc)
+            return [t.tag_ for t in span]
         window = doc[max(0, span.start - _TAG_CONTEXT_TOKENS) : min(len(doc), span.end + _TAG_CONTEXT_TOKENS)]
         piece = window.as_doc()
         for proc in self._procs:

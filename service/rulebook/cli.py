@@ -128,10 +128,10 @@ class _DetectorOnFirstUse:
         self.settings = settings
         self._detector: Any = None
 
-    def analyze(self, text: str) -> "list[DetectedEntity]":
+    def analyze(self, text: str, *, ner_chars: int | None = None) -> "list[DetectedEntity]":
         if self._detector is None:
             from service.detect.analyzer import build_detector
 
             self._detector = build_detector(self.settings)
-        found: list[DetectedEntity] = self._detector.analyze(text)
+        found: list[DetectedEntity] = self._detector.analyze(text, ner_chars=ner_chars)
         return found

@@ -193,6 +193,7 @@ class SpecialCategoryRecognizer(LocalRecognizer):
         return scored_result(self, "SPECIAL_CATEGORY", start, end, score, "special category about a person")
 
 
+_NEAR_CHARS = 300
 _ACRONYM_SET = frozenset(a for topic in TOPICS.values() for a in topic.acronyms)
 _WORD_BEFORE = regex.compile(r"([A-Za-z]+)[^A-Za-z\n]*$")
 _WORD_AFTER = regex.compile(r"[^A-Za-z\n]*([A-Za-z]+)")
@@ -218,11 +219,13 @@ def _named_person_in(sentence: _Sentence, start: int, end: int, nlp_artifacts: N
     """A PERSON entity or a name-like proper noun in the sentence, outside the hit."""
     if nlp_artifacts is None or nlp_artifacts.tokens is None:
         return False
+    # A table has no full stops, so its "sentence" can be every row: look near the hit.
+    lo, hi = max(sentence.start, start - _NEAR_CHARS), min(sentence.end, end + _NEAR_CHARS)
     for ent in nlp_artifacts.entities:
-        if ent.label_ == "PERSON" and sentence.start <= ent.start_char < sentence.end:
+        if ent.label_ == "PERSON" and lo <= ent.start_char < hi:
             if ent.end_char <= start or ent.start_char >= end:
                 return True
-    span = nlp_artifacts.tokens.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    span = nlp_artifacts.tokens.char_span(lo, hi, alignment_mode="expand")
     tokens = list(span) if span is not None else []
     title_start, title_end = _capitalised_run(tokens, start, end)
     candidates = [
