@@ -25,37 +25,49 @@ from service.scanner import build_scanner
 
 _FIRST = ["Olivia", "Jakub", "Aisha", "Chidi", "Mei", "Oisin", "Zara", "Tomasz", "Amara", "Ravi", "Sofia", "Kwame"]
 _LAST = ["Smith", "Nowak", "Begum", "Okonkwo", "Chen", "Murphy", "Khan", "Kowalski", "Okafor", "Patel", "Silva", "Mensah"]
-_PROSE = (
-    "The curriculum review covered reading, phonics and the maths mastery approach across the key stages. "
-    "Staff discussed assessment timings, moderation with partner schools and the new homework policy. "
+_SENTENCES = (
+    "The curriculum review covered reading, phonics and the maths mastery approach across the key stages.",
+    "Staff discussed assessment timings, moderation with partner schools and the new homework policy.",
+    "Attendance for the autumn term was slightly above the national average for primary schools.",
+    "The governors agreed the budget for the library refurbishment and the new playground markings.",
+    "Subject leaders will present their action plans at the next staff meeting in the main hall.",
+    "The trust's estates team has scheduled the boiler replacement for the February half term.",
+    "Parents' evening feedback was positive, particularly about the reading records and homework clubs.",
+    "The science week programme includes visits from a local engineering firm and the county museum.",
 )
 
 
 def _docx(path: Path, size: int) -> None:
+    """A report as schools write them: about 200 KB of prose and a photograph, ~1 MB in all."""
     import docx
+    from PIL import Image
 
     rng = random.Random(1)
-    words = _PROSE.split()
     document = docx.Document()
-    written = 0
-    # Shuffled words compress about 3:1 inside the docx zip.
-    while written < size * 3:
-        paragraph = " ".join(rng.choice(words) for _ in range(120))
-        document.add_paragraph(paragraph)
-        written += len(paragraph)
+    for _ in range(200_000 // 800):
+        document.add_paragraph(" ".join(rng.choice(_SENTENCES) for _ in range(8)))
+    noise = Image.frombytes("RGB", (480, 480), rng.randbytes(480 * 480 * 3))
+    picture = io.BytesIO()
+    noise.save(picture, format="PNG")
+    picture.seek(0)
+    document.add_picture(picture)
     document.save(path)
+    while path.stat().st_size < size * 0.95:  # top up with prose if the picture came out small
+        document.add_paragraph(" ".join(rng.choice(_SENTENCES) for _ in range(400)))
+        document.save(path)
 
 
 def _pdf(path: Path, size: int) -> None:
     from fpdf import FPDF
 
+    rng = random.Random(3)
     pdf = FPDF()
-    pdf.set_font("Helvetica", size=10)
+    pdf.set_font("Helvetica", size=8)
     pdf.set_compression(False)
     # About 4 KB of page content per page of text.
     for _ in range(size // 4000 + 1):
         pdf.add_page()
-        pdf.multi_cell(0, 5, _PROSE * 12)
+        pdf.multi_cell(0, 5, " ".join(rng.choice(_SENTENCES) for _ in range(36)))
     path.write_bytes(bytes(pdf.output()))
 
 
