@@ -1,10 +1,17 @@
-"""PERSON through PresidioDetector on the shipped pipeline, and the title rule alone."""
+"""PERSON through PresidioDetector on the shipped pipeline, and the title and common-word rules alone."""
 
 import pytest
 
 from service.detect.analyzer import PresidioDetector
 from service.detect.nlp import load_pipeline
-from service.detect.recognizers.person import PersonRecognizer, titled_names
+from service.detect.recognizers.person import (
+    PersonRecognizer,
+    capitals_say_nothing,
+    common_words,
+    is_common_words_span,
+    known_names,
+    titled_names,
+)
 from service.schemas.entities import EntityType
 from service.settings import REPO_ROOT
 
@@ -93,3 +100,92 @@ def test_initials_and_spans_with_digits_are_not_names(detector: PresidioDetector
         assert [e for e in detector.analyze(text) if e.type is EntityType.PERSON] == [], text
     found = [e.text for e in detector.analyze("Olga Ivanova - 07700 900311") if e.type is EntityType.PERSON]
     assert all(not any(c.isdigit() for c in name) for name in found)
+
+
+# -- common words the NER takes for a name (pure: no spaCy) -------------------------
+
+def span_of(text: str, part: str) -> tuple[str, int, int]:
+    start = text.index(part)
+    return text, start, start + len(part)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Files for you", "Files"),
+        ("Proof of address", "Proof"),
+        ("RE: Reason for absence", "Reason"),
+        ("Fwd: EXAM ENTRIES - LATE FEES", "EXAM ENTRIES"),
+        ("keys for the minibus", "keys"),
+        ("Subject: Staff meeting\nHi all, see you there.", "Staff"),
+        ("Thanks.\nAgenda: 1. Apologies", "Agenda"),
+        ("The room is booked. Tea and biscuits provided!", "Tea"),
+    ],
+)
+def test_common_words_where_capitals_say_nothing_are_dropped(text: str, part: str) -> None:
+    assert is_common_words_span(*span_of(text, part))
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Re: jayden late again", "jayden"),
+        ("MEETING RE ANAHERA NGATA", "ANAHERA NGATA"),
+        ("Tinashe's reading book", "Tinashe"),
+        # Known names are kept even when they are also words.
+        ("Faith's reading book", "Faith"),
+        ("Hope - collection today", "Hope"),
+        # A common word with a name beside it is a name.
+        ("Miles Pettigrew reference", "Miles Pettigrew"),
+        # In the middle of a body sentence a capital is the writer's choice: left to the NER.
+        ("Hi all,\nthe notes are with Reason in the office.", "Reason"),
+    ],
+)
+def test_names_and_informative_capitals_are_kept(text: str, part: str) -> None:
+    assert not is_common_words_span(*span_of(text, part))
+
+
+def test_where_capitals_say_nothing() -> None:
+    assert capitals_say_nothing("Files for you", 0)
+    assert capitals_say_nothing("Year 6 residential - Kingswood", 23)  # a one-line text: a subject
+    assert capitals_say_nothing("x\n> Subject: RE: FW: Files\n", 21)
+    body = "Dear all,\nplease ask Reason. Staff can help."
+    assert not capitals_say_nothing(body, body.index("Reason"))
+    assert capitals_say_nothing(body, body.index("Staff"))
+
+
+def test_word_lists_are_real_and_names_are_not_common_words() -> None:
+    words, names = common_words(), known_names()
+    assert len(words) > 30_000 and len(names) > 2_000
+    assert {"files", "proof", "reason", "staff", "invoice", "the"} <= words
+    # People capitalise names, so almost no name is "common" by the list's own test.
+    assert not {"jayden", "liam", "amara", "zainab", "oliwia", "tinashe", "hiroshi"} & words
+    assert len(names & words) / len(names) < 0.05
+
+
+@pytest.mark.spacy
+@pytest.mark.parametrize(
+    "subject",
+    ["Files for you", "Proof of address", "Reason for absence", "Staff meeting moved to Thursday",
+     "RE: Invoice 2231", "EXAM ENTRIES - LATE FEES", "keys for the minibus", "Fwd: Merits - Year 3"],
+)
+def test_subjects_without_names_give_no_person(person_detector: PresidioDetector, subject: str) -> None:
+    assert names(person_detector, subject) == []
+
+
+@pytest.mark.spacy
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("Re: Amara Okafor - medical", ["Amara Okafor"]),
+        ("jayden smith behaviour", ["jayden smith"]),
+        ("MEETING RE LIAM O'CONNOR", ["LIAM O'CONNOR"]),
+        ("Update on Oliwia", ["Oliwia"]),
+        ("Re: Tinashe Chiwenga - medical form", ["Tinashe Chiwenga"]),
+        ("Faith's reading book", ["Faith"]),
+    ],
+)
+def test_subjects_with_names_keep_them(
+    person_detector: PresidioDetector, subject: str, expected: list[str]
+) -> None:
+    assert names(person_detector, subject) == expected

@@ -1,13 +1,16 @@
 """PERSON: names from the spaCy pipeline's NER, plus names after a title.
 
-The NER (models/sendguard_en_sm, fine-tuned on school email) finds most names. Two
+The NER (models/sendguard_en_sm, fine-tuned on school email) finds most names. A few
 small rules sit on top of it:
 
 - a span never includes a title: "Mrs Okafor" gives "Okafor";
 - a title followed by a name-like word is a name even where the NER missed it
   ("Dear Mrs okafor", "FAO MRS KOWALSKA");
 - a span that is nothing but a school subject, a school system or an inspectorate
-  ("Maths", "Arbor", "SIMS", "Ofsted") is not a name.
+  ("Maths", "Arbor", "SIMS", "Ofsted") is not a name;
+- where capitals say nothing (a subject line, the start of a line or sentence) a span
+  made only of common English words, none of them a known name, is not a name
+  ("Files for you", "Proof of address"); see the section at the end.
 
 Re-reading all-capitals or all-lower-case lines with each word capitalised was
 measured too (models/recipe/evaluate.py) and left out: it cost more precision than
@@ -16,11 +19,19 @@ it gained recall with the fine-tuned pipeline.
 
 from __future__ import annotations
 
+import logging
+from functools import cache
+from pathlib import Path
+
 import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from service.settings import REPO_ROOT
+
+log = logging.getLogger(__name__)
 
 # Titles that are hardly ever anything else, in any casing.
 _TITLES = r"mr|mrs|ms|mx|mister|mstr"
@@ -61,6 +72,7 @@ class PersonRecognizer(SpacyRecognizer):
         if "PERSON" not in entities:
             return []
         results = [r for r in (_trim_title(text, r) for r in super().analyze(text, entities, nlp_artifacts)) if r]
+        results = [r for r in results if not is_common_words_span(text, r.start, r.end)]
         taken = [(r.start, r.end) for r in results]
         for start, end in titled_names(text):
             if all(end <= s or start >= e for s, e in taken):
@@ -110,3 +122,71 @@ def _trim_title(text: str, result: RecognizerResult) -> RecognizerResult | None:
 
 
 _INITIALS = regex.compile(r"(?:\p{Lu}\.?\s?){1,3}")
+
+
+# --- capitalised common words the NER takes for a name --------------------------------
+#
+# The fine-tuned NER tags the first capitalised word(s) of many subjects as a name
+# ("Files for you", "Proof of address", "EXAM ENTRIES - LATE FEES"). Where capitals say
+# nothing (a subject line, the start of a line or a sentence) a span is dropped when every
+# word in it is a common English word and none is a known name. Common: spaCy's stop words
+# and _common_words.txt (words far more often written in lower case than capitalised,
+# which names are not). Known: the first names and surnames the NER was trained from,
+# used only to keep a span ("Grace", "Hope", "Faith"), never required of one. Measured
+# with bench.evaluate on corpus/, including corpus/entities/subject_lines.txt.
+
+_COMMON_WORDS_FILE = Path(__file__).with_name("_common_words.txt")
+_NAME_LISTS = REPO_ROOT / "models" / "recipe" / "names"
+_WORD_IN_SPAN = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# The start of a line: after quoting, a "Subject:" label, reply and forward prefixes, a bullet.
+_LINE_HEAD = regex.compile(
+    r"^[ \t>]*(?:(?i:subject)[ \t]*:[ \t]*)?"
+    r"(?:(?i:re|fw|fwd|aw|sv)[ \t]*(?:\[\d+\])?[ \t]*:[ \t]*)*(?:[-*•·][ \t]+)?$"
+)
+_SUBJECT_LABEL = regex.compile(r"[ \t>]*(?i:subject)[ \t]*:")
+# The start of a sentence or clause: after . ! ? : ; a spaced dash, or an opening bracket.
+_CLAUSE_HEAD = regex.compile(r"(?:[.!?:;][ \t]+|[ \t][-–—][ \t]+|\()$")
+
+
+@cache
+def common_words() -> frozenset[str]:
+    lines = _COMMON_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#")) | STOP_WORDS
+
+
+@cache
+def known_names() -> frozenset[str]:
+    names: set[str] = set()
+    for file in ("first_names.tsv", "surnames.tsv"):
+        path = _NAME_LISTS / file
+        if not path.is_file():
+            log.warning("PERSON filter: %s is missing, so no name is kept for being a known name", path)
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                names.add(line.split("\t", 1)[0].casefold())
+    return frozenset(names)
+
+
+def capitals_say_nothing(text: str, start: int) -> bool:
+    """True where a capital letter at `start` would be there whatever the word.
+
+    That is anywhere in a subject line (a one-line text, as the scanner analyses a
+    subject, or a "Subject:" line), at the start of a line, and after the end of a
+    sentence or clause.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if _LINE_HEAD.match(before) or _CLAUSE_HEAD.search(before):
+        return True
+    one_line = line_start == 0 and text.find("\n", start) == -1
+    return one_line or bool(_SUBJECT_LABEL.match(text, line_start))
+
+
+def is_common_words_span(text: str, start: int, end: int) -> bool:
+    """A span where capitals say nothing, made only of common words, none a known name."""
+    words = [w.casefold() for w in _WORD_IN_SPAN.findall(text[start:end])]
+    if not words or not capitals_say_nothing(text, start):
+        return False
+    common, names = common_words(), known_names()
+    return all(w in common for w in words) and not any(w in names for w in words)
