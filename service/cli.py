@@ -138,6 +138,8 @@ def _scan(args: argparse.Namespace) -> int:
 
 
 def _print_text(path: Path, result: "ScanResult") -> None:  # noqa: F821
+    from service.scanner import TRUNCATED_NOTE
+
     print(f"{path}: {result.action.upper()}")
     for f in result.findings:
         print(f"  [{f.action.value}] {f.rule}: {f.title}")
@@ -146,6 +148,8 @@ def _print_text(path: Path, result: "ScanResult") -> None:  # noqa: F821
         print(f"      Where: {', '.join(f.locations)}   Policy: {f.policy}")
     if not result.findings:
         print("  No problems found.")
+    if TRUNCATED_NOTE in result.summary:
+        print(f"  Note: {TRUNCATED_NOTE}")
 
 
 # --- analyze -----------------------------------------------------------------

@@ -36,6 +36,8 @@ EXAMPLES_ORGANISATION = REPO_ROOT / "rules" / "organisation.example.yaml"
 # Outlook shows at most 500 characters of the reason in its Smart Alerts dialog.
 SUMMARY_LIMIT = 500
 
+TRUNCATED_NOTE = "The email or an attachment is very long: only its first part was checked."
+
 # Sensitivity labels that do not mark a message as confidential.
 _NOT_CONFIDENTIAL_LABELS = {"public", "general", "unrestricted", "official", "non-business", "personal"}
 
@@ -228,7 +230,7 @@ def summarise(findings: list[Finding], action: Action, *, truncated: bool = Fals
         if f.action.rank >= Action.WARN.rank or action is Action.ALLOW:
             parts.append(f"{f.title}: {f.fix}")
     if truncated:
-        parts.append("The email or an attachment is very long: only its first part was checked.")
+        parts.append(TRUNCATED_NOTE)
     text = " ".join(parts)
     if len(text) > SUMMARY_LIMIT:
         text = text[: SUMMARY_LIMIT - 1].rsplit(" ", 1)[0] + "…"

@@ -154,3 +154,12 @@ def test_analyze_jsonl_keeps_order_and_survives_bad_lines() -> None:
     assert [e["type"] for e in out[0]] == ["UK_NHS"]
     assert out[1] == [] and out[2] == []
     assert "line 2" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_cut_short_scan_says_so_in_both_formats(drafts: dict[str, Path]) -> None:
+    text = sendguard("scan", str(drafts["huge"]))
+    assert "only its first part was checked" in text.stdout
+    as_json = json.loads(sendguard("scan", "--format", "json", str(drafts["huge"])).stdout)
+    assert "only its first part was checked" in as_json["summary"]
+    short = sendguard("scan", str(drafts["empty"]))
+    assert "only its first part" not in short.stdout
