@@ -17,6 +17,7 @@ from service.auth.principal import Principal
 from service.context.recipients import RecipientClass
 from service.rules.facts import MessageFacts
 from service.scanner import Scanner
+from service.schemas.org import UNMAPPED
 from service.schemas.scan import Finding, ScanRequest, ScanResult
 from service.store.events import ClientPlatform, ScanEvent
 from service.store.hashing import keyed_hash
@@ -109,10 +110,15 @@ class ScanService:
             self._in_flight -= 1
         if notes:
             result = result.model_copy(update={"summary": " ".join([result.summary, *notes])})
-        template = event_from(result, facts, shadow, request, self.hash_key)
+        template = event_from(result, facts, shadow, request, self.hash_key, unit=self._unit_of(request))
         self.cache.put(key, CachedScan(result=result, event=template))
         self._record(result, template, context, started, from_cache=False)
         return result
+
+    def _unit_of(self, request: ScanRequest) -> str:
+        """The sender's school or department by the organisation file in force (a name, not personal data)."""
+        sender = request.message.sender
+        return self.scanner.organisation.unit_of(sender.address if sender else None)
 
     def _record(
         self, result: ScanResult, template: ScanEvent, context: ScanContext, started: float, *, from_cache: bool
@@ -145,9 +151,10 @@ class ScanService:
 
 
 def event_from(
-    result: ScanResult, facts: MessageFacts, shadow: list[Finding], request: ScanRequest, hash_key: bytes
+    result: ScanResult, facts: MessageFacts, shadow: list[Finding], request: ScanRequest, hash_key: bytes,
+    *, unit: str = UNMAPPED,
 ) -> ScanEvent:
-    """The store's row for a scan: counts, rule ids and a keyed hash of the sender, nothing else."""
+    """The store's row for a scan: counts, rule ids, the sender's unit and a keyed hash of the sender, nothing else."""
     entities: Counter[str] = Counter()
     for part in facts.parts:
         for entity_type, count in part.entities.items():
@@ -165,4 +172,5 @@ def event_from(
         secure_recipients=classes[RecipientClass.SECURE],
         attachment_count=len(request.message.attachments),
         sender_hash=keyed_hash(hash_key, sender.address.strip().lower()) if sender and sender.address else None,
+        unit=unit,
     )

@@ -26,6 +26,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "sender_hash": "A keyed hash (HMAC-SHA256) of the sender's address. It cannot be reversed without the "
                        "trust's key; the address itself is never stored.",
         "from_cache": "Whether the verdict was reused from an identical draft checked moments before.",
+        "unit": "The sender's school or department: the name of a unit in the organisation file whose domain "
+                "matches the sender's address, or \"unmapped\". A name the trust chose, not the sender's "
+                "address; empty for checks recorded before this column existed.",
     },
     "outcomes": {
         "outcome_id": "A random identifier of the outcome.",

@@ -27,6 +27,7 @@ from service.dashboard.subjects import (
     export_subject,
     sender_hash_for,
 )
+from service.schemas.org import MAX_UNIT_NAME_CHARS
 from service.store.events import ClientPlatform
 
 STATIC = FilePath(__file__).resolve().parent / "static"
@@ -37,7 +38,7 @@ pages = APIRouter(include_in_schema=False)
 Verdict = Literal["allow", "info", "warn", "block"]
 PlatformName = Literal["PC", "Mac", "OfficeOnline", "iOS", "Android", "Universal", "other", "unknown"]
 TableName = Literal["totals", "daily_verdicts", "daily_rules", "rule_outcomes", "override_reasons", "entity_types",
-                    "recipient_classes", "platforms", "latency", "senders"]
+                    "recipient_classes", "platforms", "latency", "senders", "units"]
 # Spelt out for the OpenAPI document; kept in step with the store's and the statistics' own lists.
 assert set(get_args(PlatformName)) == {p.value for p in ClientPlatform} | {"unknown"}
 assert set(get_args(TableName)) == set(TABLES)
@@ -51,6 +52,9 @@ def stats_filter(
     rule: Annotated[str | None, Query(pattern=RULE_ID, description="only drafts this rule fired on")] = None,
     action: Annotated[Verdict | None, Query(description="only drafts with this verdict")] = None,
     platform: Annotated[PlatformName | None, Query(description="only drafts from this Outlook")] = None,
+    unit: Annotated[str | None, Query(min_length=1, max_length=MAX_UNIT_NAME_CHARS,
+                                      description="only drafts from this school or department (a unit of the "
+                                                  "organisation file, or 'unmapped')")] = None,
     min_firings: Annotated[int, Query(ge=1, description="firings before a rule can be called mostly overridden")] = (
         DEFAULT_MIN_FIRINGS
     ),
@@ -58,7 +62,7 @@ def stats_filter(
     if start and end and start > end:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail="'from' is after 'to'")
     return StatsFilter(start=start, end=end, rule=rule or None, action=action, platform=platform,
-                       min_firings=min_firings)
+                       unit=" ".join(unit.split()) if unit else None, min_firings=min_firings)
 
 
 FilterDep = Annotated[StatsFilter, Depends(stats_filter)]

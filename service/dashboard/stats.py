@@ -27,6 +27,7 @@ from sqlalchemy import (
     true,
 )
 
+from service.schemas.org import UNMAPPED
 from service.store.models import OutcomeRow, ScanRow
 
 # Below this many firings a rule is never called "mostly overridden": too few to judge.
@@ -38,7 +39,7 @@ TOP_SENDERS = 20
 
 
 class StatsFilter(BaseModel):
-    """Which scans count: a date range (inclusive, UTC days) and optional rule, verdict and platform."""
+    """Which scans count: a date range (inclusive, UTC days) and optional rule, verdict, platform and unit."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -47,6 +48,7 @@ class StatsFilter(BaseModel):
     rule: str | None = None
     action: str | None = None
     platform: str | None = None
+    unit: str | None = None
     min_firings: int = Field(default=DEFAULT_MIN_FIRINGS, ge=1)
 
 
@@ -125,6 +127,19 @@ class SenderCount(BaseModel):
     sent_anyway: int
 
 
+class UnitCount(BaseModel):
+    """One school or department (a unit of the organisation file), or "unmapped"."""
+
+    unit: str
+    scans: int
+    intercepts: int
+    warned: int
+    blocked: int
+    sent_anyway: int
+    # sent_anyway / intercepts
+    override_rate: float
+
+
 class Stats(BaseModel):
     filter: StatsFilter
     totals: Totals
@@ -137,6 +152,7 @@ class Stats(BaseModel):
     platforms: list[PlatformCount]
     latency: list[Latency]
     senders: list[SenderCount]
+    units: list[UnitCount]
 
 
 # The tables a DPO can export, by name: each is a list field of Stats (or the totals).
@@ -151,6 +167,7 @@ TABLES: dict[str, type[BaseModel]] = {
     "platforms": PlatformCount,
     "latency": Latency,
     "senders": SenderCount,
+    "units": UnitCount,
 }
 
 
@@ -188,6 +205,10 @@ class StatsQueries:
             return func.to_char(func.timezone("UTC", ScanRow.created_at), "YYYY-MM-DD", type_=String)
         return func.date(ScanRow.created_at, type_=String)
 
+    def _unit(self) -> ColumnElement[str]:
+        # Rows from before units were recorded count as unmapped, like senders in no unit.
+        return func.coalesce(ScanRow.unit, UNMAPPED, type_=String)
+
     # --- the filter ---------------------------------------------------------------
     def _conditions(self, f: StatsFilter) -> list[ColumnElement[bool]]:
         start, end = _bounds(f)
@@ -203,6 +224,8 @@ class StatsQueries:
                 conditions.append(ScanRow.client_platform.is_(None))
             else:
                 conditions.append(ScanRow.client_platform == f.platform)
+        if f.unit:
+            conditions.append(self._unit() == f.unit)
         if f.rule:
             fired = self._array_values(ScanRow.rules_fired)
             conditions.append(exists(select(literal(1)).select_from(fired).where(fired.c.value == f.rule)))
@@ -419,6 +442,35 @@ class StatsQueries:
             for h, n, w, b, s in self._rows(query)
         ]
 
+    def units(self, f: StatsFilter) -> list[UnitCount]:
+        final = self._final_outcomes()
+        unit = self._unit().label("unit")
+
+        def count_when(condition: ColumnElement[bool]) -> Any:
+            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+        query = (
+            select(
+                unit,
+                func.count(),
+                count_when(ScanRow.action != "allow"),
+                count_when(ScanRow.action == "warn"),
+                count_when(ScanRow.action == "block"),
+                count_when(final.c.outcome == "sent_anyway"),
+            )
+            .select_from(ScanRow)
+            .outerjoin(final, final.c.scan_id == ScanRow.scan_id)
+            .where(*self._conditions(f))
+            .group_by(unit)
+        )
+        rows = [
+            UnitCount(unit=str(u), scans=int(n), intercepts=int(i), warned=int(w), blocked=int(b),
+                      sent_anyway=int(sa), override_rate=round(int(sa) / int(i), 4) if int(i) else 0.0)
+            for u, n, i, w, b, sa in self._rows(query)
+        ]
+        # Most intercepts first; "unmapped" after the named units with as many.
+        return sorted(rows, key=lambda r: (-r.intercepts, r.unit == UNMAPPED, r.unit))
+
     def stats(self, f: StatsFilter, *, full_sender_hash: bool = False) -> Stats:
         return Stats(
             filter=f,
@@ -432,4 +484,5 @@ class StatsQueries:
             platforms=self.platforms(f),
             latency=[self.latency(f)],
             senders=self.senders(f, full_hash=full_sender_hash),
+            units=self.units(f),
         )

@@ -49,6 +49,7 @@ class SubjectScan(BaseModel):
     client_platform: str | None
     latency_ms: int
     from_cache: bool
+    unit: str | None
 
 
 class SubjectOutcome(BaseModel):

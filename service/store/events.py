@@ -65,6 +65,8 @@ class ScanEvent(BaseModel):
     latency_ms: int = 0
     sender_hash: str | None = None
     from_cache: bool = False
+    # The sender's school or department (a unit name of the organisation file) or "unmapped".
+    unit: str | None = Field(default=None, max_length=80)
 
 
 class OutcomeEvent(BaseModel):

@@ -1,8 +1,9 @@
 """Tables of the intercept store.
 
 What a row may hold is fixed here: rule ids, actions, entity type counts, counts of
-recipients by class, numbers, a platform name from a closed list, and a keyed hash
-of the sender. No subject, body, file name, address or matched value has a column.
+recipients by class, numbers, a platform name from a closed list, the name of the
+sender's school or department from the organisation file, and a keyed hash of the
+sender. No subject, body, file name, address or matched value has a column.
 """
 
 from datetime import datetime
@@ -32,6 +33,8 @@ class ScanRow(Base):
     latency_ms: Mapped[int] = mapped_column(Integer)
     sender_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     from_cache: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A unit name from the organisation file, or "unmapped"; empty for rows from before 0003.
+    unit: Mapped[str | None] = mapped_column(String(80), index=True)
 
 
 class OutcomeRow(Base):

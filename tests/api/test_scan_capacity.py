@@ -18,6 +18,7 @@ class GatedScanner:
 
     def __init__(self, real: Scanner) -> None:
         self.real = real
+        self.organisation = real.organisation
         self.gate = threading.Event()
 
     def scan_with_facts(self, request: ScanRequest) -> Any:

@@ -31,7 +31,21 @@ from tests.store.conftest import (  # noqa: F401 - fixtures used by these tests
 HASH_KEY = "test-key-for-the-api-tests-0123456789"  # the one start_server gives the service
 DPO_ROLE = "SendGuard.DPO"
 EXAMPLES = REPO_ROOT / "examples"
-SENDERS = ["t.jones@oakfield.sch.uk", "a.khan@oakfield.sch.uk", "office@oakfield.sch.uk"]
+# The server's organisation file maps two units by domain; the third sender is in neither.
+PRIMARY, OFFICE = "Oakfield Primary", "Trust central team"
+ORGANISATION = f"""name: Oakfield Learning Trust
+internal_domains: [oakfield.sch.uk, oakfieldtrust.org.uk]
+secure_domains: [kent.gov.uk]
+dpo_contact: "dpo@oakfieldtrust.org.uk, 01622 000000"
+units:
+  - name: {PRIMARY}
+    domains: [primary.oakfield.sch.uk]
+  - name: {OFFICE}
+    domains: [oakfieldtrust.org.uk]
+"""
+SENDER_UNITS = {"t.jones@primary.oakfield.sch.uk": PRIMARY, "a.khan@finance.oakfieldtrust.org.uk": OFFICE,
+                "office@oakfield.sch.uk": "unmapped"}
+SENDERS = list(SENDER_UNITS)
 PLATFORMS = ["PC", "Mac", "OfficeOnline"]
 # What each intercepted draft's sender does next, in turn: (outcome, reason).
 NEXT_STEPS = [("sent_anyway", "recipient_entitled"), ("sent_anyway", "secure_channel"), ("changed", None),
@@ -52,6 +66,8 @@ class ScriptedRun:
     outcomes: Counter[str] = field(default_factory=Counter)
     senders: set[str] = field(default_factory=set)
     sender_intercepts: Counter[str] = field(default_factory=Counter)
+    # unit -> Counter of scans, intercepts, warn, block, sent_anyway
+    units: dict[str, Counter[str]] = field(default_factory=dict)
 
     @property
     def scans(self) -> int:
@@ -72,6 +88,17 @@ class ScriptedRun:
                          "no_outcome": counts["none"], "sent_anyway_share": share,
                          "mostly_overridden": fired >= min_firings and share >= 0.5})
         return sorted(rows, key=lambda r: (-int(r["fired"]), str(r["rule"])))  # type: ignore[call-overload]
+
+    def unit_rows(self) -> list[dict[str, object]]:
+        """The units table, as the CSV has it."""
+        rows = []
+        for unit, n in self.units.items():
+            rate = round(n["sent_anyway"] / n["intercepts"], 4) if n["intercepts"] else 0.0
+            rows.append({"unit": unit, "scans": n["scans"], "intercepts": n["intercepts"], "warned": n["warn"],
+                         "blocked": n["block"], "sent_anyway": n["sent_anyway"], "override_rate": rate})
+        # Most intercepts first; "unmapped" after named units with as many.
+        return sorted(rows, key=lambda r: (-int(r["intercepts"]),  # type: ignore[call-overload]
+                                           r["unit"] == "unmapped", str(r["unit"])))
 
 
 def _drafts() -> list[dict[str, object]]:
@@ -103,17 +130,22 @@ def run_script(server: Server) -> ScriptedRun:
                 run.actions[action] += 1
                 run.platforms[platform] += 1
                 run.senders.add(sender)
+                unit = run.units.setdefault(SENDER_UNITS[sender], Counter())
+                unit["scans"] += 1
+                unit[action] += 1
                 for rule in rules:
                     run.rule_fired[rule] += 1
                 if action == "allow":
                     continue
                 run.sender_intercepts[sender] += 1
+                unit["intercepts"] += 1
                 outcome, reason = NEXT_STEPS[steps % len(NEXT_STEPS)]
                 steps += 1
                 if action == "block" and outcome == "sent_anyway":  # a blocked draft cannot be sent as it is
                     outcome, reason = "changed", None
                 key = outcome or "none"
                 run.outcomes[key] += 1
+                unit[key] += 1
                 for rule in rules:
                     run.rule_outcomes.setdefault(rule, Counter())[key] += 1
                     if reason:
@@ -146,7 +178,9 @@ def dashboard_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.Te
                      identity_provider: IdentityProvider) -> Iterator[Server]:  # noqa: F811
     """A server whose store is a SQLite file, or a schema of its own in the PostgreSQL on this machine."""
     data_dir = tmp_path_factory.mktemp(f"dashboard-{request.param}")
-    env = {"SENDGUARD_RETENTION_DAYS": "365"}
+    organisation = data_dir / "organisation.yaml"
+    organisation.write_text(ORGANISATION, encoding="utf-8")
+    env = {"SENDGUARD_RETENTION_DAYS": "365", "SENDGUARD_ORGANISATION_FILE": str(organisation)}
     schema = None
     if request.param == "sqlite":
         url = f"sqlite:///{data_dir / 'sendguard.db'}"

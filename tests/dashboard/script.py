@@ -9,6 +9,7 @@ PDE = "personal-data-external"
 SUBJECT = "subject-personal-data"
 VISIBLE = "external-recipients-visible"
 SPECIAL = "special-category-external"
+PRIMARY, OFFICE = "Oakfield Primary", "Trust office"
 
 
 def _at(day: int, hour: int) -> datetime:
@@ -28,18 +29,20 @@ def _outcome(n: int, scan: ScanEvent, outcome: Outcome, reason: SendAnywayReason
 
 def scripted_events() -> list[StoreEvent]:
     s1 = _scan(1, _at(2, 9), "warn", [PDE], entity_counts={"PERSON": 2, "UK_UPN": 1}, external_recipients=2,
-               internal_recipients=1, client_platform=ClientPlatform.PC, latency_ms=100, sender_hash=SENDER_A)
+               internal_recipients=1, client_platform=ClientPlatform.PC, latency_ms=100, sender_hash=SENDER_A,
+               unit=PRIMARY)
     s2 = _scan(2, _at(2, 10), "block", [SUBJECT, PDE], entity_counts={"UK_UPN": 1}, external_recipients=1,
-               client_platform=ClientPlatform.MAC, latency_ms=300, sender_hash=SENDER_A)
+               client_platform=ClientPlatform.MAC, latency_ms=300, sender_hash=SENDER_A, unit=PRIMARY)
     s3 = _scan(3, _at(2, 23), "allow", [], internal_recipients=3, client_platform=ClientPlatform.PC, latency_ms=50,
-               sender_hash=SENDER_B)
+               sender_hash=SENDER_B, unit=OFFICE)
     s4 = _scan(4, _at(3, 0), "warn", [PDE], entity_counts={"PERSON": 1}, external_recipients=1, secure_recipients=1,
-               client_platform=ClientPlatform.OFFICE_ONLINE, latency_ms=200, sender_hash=SENDER_B)
+               client_platform=ClientPlatform.OFFICE_ONLINE, latency_ms=200, sender_hash=SENDER_B, unit=OFFICE)
+    # s5 has no unit, as a row written before units were recorded: it counts as unmapped.
     s5 = _scan(5, _at(3, 12), "warn", [VISIBLE], external_recipients=5, latency_ms=400)
     s6 = _scan(6, _at(3, 15), "info", [], shadow_rules=[SPECIAL], entity_counts={"UK_NHS": 1}, external_recipients=1,
-               client_platform=ClientPlatform.PC, latency_ms=250, sender_hash=SENDER_C)
+               client_platform=ClientPlatform.PC, latency_ms=250, sender_hash=SENDER_C, unit="unmapped")
     s7 = _scan(7, _at(5, 8), "warn", [PDE], entity_counts={"PERSON": 4}, external_recipients=1,
-               client_platform=ClientPlatform.PC, latency_ms=150, sender_hash=SENDER_A)
+               client_platform=ClientPlatform.PC, latency_ms=150, sender_hash=SENDER_A, unit=PRIMARY)
     return [
         s1, s2, s3, s4, s5, s6, s7,
         _outcome(1, s1, Outcome.SENT_ANYWAY, SendAnywayReason.RECIPIENT_ENTITLED),

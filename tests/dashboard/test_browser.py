@@ -6,6 +6,7 @@ Set SENDGUARD_DASHBOARD_SCREENSHOT=docs/dashboard.png to keep the screenshot thi
 
 import csv
 import io
+import math
 import os
 import shutil
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ import pytest
 
 from tests.api.conftest import Server
 from tests.auth.identity_provider import API_CLIENT_ID, TENANT
-from tests.dashboard.conftest import DPO_ROLE, ScriptedRun
+from tests.dashboard.conftest import DPO_ROLE, PRIMARY, ScriptedRun
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -90,7 +91,18 @@ def test_a_dpo_sees_exactly_the_scripted_run(browser: Any, dashboard_server: Ser
     assert {(r["day"], r["action"]): int(r["scans"]) for r in _table(page, "daily_verdicts")} == {
         (TODAY, a): n for a, n in run.actions.items()}
     assert {r["platform"]: int(r["scans"]) for r in _table(page, "platforms")} == dict(run.platforms)
-    assert page.eval_on_selector_all("canvas", "cs => cs.filter(c => c.width > 0).length") == 4
+    assert page.eval_on_selector_all("canvas", "cs => cs.filter(c => c.width > 0).length") == 5
+
+    # By school or department: every figure of the scripted run, the rate as a percentage.
+    assert _table(page, "units") == [
+        {"unit": str(e["unit"]), "scans": str(e["scans"]), "intercepts": str(e["intercepts"]),
+         "warned": str(e["warned"]), "blocked": str(e["blocked"]), "sent_anyway": str(e["sent_anyway"]),
+         "override_rate": f"{math.floor(float(e['override_rate']) * 1000 + 0.5) / 10:g}%"} for e in run.unit_rows()]
+    assert page.is_hidden("#units-unmapped")
+    with page.expect_download() as download_info:
+        page.click('button[data-csv="units"]')
+    units_csv = list(csv.DictReader(io.StringIO(Path(download_info.value.path()).read_text(encoding="utf-8"))))
+    assert units_csv == [{k: str(v) for k, v in e.items()} for e in run.unit_rows()]
 
     with page.expect_download() as download_info:
         page.click('button[data-csv="rule_outcomes"]')
@@ -123,6 +135,20 @@ def test_the_filters_narrow_what_is_shown(browser: Any, dashboard_server: Server
     page.click("button[type=submit]")
     sync_api.expect(page.locator("[data-figure=scans]")).to_have_text("0")
     assert "from=2000-01-01" in page.url
+
+
+def test_the_unit_filter_shows_one_school(browser: Any, dashboard_server: Server, scripted_run: ScriptedRun) -> None:
+    page = _open_dashboard(browser, dashboard_server, [DPO_ROLE], f"?from={TODAY}&to={TODAY}")
+    page.wait_for_selector("body[data-loaded=yes]", timeout=30_000)
+    choices = page.eval_on_selector_all("select[name=unit] option", "os => os.map(o => o.value)")
+    assert set(choices) == {"", *scripted_run.units}
+    page.select_option("select[name=unit]", PRIMARY)
+    page.click("button[type=submit]")
+    counts = scripted_run.units[PRIMARY]
+    sync_api.expect(page.locator("[data-figure=scans]")).to_have_text(str(counts["scans"]))
+    assert [r["unit"] for r in _table(page, "units")] == [PRIMARY]
+    assert "unit=Oakfield+Primary" in page.url
+    assert PRIMARY in page.text_content("#range")
 
 
 def test_staff_without_the_dpo_role_see_no_figures(browser: Any, dashboard_server: Server) -> None:

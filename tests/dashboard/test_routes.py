@@ -11,7 +11,15 @@ import pytest
 from service.store.hashing import keyed_hash
 from service.store.models import Base
 from tests.api.conftest import Server
-from tests.dashboard.conftest import HASH_KEY, OLD_SENDER, RECENT_SENDER, ScriptedRun, dpo_headers
+from tests.dashboard.conftest import (
+    HASH_KEY,
+    OFFICE,
+    OLD_SENDER,
+    PRIMARY,
+    RECENT_SENDER,
+    ScriptedRun,
+    dpo_headers,
+)
 
 TODAY = datetime.now(UTC).date().isoformat()
 
@@ -60,12 +68,27 @@ def test_the_figures_match_the_scripted_run(dashboard_server: Server, scripted_r
     senders = {r["sender"]: r["scans"] for r in stats["senders"]}
     key = HASH_KEY.encode()
     assert senders == {keyed_hash(key, s)[:12]: n for s, n in run.sender_intercepts.items()}
+    # Every unit of the organisation file had a sender, and one sender was in none.
+    assert {r["unit"] for r in stats["units"]} == {PRIMARY, OFFICE, "unmapped"}
+    assert stats["units"] == run.unit_rows()
+
+
+def test_the_unit_filter_narrows_every_figure(dashboard_server: Server, scripted_run: ScriptedRun) -> None:
+    for unit, counts in scripted_run.units.items():
+        stats = _get(dashboard_server, "/v1/dpo/stats", **{"from": TODAY, "to": TODAY, "unit": unit}).json()
+        assert stats["filter"]["unit"] == unit
+        assert (stats["totals"]["scans"], stats["totals"]["warned"], stats["totals"]["blocked"]) == (
+            counts["scans"], counts["warn"], counts["block"])
+        assert [r["unit"] for r in stats["units"]] == [unit]
+    nobody = _get(dashboard_server, "/v1/dpo/stats", **{"from": TODAY, "unit": "No such school"}).json()
+    assert nobody["totals"]["scans"] == 0 and nobody["units"] == []
+    assert _get(dashboard_server, "/v1/dpo/stats", unit="x" * 81).status_code == 422
 
 
 def test_every_table_exports_as_csv_with_the_same_rows(dashboard_server: Server, scripted_run: ScriptedRun) -> None:
     stats = _get(dashboard_server, "/v1/dpo/stats", **{"from": TODAY}).json()
     for table in ["totals", "daily_verdicts", "daily_rules", "rule_outcomes", "override_reasons", "entity_types",
-                  "recipient_classes", "platforms", "latency", "senders"]:
+                  "recipient_classes", "platforms", "latency", "senders", "units"]:
         response = _get(dashboard_server, f"/v1/dpo/export/{table}.csv", **{"from": TODAY})
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/csv")
@@ -113,6 +136,7 @@ def test_subject_access_then_erasure_by_address_or_hash(dashboard_server: Server
     assert by_address["sender_hash"] == sender_hash
     assert {s["scan_id"] for s in by_address["scans"]} == scan_ids
     assert all("sender_hash" not in scan for scan in by_address["scans"])
+    assert {scan["unit"] for scan in by_address["scans"]} == {"unmapped"}
     assert [(o["scan_id"], o["outcome"]) for o in by_address["outcomes"]] == [(verdict["scan_id"], "cancelled")]
     before = _get(dashboard_server, "/v1/dpo/stats").json()["totals"]["scans"]
 

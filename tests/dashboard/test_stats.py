@@ -15,9 +15,21 @@ from service.dashboard.stats import (
     StatsFilter,
     StatsQueries,
     Totals,
+    UnitCount,
 )
 from service.store.repository import Repository
-from tests.dashboard.script import PDE, SENDER_A, SENDER_B, SENDER_C, SPECIAL, SUBJECT, VISIBLE, scripted_events
+from tests.dashboard.script import (
+    OFFICE,
+    PDE,
+    PRIMARY,
+    SENDER_A,
+    SENDER_B,
+    SENDER_C,
+    SPECIAL,
+    SUBJECT,
+    VISIBLE,
+    scripted_events,
+)
 
 
 def _queries(repository: Repository) -> StatsQueries:
@@ -81,6 +93,12 @@ def test_every_figure_matches_the_scripted_run(repository: Repository) -> None:
         SenderCount(sender=SENDER_B[:12], scans=1, warned=1, blocked=0, sent_anyway=1),
         SenderCount(sender=SENDER_C[:12], scans=1, warned=0, blocked=0, sent_anyway=0),
     ]
+    assert stats.units == [
+        UnitCount(unit=PRIMARY, scans=3, intercepts=3, warned=2, blocked=1, sent_anyway=2, override_rate=0.6667),
+        # s5 (recorded without a unit) and s6 (a sender in no unit) are both unmapped.
+        UnitCount(unit="unmapped", scans=2, intercepts=2, warned=1, blocked=0, sent_anyway=0, override_rate=0.0),
+        UnitCount(unit=OFFICE, scans=2, intercepts=1, warned=1, blocked=0, sent_anyway=1, override_rate=1.0),
+    ]
 
 
 def test_a_rule_needs_the_minimum_number_of_firings_to_be_called_noise(repository: Repository) -> None:
@@ -114,3 +132,19 @@ def test_filters_by_rule_verdict_and_platform(repository: Repository) -> None:
 def test_full_sender_hashes_only_when_asked(repository: Repository) -> None:
     senders = _queries(repository).senders(StatsFilter(), full_hash=True)
     assert [s.sender for s in senders] == [SENDER_A, SENDER_B, SENDER_C]
+
+
+def test_filter_by_school_or_department(repository: Repository) -> None:
+    queries = _queries(repository)
+    primary = queries.totals(StatsFilter(unit=PRIMARY))
+    assert (primary.scans, primary.warned, primary.blocked, primary.sent_anyway, primary.senders) == (3, 2, 1, 2, 1)
+    assert queries.units(StatsFilter(unit=PRIMARY)) == [
+        UnitCount(unit=PRIMARY, scans=3, intercepts=3, warned=2, blocked=1, sent_anyway=2, override_rate=0.6667)]
+    # Rows without a unit are found under "unmapped", as the table shows them.
+    unmapped = queries.totals(StatsFilter(unit="unmapped"))
+    assert (unmapped.scans, unmapped.cancelled, unmapped.info) == (2, 1, 1)
+    assert [r.rule for r in queries.rule_outcomes(StatsFilter(unit=OFFICE))] == [PDE]
+    assert queries.totals(StatsFilter(unit="No such school")).scans == 0
+    # The unit filter combines with the others.
+    assert queries.units(StatsFilter(unit=PRIMARY, action="block", start=date(2026, 3, 2), end=date(2026, 3, 2))) == [
+        UnitCount(unit=PRIMARY, scans=1, intercepts=1, warned=0, blocked=1, sent_anyway=0, override_rate=0.0)]

@@ -14,6 +14,7 @@ from service.store.repository import Repository
 RULES = ["personal-data-external", "subject-personal-data", "external-recipients-visible", "ctf-attachment"]
 ENTITIES = ["PERSON", "UK_UPN", "UK_NHS", "EMAIL_ADDRESS"]
 ACTIONS = ["allow", "info", "warn", "block"]
+UNITS = ["Oakfield Primary", "Oakfield Academy", "Finance team", "unmapped", None]
 
 
 def _random_run(seed: int) -> tuple[list[ScanEvent], list[OutcomeEvent]]:
@@ -30,6 +31,7 @@ def _random_run(seed: int) -> tuple[list[ScanEvent], list[OutcomeEvent]]:
             internal_recipients=rng.randint(0, 3), external_recipients=rng.randint(0, 3),
             secure_recipients=rng.randint(0, 1), client_platform=rng.choice([*ClientPlatform, None]),
             latency_ms=rng.randint(5, 900), sender_hash=rng.choice(["aa" * 32, "bb" * 32, "cc" * 32, None]),
+            unit=rng.choice(UNITS),
         )
         scans.append(scan)
         for k in range(rng.choice([0, 0, 1, 1, 2])):
@@ -91,6 +93,16 @@ def test_sql_figures_equal_a_plain_count(repository: Repository, seed: int) -> N
     assert [(r.recipient_class, r.scans, r.recipients) for r in stats.recipient_classes] == [
         (name, sum(1 for s in kept if getattr(s, f"{name}_recipients") > 0),
          sum(getattr(s, f"{name}_recipients") for s in kept)) for name in ("internal", "external", "secure")]
+
+    for unit in stats.units:
+        mine = [s for s in kept if (s.unit or "unmapped") == unit.unit]
+        intercepts = [s for s in mine if s.action != "allow"]
+        sent = sum(1 for s in mine if outcome_of[s.scan_id] == "sent_anyway")
+        assert (unit.scans, unit.intercepts, unit.warned, unit.blocked, unit.sent_anyway) == (
+            len(mine), len(intercepts), sum(1 for s in mine if s.action == "warn"),
+            sum(1 for s in mine if s.action == "block"), sent)
+        assert unit.override_rate == (round(sent / len(intercepts), 4) if intercepts else 0.0)
+    assert sorted(u.unit for u in stats.units) == sorted({s.unit or "unmapped" for s in kept})
 
     latencies = sorted(s.latency_ms for s in kept)
     (latency,) = stats.latency

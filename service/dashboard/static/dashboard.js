@@ -19,6 +19,10 @@ const COLUMNS = {
   platforms: { platform: "Outlook", scans: "Drafts" },
   latency: { scans: "Drafts", p50_ms: "Median (ms)", p95_ms: "95th percentile (ms)" },
   senders: { sender: "Sender (hash)", scans: "Intercepts", warned: "Warned", blocked: "Blocked", sent_anyway: "Sent anyway" },
+  units: {
+    unit: "School or department", scans: "Drafts", intercepts: "Intercepts", warned: "Warned", blocked: "Blocked",
+    sent_anyway: "Sent anyway", override_rate: "Override rate",
+  },
 };
 
 const REASONS = {
@@ -91,7 +95,7 @@ function readFiltersFromAddress() {
   form.elements.from.value = params.get("from") || isoDay(monthAgo);
   form.elements.to.value = params.get("to") || isoDay(today);
   if (params.get("min_firings")) form.elements.min_firings.value = params.get("min_firings");
-  for (const name of ["rule", "action", "platform"]) {
+  for (const name of ["rule", "action", "platform", "unit"]) {
     const value = params.get(name);
     if (!value) continue;
     const select = form.elements[name];
@@ -103,7 +107,7 @@ function readFiltersFromAddress() {
 function formatCell(column, value) {
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "yes" : "no";
-  if (column === "sent_anyway_share") return `${Math.round(value * 1000) / 10}%`;
+  if (column === "sent_anyway_share" || column === "override_rate") return `${Math.round(value * 1000) / 10}%`;
   if (column === "reason") return REASONS[value] || value;
   return String(value);
 }
@@ -205,6 +209,18 @@ function drawCharts(stats) {
     },
     options: { indexAxis: "y", scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true } } },
   });
+  drawChart("chart-units", {
+    type: "bar",
+    data: {
+      labels: stats.units.map((u) => u.unit),
+      datasets: [
+        { label: COLUMNS.units.warned, data: stats.units.map((u) => u.warned), backgroundColor: VERDICT_COLOURS.warn },
+        { label: COLUMNS.units.blocked, data: stats.units.map((u) => u.blocked), backgroundColor: VERDICT_COLOURS.block },
+        { label: COLUMNS.units.sent_anyway, data: stats.units.map((u) => u.sent_anyway), backgroundColor: PALETTE[0] },
+      ],
+    },
+    options: { indexAxis: "y", scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
+  });
   drawChart("chart-entity-types", {
     type: "bar",
     data: {
@@ -225,11 +241,18 @@ function fillRuleChoices(stats) {
   for (const r of stats.rule_outcomes) if (!known.has(r.rule)) select.add(new Option(r.rule, r.rule));
 }
 
+function fillUnitChoices(stats) {
+  const select = document.getElementById("filters").elements.unit;
+  const known = new Set([...select.options].map((o) => o.value));
+  for (const u of stats.units) if (!known.has(u.unit)) select.add(new Option(u.unit, u.unit));
+}
+
 function describeRange(f) {
   const parts = [`From ${f.start || "the first record"} to ${f.end || "today"} (UTC)`];
   if (f.rule) parts.push(`rule ${f.rule}`);
   if (f.action) parts.push(`verdict ${f.action}`);
   if (f.platform) parts.push(`Outlook ${f.platform}`);
+  if (f.unit) parts.push(`school or department ${f.unit}`);
   return parts.join(", ");
 }
 
@@ -250,6 +273,8 @@ async function load() {
   for (const name of Object.keys(COLUMNS)) renderTable(name, stats[name]);
   drawCharts(stats);
   fillRuleChoices(stats);
+  fillUnitChoices(stats);
+  document.getElementById("units-unmapped").hidden = !stats.units.every((u) => u.unit === "unmapped");
   document.getElementById("range").textContent = describeRange(stats.filter);
   document.getElementById("generated").textContent = `Generated ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC by SendGuard.`;
   document.getElementById("summary").hidden = false;
