@@ -1,4 +1,4 @@
-"""/v1/admin/rules, /v1/admin/organisation and /v1/admin/dry-run: rule management for administrators.
+"""/v1/admin/rules, /v1/admin/organisation and /v1/admin/dry-run[/upload]: rule management for administrators.
 
 Every change is validated (schema, entity names, regex safety, the rule's own examples
 through the real detector) before it is stored; the store keeps each version with who
@@ -9,13 +9,14 @@ up by polling (service/rulebook/reload.py).
 import base64
 import binascii
 from datetime import datetime
+from pathlib import PurePath
 from typing import Annotated, Any, Literal, Self
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Request, status
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Request, UploadFile, status
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from service.api.deps import AdminUser
-from service.extract.email_file import InputError, load_email
+from service.extract.email_file import InputError, load_email, load_eml, load_msg
 from service.rulebook.admin import MAX_REASON_CHARS, RuleExists, RuleNotFound
 from service.rulebook.reload import RuleWatcher
 from service.rulebook.store import ORG, RULE, ConcurrentChange, StoredVersion
@@ -27,6 +28,8 @@ from service.schemas.scan import Finding, ScanRequest
 router = APIRouter(prefix="/v1/admin", tags=["rules"])
 
 RuleId = Annotated[str, Path(pattern=RULE_ID, max_length=MAX_ID_CHARS)]
+# A dry-run upload: room for a draft with 20 MB of attachments, base64-encoded in a .eml.
+MAX_UPLOAD_BYTES = 30 * 1024 * 1024
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "No valid Entra ID token"},
     403: {"description": "The token lacks the administrator role"},
@@ -264,11 +267,46 @@ def put_organisation(body: RuleChange, admin: AdminUser, watcher: WatcherDep) ->
 def dry_run(body: DryRunRequest, _admin: AdminUser, watcher: WatcherDep) -> DryRunResult:
     """Which rules would fire on this draft and why, shadow rules included and marked. Nothing is stored."""
     draft = body.draft if body.draft is not None else _decode_email(body.email_base64 or "")
+    return _dry_run(draft, body.candidate_rule, watcher)
+
+
+@router.post(
+    "/dry-run/upload", response_model=DryRunResult,
+    responses={**_ERRORS, 413: {"description": "the file is over the size limit"},
+               415: {"description": "not a .eml, .msg or .json file"},
+               422: {"description": "the file cannot be read as an email or ScanRequest, or the candidate rule "
+                                    "is refused"}},
+)
+def dry_run_upload(
+    _admin: AdminUser,
+    watcher: WatcherDep,
+    # A part without a file name arrives as text: taken here so that the answer can say so plainly.
+    file: Annotated[UploadFile | str, File(description="a .eml, .msg, or .json file holding a ScanRequest")],
+    candidate_rule: Annotated[str | None, Form(
+        max_length=MAX_YAML_CHARS,
+        description="a rule's YAML to try alongside the rules in force (replacing one with the same id)")] = None,
+) -> DryRunResult:
+    """The dry run for a draft uploaded as a file (multipart/form-data). Nothing is stored."""
+    if isinstance(file, str):
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
+                            detail="Send the draft as a file upload (with a file name), not as a text field.")
+    data = file.file.read(MAX_UPLOAD_BYTES + 1)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE,
+                            detail=f"The file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
+    kind = _upload_kind(file.filename, file.content_type)
+    if kind is None:
+        raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
+                            detail="Upload a .eml or .msg email, or a .json file holding a ScanRequest.")
+    return _dry_run(_read_upload(kind, data), candidate_rule or None, watcher)
+
+
+def _dry_run(draft: ScanRequest, candidate_rule: str | None, watcher: RuleWatcher) -> DryRunResult:
     scanner = watcher.scanner
     candidate_id = None
-    if body.candidate_rule is not None:
+    if candidate_rule is not None:
         try:
-            candidate = watcher.checker.validate(body.candidate_rule)
+            candidate = watcher.checker.validate(candidate_rule)
         except RuleRejected as exc:
             raise _refused(exc) from None
         candidate_id = candidate.id
@@ -282,6 +320,43 @@ def dry_run(body: DryRunRequest, _admin: AdminUser, watcher: WatcherDep) -> DryR
         action=result.action, summary=result.summary, findings=findings,
         rules_checked=[r.id for r in scanner.engine.rules], rules_version=watcher.generation, worker=watcher.worker,
     )
+
+
+# By the file name's ending first; a name without one is judged by the part's content type.
+_SUFFIXES = {".eml": "eml", ".msg": "msg", ".json": "json"}
+_CONTENT_TYPES = {"message/rfc822": "eml", "application/vnd.ms-outlook": "msg", "application/json": "json"}
+
+
+def _upload_kind(filename: str | None, content_type: str | None) -> str | None:
+    suffix = PurePath(filename or "").suffix.lower()
+    if suffix:
+        return _SUFFIXES.get(suffix)
+    return _CONTENT_TYPES.get((content_type or "").split(";")[0].strip().lower())
+
+
+def _read_upload(kind: str, data: bytes) -> ScanRequest:
+    """The uploaded file as a ScanRequest; 422 with one plain sentence when it cannot be (never its content)."""
+    try:
+        if kind == "eml":
+            return load_eml(data)
+        if kind == "msg":
+            return load_msg(data)
+    except InputError as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=f"The email file: {exc}") from None
+    if not data.strip():
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail="The .json file is empty.")
+    try:
+        return ScanRequest.model_validate_json(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        if first["type"] == "json_invalid":
+            problem = "The .json file is not valid JSON."
+        else:
+            where = ".".join(str(p) for p in first["loc"]) or "(top)"
+            what = "unknown field" if first["type"] == "extra_forbidden" else first["msg"]
+            more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
+            problem = f"The .json file is not a valid ScanRequest: {where}: {what}{more}."
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=problem) from None
 
 
 def _decode_email(data: str) -> ScanRequest:
