@@ -3,6 +3,7 @@
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,21 +40,34 @@ def postgres_schema() -> Iterator[str]:
     engine.dispose()
 
 
+@contextmanager
+def empty_database(kind: str, folder: Path, prefix: str = "sg_test") -> Iterator[tuple[Engine, str | None]]:
+    """(engine, schema) of a new, unmigrated database: a SQLite file in `folder`, or a
+    PostgreSQL schema of its own (dropped afterwards). Skips when PostgreSQL is down."""
+    schema = None
+    if kind == "sqlite":
+        engine = make_engine(f"sqlite:///{folder / 'store.db'}")
+    else:
+        reason = postgres_reachable()
+        if reason:
+            pytest.skip(reason)
+        schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+        engine = make_engine(POSTGRES_URL, schema)
+    try:
+        yield engine, schema
+    finally:
+        if schema:
+            with engine.begin() as conn:
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        engine.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Engine, str | None]]:
     """A migrated, empty store: (engine, schema)."""
-    if request.param == "sqlite":
-        engine, schema = make_engine(f"sqlite:///{tmp_path / 'store.db'}"), None
-    else:
-        base = request.getfixturevalue("postgres_schema")
-        schema = f"{base}_{uuid.uuid4().hex[:6]}"
-        engine = make_engine(POSTGRES_URL, schema)
-    upgrade(engine, schema)
-    yield engine, schema
-    if schema:
-        with engine.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-    engine.dispose()
+    with empty_database(request.param, tmp_path) as (engine, schema):
+        upgrade(engine, schema)
+        yield engine, schema
 
 
 @pytest.fixture

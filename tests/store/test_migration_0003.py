@@ -1,7 +1,6 @@
 """Migration 0003 (the sender's school or department on each scan): upgrade over rows already
 stored, downgrade and upgrade again, on SQLite and PostgreSQL."""
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,8 +11,8 @@ from ulid import ULID
 
 from service.store.events import ScanEvent
 from service.store.migrate import alembic_config
-from service.store.repository import Repository, make_engine
-from tests.store.conftest import POSTGRES_URL, postgres_reachable
+from service.store.repository import Repository
+from tests.store.conftest import empty_database
 
 BEFORE = "0002_rule_versions"
 THIS = "0003_scan_unit"
@@ -31,20 +30,8 @@ def _migrate(engine: Engine, schema: str | None, verb: str, revision: str) -> No
 @pytest.fixture(params=["sqlite", "postgresql"])
 def bare(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Engine, str | None]]:
     """An empty database, not migrated."""
-    schema = None
-    if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'store.db'}")
-    else:
-        reason = postgres_reachable()
-        if reason:
-            pytest.skip(reason)
-        schema = f"sg_mig_{uuid.uuid4().hex[:12]}"
-        engine = make_engine(POSTGRES_URL, schema)
-    yield engine, schema
-    if schema:
-        with engine.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-    engine.dispose()
+    with empty_database(request.param, tmp_path, "sg_mig") as database:
+        yield database
 
 
 def _columns(engine: Engine, schema: str | None) -> set[str]:
