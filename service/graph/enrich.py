@@ -16,7 +16,7 @@ from service.api import telemetry
 from service.api.scanning import Enrichment
 from service.auth.principal import Principal
 from service.context.recipients import RecipientClass, classify_domain, domain_of
-from service.graph.cache import TtlCache
+from service.cache import TtlCache
 from service.graph.client import GraphClient
 from service.graph.tokens import GraphTokens
 from service.scanner import Scanner

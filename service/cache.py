@@ -1,4 +1,4 @@
-"""A small time-limited cache (in memory, per worker)."""
+"""A small time-limited, least-recently-used cache, in memory and per worker."""
 
 import threading
 import time
@@ -10,6 +10,9 @@ V = TypeVar("V")
 
 
 class TtlCache(Generic[K, V]):
+    """Entries expire `ttl_seconds` after they were put; past `max_entries` the least
+    recently used go first. A zero TTL or size keeps nothing."""
+
     def __init__(self, ttl_seconds: float, max_entries: int = 1024) -> None:
         self.ttl_seconds = ttl_seconds
         self.max_entries = max_entries
@@ -21,13 +24,15 @@ class TtlCache(Generic[K, V]):
             item = self._items.get(key)
             if item is None:
                 return None
-            if time.monotonic() - item[0] > self.ttl_seconds:
+            stored_at, value = item
+            if time.monotonic() - stored_at > self.ttl_seconds:
                 del self._items[key]
                 return None
-            return item[1]
+            self._items.move_to_end(key)
+            return value
 
     def put(self, key: K, value: V) -> None:
-        if self.ttl_seconds <= 0:
+        if self.max_entries <= 0 or self.ttl_seconds <= 0:
             return
         with self._lock:
             self._items[key] = (time.monotonic(), value)
