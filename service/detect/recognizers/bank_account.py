@@ -7,9 +7,10 @@ number are each their own entity, so one account written in full counts twice.
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import phrase_regex, scored_result
 
 _SORT_CODE = r"\d{2}[- ]\d{2}[- ]\d{2}|\d{6}"
@@ -41,7 +42,7 @@ BANKING_WORDS = (
 _BANKING = phrase_regex(BANKING_WORDS)
 
 
-class UkBankAccountRecognizer(LocalRecognizer):
+class UkBankAccountRecognizer(OneEntityRecognizer):
     """UK bank details: a sort code and account number pair, or a labelled account.
 
     A pair is reported (as two entities) when the words between the numbers name
@@ -57,16 +58,7 @@ class UkBankAccountRecognizer(LocalRecognizer):
     SCORE = 0.9
     BANKING_CHARS = 150
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["UK_BANK_ACCOUNT"],
-            supported_language="en",
-            context=list(self.CONTEXT),
-            name="UkBankAccountRecognizer",
-        )
-
-    def load(self) -> None:
-        return None
+    ENTITY = "UK_BANK_ACCOUNT"
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

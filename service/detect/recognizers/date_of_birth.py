@@ -4,9 +4,10 @@ import datetime
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import column_header, line_bounds, phrase_regex, scored_result
 
 _MONTHS = {
@@ -50,7 +51,7 @@ def parse_date(match: "regex.Match[str]") -> datetime.date | None:
         return None
 
 
-class DateOfBirthRecognizer(LocalRecognizer):
+class DateOfBirthRecognizer(OneEntityRecognizer):
     """A real calendar date that the text marks as a birth date.
 
     Marked means one of:
@@ -72,17 +73,11 @@ class DateOfBirthRecognizer(LocalRecognizer):
     LABEL_CHARS = 30
     GAP_CHARS = 30
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["DATE_OF_BIRTH"],
-            supported_language="en",
-            context=list(self.CONTEXT),
-            name="DateOfBirthRecognizer",
-        )
-        self._birth = phrase_regex(tuple(self.CONTEXT))
+    ENTITY = "DATE_OF_BIRTH"
 
-    def load(self) -> None:
-        return None
+    def __init__(self) -> None:
+        super().__init__()
+        self._birth = phrase_regex(tuple(self.CONTEXT))
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

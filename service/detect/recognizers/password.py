@@ -3,10 +3,11 @@
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from service.detect.nlp import fine_tags
+from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import scored_result
 
 # Labels after which a plain word may be the secret: "the password is sunflower".
@@ -90,7 +91,7 @@ def looks_like_secret(value: str) -> bool:
     return has_digit or (has_symbol and any(c.isalpha() for c in value))
 
 
-class PasswordRecognizer(LocalRecognizer):
+class PasswordRecognizer(OneEntityRecognizer):
     """A secret that the text gives as a password, passcode, PIN or code.
 
     "password: X", "the password (for the file) is now X", "PIN 4821", "pw - X",
@@ -106,16 +107,7 @@ class PasswordRecognizer(LocalRecognizer):
     STRONG_SCORE = 0.9
     WORD_SCORE = 0.6
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PASSWORD"],
-            supported_language="en",
-            context=None,
-            name="PasswordRecognizer",
-        )
-
-    def load(self) -> None:
-        return None
+    ENTITY = "PASSWORD"
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

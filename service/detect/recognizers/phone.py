@@ -2,9 +2,10 @@
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatch
-from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import REFERENCE_WORDS, WindowContextMixin, scored_result
 
 # UK national numbers that are written with their trunk 0: 01/02 geographic,
@@ -12,7 +13,7 @@ from service.detect.recognizers._context import REFERENCE_WORDS, WindowContextMi
 _UK_NATIONAL_PREFIXES = ("01", "02", "03", "07", "08")
 
 
-class SendGuardPhoneRecognizer(WindowContextMixin, LocalRecognizer):
+class SendGuardPhoneRecognizer(WindowContextMixin, OneEntityRecognizer):
     """Phone numbers found by python-phonenumbers with Great Britain as home region.
 
     A number phonenumbers calls valid is reported (UK: 01622 000000, (020) 7946 0958,
@@ -31,16 +32,7 @@ class SendGuardPhoneRecognizer(WindowContextMixin, LocalRecognizer):
     UK_SHAPED_SCORE = 0.6
     REGION = "GB"
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PHONE_NUMBER"],
-            supported_language="en",
-            context=list(self.CONTEXT),
-            name="SendGuardPhoneRecognizer",
-        )
-
-    def load(self) -> None:
-        return None
+    ENTITY = "PHONE_NUMBER"
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

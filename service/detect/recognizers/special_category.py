@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
 from service.detect.nlp import fine_tags
+from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import phrase_regex, scored_result
 from service.detect.recognizers._special_category_terms import GENERIC_FOLLOWERS, GENERIC_PRECEDERS, TOPICS
 
@@ -74,7 +75,7 @@ class _Sentence:
     end: int
 
 
-class SpecialCategoryRecognizer(LocalRecognizer):
+class SpecialCategoryRecognizer(OneEntityRecognizer):
     """A lexicon hit that is about a person and not policy talk.
 
     About a person: the same sentence (cut at a blank line) holds, outside the hit
@@ -95,16 +96,7 @@ class SpecialCategoryRecognizer(LocalRecognizer):
     # Below the reporting threshold: kept only if enhance_using_context finds a name.
     NEEDS_A_NAME_SCORE = 0.1
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["SPECIAL_CATEGORY"],
-            supported_language="en",
-            context=None,
-            name="SpecialCategoryRecognizer",
-        )
-
-    def load(self) -> None:
-        return None
+    ENTITY = "SPECIAL_CATEGORY"
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

@@ -3,9 +3,10 @@
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import phrase_regex, scored_result
 from service.detect.recognizers.postcode import POSTCODE
 
@@ -55,7 +56,7 @@ ADDRESS_REGEX = regex.compile(
 )
 
 
-class StreetAddressRecognizer(LocalRecognizer):
+class StreetAddressRecognizer(OneEntityRecognizer):
     """A street line: a house number, or a house name and a comma, then a street.
 
     The street is one to three capitalised words ending in a thoroughfare word from
@@ -71,16 +72,7 @@ class StreetAddressRecognizer(LocalRecognizer):
     NUMBERED_SCORE = 0.9
     NAMED_SCORE = 0.87
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["STREET_ADDRESS"],
-            supported_language="en",
-            context=list(self.CONTEXT),
-            name="StreetAddressRecognizer",
-        )
-
-    def load(self) -> None:
-        return None
+    ENTITY = "STREET_ADDRESS"
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
