@@ -163,12 +163,25 @@ class DraftRun:
             "exact_rule_sets": sum(
                 set(d.expect.rules) == rules for d, (_, rules) in zip(self.drafts, self.got)
             ),
+            "by_file": self._by_file(),
             "confusion": r.confusion,
             "clean_blocked": r.clean_blocked,
             "clean_warned": r.clean_warned,
             "rules": {k: v.as_dict() for k, v in r.rules.items()},
             "rules_not_loaded": self.rule_errors,
         }
+
+    def _by_file(self) -> dict[str, dict[str, Any]]:
+        """Verdict accuracy and clean drafts blocked, per corpus file."""
+        out: dict[str, dict[str, Any]] = {}
+        for d, (action, _) in zip(self.drafts, self.got):
+            row = out.setdefault(d.source, {"drafts": 0, "right": 0, "clean_blocked": 0})
+            row["drafts"] += 1
+            row["right"] += d.expect.action == action
+            row["clean_blocked"] += d.expect.action == "allow" and action == "block"
+        for row in out.values():
+            row["verdict_accuracy"] = round(row["right"] / row["drafts"], 4)
+        return dict(sorted(out.items()))
 
     def errors(self) -> list[str]:
         lines = []
@@ -222,6 +235,9 @@ def print_drafts(s: dict[str, Any]) -> None:
     )
     print(f"exact rule sets    {s['exact_rule_sets']}/{s['drafts']}")
     print(f"clean drafts blocked {s['clean_blocked']}, warned {s['clean_warned']}")
+    print("\nby file                       drafts  accuracy  clean blocked")
+    for name, row in s["by_file"].items():
+        print(f"  {name:<28}{row['drafts']:>6}{row['verdict_accuracy']:>10.3f}{row['clean_blocked']:>15}")
     print("\nconfusion (rows expected, columns got)")
     print(f"{'':<8}" + "".join(f"{g:>8}" for g in ("allow", "warn", "block")))
     for e, row in s["confusion"].items():

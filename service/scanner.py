@@ -13,6 +13,7 @@ from pathlib import Path
 from ulid import ULID
 
 from service.context.lookalike import LookalikeMatch, find_lookalike
+from service.context.organisation import without_organisation_contacts
 from service.context.participants import Participants, participants_of, third_party
 from service.context.recipients import RecipientClass, classify_recipients
 from service.detect.analyzer import build_detector
@@ -110,7 +111,8 @@ class Scanner:
     ) -> list[DetectedEntity]:
         text = text[: self.settings.max_text_chars]
         found = self.detector.analyze(text, ner_chars=ner_chars)
-        return third_party(text, found, participants, by_position=by_position)
+        found = third_party(text, found, participants, by_position=by_position)
+        return without_organisation_contacts(text, found, self.organisation)
 
     def _text_part(self, location: str, kind: str, text: str, participants: Participants) -> PartFacts:
         entities = self._entities(text, participants, ner_chars=self.settings.ner_chars)

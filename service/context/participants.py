@@ -29,7 +29,7 @@ _TITLES = frozenset(
     "master mstr cllr councillor".split()
 )
 # Shared mailboxes: their local parts are no one's name.
-_ROLE_WORDS = frozenset(
+ROLE_WORDS = frozenset(
     "admin administrator office info enquiries enquiry head headteacher reception finance "
     "hr dpo noreply no-reply donotreply postmaster school contact mail senco sendco "
     "bursar attendance safeguarding dsl governors clerk support helpdesk it staff "
@@ -88,7 +88,7 @@ def address_name_tokens(address: str) -> frozenset[str]:
     """'t.jones@…' -> {'t.', 'jones'}; 'amara.okafor@…' -> {'amara', 'okafor'}; 'jsmith@…' -> {'jsmith', 'j.', 'smith'}."""
     local = address.strip().strip("<>").rsplit("@", 1)[0].split("+", 1)[0]
     parts = [regex.sub(r"\d+", "", part) for part in regex.split(r"[._\-]+", _fold(local))]
-    parts = [part for part in parts if part and part not in _ROLE_WORDS]
+    parts = [part for part in parts if part and part not in ROLE_WORDS]
     tokens = _significant(parts)
     if len(parts) == 1 and len(parts[0]) >= 4 and parts[0].isalpha():
         # One run of letters is often an initial and a surname (jsmith, tjones).
@@ -303,6 +303,7 @@ _LIST_ITEM = regex.compile(r"^(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+")
 _MAX_SIGNATURE_LINES = 8  # lines with content after the sign-off
 _MAX_SIGNATURE_WINDOW = 12  # lines counting blank ones
 _LONG_LINE = 80
+_POSTSCRIPT = regex.compile(r"^(?:p\.?\s?s\.?|n\.?\s?b\.?)(?:[\s:,]|$)", regex.IGNORECASE)
 
 _SIGNATURE_WORDS = frozenset(
     """teacher teaching assistant ta head headteacher deputy principal vice manager
@@ -346,6 +347,8 @@ def _kind(content: str) -> _Kind:
         if _Kind.SIGNATURE in kinds and _Kind.STOP not in kinds:
             return _Kind.SIGNATURE
         return _Kind.NAME if kinds and all(k is _Kind.NAME for k in kinds) else _Kind.STOP
+    if _POSTSCRIPT.match(content):
+        return _Kind.STOP
     words = [w.strip(",.;:|()") for w in content.split()]
     if _CONTACT.search(content) or _POSTCODE.search(content):
         return _Kind.SIGNATURE
@@ -435,11 +438,57 @@ def conversation_spans(text: str, participants: Participants | None = None) -> l
             named = bool(sign_off and sign_off.group("name"))
             last = _signature_end(lines, i, header_starts, named)
             spans.append((line.start, lines[last].end))
+            footer = _footer_end(lines, last, header_starts)
+            if footer is not None:
+                spans.append((lines[last].end, lines[footer].end))
     unsigned = _unsigned_signature(lines, min(header_starts, default=len(lines)))
     if unsigned is not None and participants is not None:
         if participants.is_named(lines[unsigned[0]].content):
             spans.append((lines[unsigned[0]].start, lines[unsigned[1]].end))
+            footer = _footer_end(lines, unsigned[1], header_starts)
+            if footer is not None:
+                spans.append((lines[unsigned[1]].end, lines[footer].end))
     return _merged(spans)
+
+
+# The standard paragraphs a school's mail system adds under every signature: the
+# disclaimer, the registered office, the safeguarding statement and its contacts.
+# They name the organisation and its role holders, not a third party.
+_FOOTER_CUE = regex.compile(
+    r"\b(?:registered\s+(?:office|address|in\s+england|company|charity)|"
+    r"(?:company|charity|registration|registered)\s+(?:number|no\b)|exempt\s+charity|"
+    r"limited\s+by\s+guarantee|intended\s+(?:recipient|solely|only\s+for)|addressee|"
+    r"received\s+(?:this|it)\s+(?:e-?mail\s+|message\s+)?in\s+error|"
+    r"(?:views|opinions)\s+(?:expressed|contained)|viruse?s?\b|"
+    r"committed\s+to\s+safeguarding|safeguarding\s+and\s+promoting|"
+    r"designated\s+safeguarding\s+lead|deputy\s+dsl|consider\s+the\s+environment|"
+    r"follow\s+us|(?:on\s+)?our\s+website|privacy\s+notice|may\s+be\s+monitored|senco\b|"
+    r"this\s+(?:e-?mail|message)\s+(?:and\s+any|is\s+confidential|may\s+contain|contains))",
+    regex.IGNORECASE,
+)
+_MAX_FOOTER_LINES = 30
+
+
+def _footer_end(lines: Sequence[_Line], after: int, stops: set[int]) -> int | None:
+    """The last line of the footer paragraphs straight after line `after` (a signature's
+    end), or None. Each paragraph must carry a footer cue; a paragraph without one
+    (a "P.S.", a new message) ends the footer."""
+    last = None
+    j = after + 1
+    limit = min(len(lines), after + 1 + _MAX_FOOTER_LINES)
+    while j < limit:
+        while j < limit and not lines[j].content:
+            j += 1
+        first = j
+        while j < limit and lines[j].content and j not in stops:
+            j += 1
+        if first == j or first in stops:
+            break
+        paragraph = " ".join(lines[k].content for k in range(first, j))
+        if not _FOOTER_CUE.search(paragraph):
+            break
+        last = j - 1
+    return last
 
 
 def _unsigned_signature(lines: Sequence[_Line], end: int) -> tuple[int, int] | None:

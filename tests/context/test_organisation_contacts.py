@@ -1,0 +1,98 @@
+"""The trust's own role mailboxes, office lines and mail footers are not third parties' data."""
+
+import pytest
+
+from service.context.organisation import is_office_number, is_role_mailbox
+from service.context.participants import conversation_spans
+from service.detect.types import DetectedEntity
+from service.rules.loader import load_organisation
+from service.scanner import EXAMPLES_ORGANISATION, Scanner
+from service.schemas import EntityType
+from service.schemas.scan import ScanRequest
+
+ORG = load_organisation(EXAMPLES_ORGANISATION)
+
+
+@pytest.mark.parametrize(
+    ("address", "role"),
+    [
+        ("office@oakfield.sch.uk", True),
+        ("finance@oakfieldtrust.org.uk", True),
+        ("year6-team@oakfield.sch.uk", True),
+        ("admissions.enquiries@primary.oakfield.sch.uk", True),
+        ("senco@kent.gov.uk", True),  # a secure partner's role mailbox
+        ("j.smith@oakfield.sch.uk", False),  # a person at the trust
+        ("office@gmail.com", False),  # outside the trust
+        ("office@oakfie1d.sch.uk", False),  # a look-alike
+    ],
+)
+def test_role_mailboxes(address: str, role: bool) -> None:
+    assert is_role_mailbox(address, ORG) is role
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        ("Please ring the school office on 01622 000111.", True),
+        ("Reception: 01622 000111", True),
+        ("Questions to our main switchboard, 01622 000111", True),
+        ("Her mum's mobile is 07700 900123.", False),
+        ("Mum's office number is 07700 900123.", False),
+        ("Call Dad on 07700 900123 after the office closes.", False),
+    ],
+)
+def test_office_numbers(text: str, office: bool) -> None:
+    number = next(iter(__import__("re").finditer(r"0[\d ]{10,12}\d", text)))
+    entity = DetectedEntity(EntityType.PHONE_NUMBER, number.start(), number.end(), 0.9, number.group())
+    assert is_office_number(text, entity) is office
+
+
+SIGNED = "Dear Mr Hughes,\n\nPayment will be made this week.\n\nKind regards\nSarah Collins\nSchool Business Manager\n\n"
+FOOTER = (
+    "This email and any attachments are confidential and intended solely for the addressee. "
+    "Oakfield Learning Trust, registered office: 14 Mill Lane, Maidstone ME14 2QT. Company number 07712345.\n\n"
+    "Designated Safeguarding Lead: Mrs J Patel, 01622 000111."
+)
+
+
+def _covered(text: str, value: str) -> bool:
+    start = text.index(value)
+    return any(a <= start and start + len(value) <= b for a, b in conversation_spans(text))
+
+
+def test_footer_paragraphs_under_a_signature_are_the_senders() -> None:
+    text = SIGNED + FOOTER
+    for value in ("14 Mill Lane", "ME14 2QT", "J Patel", "01622 000111"):
+        assert _covered(text, value), value
+
+
+def test_a_postscript_ends_the_footer() -> None:
+    text = SIGNED + "P.S. Jayden Smith's EHCP review is on Friday, his mum's number is 07700 900123.\n\n" + FOOTER
+    assert not _covered(text, "Jayden Smith")
+    assert not _covered(text, "07700 900123")
+
+
+def test_a_disclaimer_without_a_signature_above_is_not_skipped() -> None:
+    text = "Ref Jayden Smith, 14 Mill Lane, ME14 2QT: this message is confidential and intended solely for you."
+    assert not _covered(text, "14 Mill Lane")
+
+
+def test_a_typical_signed_email_with_footer_to_a_supplier_is_allowed(scanner: Scanner) -> None:
+    body = (
+        SIGNED.replace("Payment will be made this week.", "Payment will be made this week. Any queries to finance@oakfield.sch.uk.")
+        + FOOTER
+    )
+    request = ScanRequest.model_validate(
+        {
+            "message": {
+                "subject": "Invoice 4471",
+                "body": {"content": body, "type": "text"},
+                "from": {"address": "s.collins@oakfield.sch.uk", "name": "Sarah Collins"},
+                "to": [{"address": "accounts@brightsupplies.co.uk", "name": "Dan Hughes"}],
+            }
+        }
+    )
+    assert scanner.scan(request).action == "allow"
+    personal = request.model_copy(deep=True)
+    personal.message.body.content = body.replace("Payment will", "Jayden Smith (DOB 12/03/2015) will pay; payment will")
+    assert scanner.scan(personal).action != "allow"
