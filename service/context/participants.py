@@ -441,6 +441,8 @@ def conversation_spans(text: str, participants: Participants | None = None) -> l
             footer = _footer_end(lines, last, header_starts)
             if footer is not None:
                 spans.append((lines[last].end, lines[footer].end))
+    if participants is not None:
+        spans.extend(_inline_signatures(text, participants))
     unsigned = _unsigned_signature(lines, min(header_starts, default=len(lines)))
     if unsigned is not None and participants is not None:
         if participants.is_named(lines[unsigned[0]].content):
@@ -449,6 +451,28 @@ def conversation_spans(text: str, participants: Participants | None = None) -> l
             if footer is not None:
                 spans.append((lines[unsigned[1]].end, lines[footer].end))
     return _merged(spans)
+
+
+# "... Regards, Dan Hughes, Bookings Manager, Maidstone Coaches Ltd, 01622 555123": a
+# signature run into the text, as quoted replies often flatten them.
+_INLINE_SIGN_OFF = regex.compile(
+    r"(?i:\b(?:kind(?:est)?\s+regards|best\s+regards|warm\s+regards|regards|many\s+thanks|"
+    r"best\s+wishes|yours\s+sincerely|sincerely|cheers))[,.]?\s+"
+    r"(?P<name>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2})"
+)
+_INLINE_SIGNATURE_CHARS = 200
+
+
+def _inline_signatures(text: str, participants: Participants) -> list[tuple[int, int]]:
+    """A sign-off and a participant's name inside a line, to the end of that line."""
+    spans = []
+    for match in _INLINE_SIGN_OFF.finditer(text):
+        if not participants.is_named(match.group("name")):
+            continue
+        line_end = text.find("\n", match.end())
+        end = len(text) if line_end < 0 else line_end
+        spans.append((match.start(), min(end, match.end() + _INLINE_SIGNATURE_CHARS)))
+    return spans
 
 
 # The standard paragraphs a school's mail system adds under every signature: the

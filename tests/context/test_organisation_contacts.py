@@ -3,7 +3,7 @@
 import pytest
 
 from service.context.organisation import is_office_number, is_role_mailbox
-from service.context.participants import conversation_spans
+from service.context.participants import conversation_spans, participants_of
 from service.detect.types import DetectedEntity
 from service.rules.loader import load_organisation
 from service.scanner import EXAMPLES_ORGANISATION, Scanner
@@ -96,3 +96,19 @@ def test_a_typical_signed_email_with_footer_to_a_supplier_is_allowed(scanner: Sc
     personal = request.model_copy(deep=True)
     personal.message.body.content = body.replace("Payment will", "Jayden Smith (DOB 12/03/2015) will pay; payment will")
     assert scanner.scan(personal).action != "allow"
+
+
+def test_a_participants_signature_run_into_a_quoted_line_is_theirs() -> None:
+    from service.schemas import Message
+
+    participants = participants_of(
+        Message.model_validate(
+            {"from": {"address": "s.collins@oakfield.sch.uk"}, "to": [{"address": "dan@coaches.co.uk", "name": "Dan Hughes"}]}
+        )
+    )
+    line = "> Hi Sarah, can you confirm numbers? Regards, Dan Hughes, Bookings Manager, Coaches Ltd, 01622 555123"
+    spans = conversation_spans(line, participants)
+    start = line.index("01622")
+    assert any(a <= start < b for a, b in spans)
+    other = "> Regards, Jayden's mum Leanne Smith, 07700 900123"
+    assert not any(a <= other.index("07700") < b for a, b in conversation_spans(other, participants))
