@@ -189,3 +189,35 @@ def test_subjects_with_names_keep_them(
     person_detector: PresidioDetector, subject: str, expected: list[str]
 ) -> None:
     assert names(person_detector, subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "not_names"),
+    [
+        # Lower-case words never make a name with a common capitalised word.
+        ("Thursday Sausage and mash Jelly and fruit", ["mash", "Jelly"]),
+        # Table cells start with a capital whatever they hold.
+        ("Hazard\tWho is at risk\tControl measures\tResponsible\nTool use\tPupils\tgloves, tools counted in and out", ["Control measures", "gloves", "tools"]),
+        ("Thu 3 April: Easter bonnet parade. Fri 4 April: last day of term.", ["Thu", "Fri"]),
+    ],
+)
+def test_document_furniture_is_not_a_name(detector: PresidioDetector, text: str, not_names: list[str]) -> None:
+    names = [e.text for e in detector.analyze(text) if e.type is EntityType.PERSON]
+    for word in not_names:
+        assert not any(word in n for n in names), (word, names)
+
+
+def test_lower_case_words_run_into_a_name_are_trimmed_not_the_name_dropped() -> None:
+    from presidio_analyzer import RecognizerResult
+
+    from service.detect.recognizers.person import _trim_lower_case
+
+    text = "Right to work check Bogdan Ilie - passport seen"
+    start = text.index("check")
+    trimmed = _trim_lower_case(text, RecognizerResult("PERSON", start, text.index(" -"), 0.85))
+    assert trimmed is not None and text[trimmed.start : trimmed.end] == "Bogdan Ilie"
+    text = "Ana de Souza joined"
+    kept = _trim_lower_case(text, RecognizerResult("PERSON", 0, 12, 0.85))
+    assert kept is not None and text[kept.start : kept.end] == "Ana de Souza"
+    text = "Sausage and mash Jelly and fruit"
+    assert _trim_lower_case(text, RecognizerResult("PERSON", text.index("mash"), text.index(" and fruit"), 0.85)) is None

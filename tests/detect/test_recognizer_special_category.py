@@ -80,3 +80,14 @@ def test_figures_about_a_group_are_not_about_a_person(found: Found) -> None:
     ):
         assert found(text, "SPECIAL_CATEGORY") == [], text
     assert found("Our pupil Amir Hussain is eligible for free school meals.", "SPECIAL_CATEGORY") != []
+
+
+def test_in_a_table_the_person_must_be_in_the_same_row(found: Found) -> None:
+    risk = (
+        "Hazard\tWho is at risk\tControl measures\tResponsible\n"
+        "Tool use\tPupils\tgloves, tools counted in and out\tForest School Leader\n"
+        "Allergic reaction or asthma attack\tPupils with medical needs\tmedicines taken to every session\tClass teacher\n"
+    )
+    assert found(risk, "SPECIAL_CATEGORY") == []
+    register = "Name\tNeed\nOlivia Smith\tasthma\nJakub Nowak\tnone\n"
+    assert found(register, "SPECIAL_CATEGORY") == ["asthma"]

@@ -53,7 +53,8 @@ _SCHOOL_WORDS = frozenset(
     computing drama biology chemistry physics pshe rshe citizenship latin phonics reading
     spelling arbor sims bromcom cpoms myconcern scholarpack tapestry seesaw evolve edulink
     classdojo parentpay teams sharepoint outlook ofsted dfe ofqual aqa ocr edexcel
-    senco dsl ehcp send camhs""".split()
+    senco dsl ehcp send camhs
+    mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
 TITLE_RULE_SCORE = 0.7
@@ -72,6 +73,7 @@ class PersonRecognizer(SpacyRecognizer):
         if "PERSON" not in entities:
             return []
         results = [r for r in (_trim_title(text, r) for r in super().analyze(text, entities, nlp_artifacts)) if r]
+        results = [r for r in (_trim_lower_case(text, r) for r in results) if r]
         results = [r for r in results if not is_common_words_span(text, r.start, r.end)]
         taken = [(r.start, r.end) for r in results]
         for start, end in titled_names(text):
@@ -122,6 +124,33 @@ def _trim_title(text: str, result: RecognizerResult) -> RecognizerResult | None:
 
 
 _INITIALS = regex.compile(r"(?:\p{Lu}\.?\s?){1,3}")
+_EDGE_WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _trim_lower_case(text: str, result: RecognizerResult) -> RecognizerResult | None:
+    """Names are written all capitalised or all in lower case: lower-case words at the
+    edge of a span that has capitals are the NER running over ("check Bogdan Ilie" ->
+    "Bogdan Ilie"). What is left must not be common words alone ("mash Jelly")."""
+    value = text[result.start : result.end]
+    words = _WORD_IN_SPAN.findall(value)
+    if all(w.islower() for w in words) or not any(w.islower() and w not in _PARTICLES for w in words):
+        return result
+    start, end = result.start, result.end
+    while (m := _EDGE_WORD.match(text, start, end)) and m.group().islower() and m.group() not in _PARTICLES:
+        start = m.end()
+        while start < end and not text[start].isalpha():
+            start += 1
+    while True:
+        tail = regex.search(r"[^\W\d_]+(?:['’][^\W\d_]+)*$", text[start:end])
+        if not (tail and tail.group().islower() and tail.group() not in _PARTICLES):
+            break
+        end = start + tail.start()
+        while end > start and not text[end - 1].isalpha():
+            end -= 1
+    if end <= start or only_common_words(text[start:end]):
+        return None
+    result.start, result.end = start, end
+    return result
 
 
 # --- capitalised common words the NER takes for a name --------------------------------
@@ -175,7 +204,7 @@ def capitals_say_nothing(text: str, start: int) -> bool:
     subject, or a "Subject:" line), at the start of a line, and after the end of a
     sentence or clause.
     """
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\t", 0, start)) + 1  # a table cell starts a line
     before = text[line_start:start]
     if _LINE_HEAD.match(before) or _CLAUSE_HEAD.search(before):
         return True
@@ -183,10 +212,24 @@ def capitals_say_nothing(text: str, start: int) -> bool:
     return one_line or bool(_SUBJECT_LABEL.match(text, line_start))
 
 
-def is_common_words_span(text: str, start: int, end: int) -> bool:
-    """A span where capitals say nothing, made only of common words, none a known name."""
-    words = [w.casefold() for w in _WORD_IN_SPAN.findall(text[start:end])]
-    if not words or not capitals_say_nothing(text, start):
+def only_common_words(value: str) -> bool:
+    """Every word is a common English word and none is a known name ("Control measures",
+    "gloves"; not "Grace", not "Okafor")."""
+    words = [w.casefold() for w in _WORD_IN_SPAN.findall(value)]
+    if not words:
         return False
     common, names = common_words(), known_names()
     return all(w in common for w in words) and not any(w in names for w in words)
+
+
+def is_common_words_span(text: str, start: int, end: int) -> bool:
+    """Not a name: common words where capitals say nothing, or written in lower case."""
+    value = text[start:end]
+    words = _WORD_IN_SPAN.findall(value)
+    if not only_common_words(value):
+        return False
+    return all(w.islower() for w in words) or capitals_say_nothing(text, start)
+
+
+# Lower-case words inside names: "Ruud van Nistelrooy", "Ana de Souza", "Omar bin Said".
+_PARTICLES = frozenset("de da das dos di du van von der den ter le la del della bin binti bint ibn al el ap ó".split())

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from service.detect.nlp import fine_tags
 from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import phrase_regex, scored_result
+from service.detect.recognizers.person import only_common_words
 from service.detect.recognizers._special_category_terms import GENERIC_FOLLOWERS, GENERIC_PRECEDERS, TOPICS
 
 # "my" for the writer's own health ("since I disclosed my Crohn's disease"); not "I" or
@@ -211,10 +212,18 @@ def _named_person_in(sentence: _Sentence, start: int, end: int, nlp_artifacts: N
     """A PERSON entity or a name-like proper noun in the sentence, outside the hit."""
     if nlp_artifacts is None or nlp_artifacts.tokens is None:
         return False
-    # A table has no full stops, so its "sentence" can be every row: look near the hit.
+    # A table has no full stops, so its "sentence" can be every row: look near the hit,
+    # and in a row of cells (tab-separated) at that row only.
     lo, hi = max(sentence.start, start - _NEAR_CHARS), min(sentence.end, end + _NEAR_CHARS)
+    text = nlp_artifacts.tokens.text
+    row_start, row_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    row_end = len(text) if row_end < 0 else row_end
+    if sentence.start <= start < sentence.end and "\t" in text[row_start:row_end]:
+        lo, hi = max(lo, row_start), min(hi, row_end)
+    if hi <= lo:
+        return False
     for ent in nlp_artifacts.entities:
-        if ent.label_ == "PERSON" and lo <= ent.start_char < hi:
+        if ent.label_ == "PERSON" and lo <= ent.start_char < hi and not only_common_words(ent.text):
             if ent.end_char <= start or ent.start_char >= end:
                 return True
     span = nlp_artifacts.tokens.char_span(lo, hi, alignment_mode="expand")
@@ -222,7 +231,7 @@ def _named_person_in(sentence: _Sentence, start: int, end: int, nlp_artifacts: N
     title_start, title_end = _capitalised_run(tokens, start, end)
     candidates = [
         i for i, tok in enumerate(tokens)
-        if tok.is_title and len(tok.text) > 1 and tok.lower_ not in _NOT_NAMES
+        if tok.is_title and len(tok.text) > 1 and tok.lower_ not in _NOT_NAMES and not only_common_words(tok.text)
         and not title_start <= tok.idx < title_end
     ]
     if not candidates or span is None:
