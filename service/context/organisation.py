@@ -1,9 +1,11 @@
-"""The trust's own contact points are not anyone's personal data.
+"""The trust's own contact points, and organisations' details, are not anyone's personal data.
 
 "Send it to finance@oakfield.sch.uk" or "ring the school office on 01622 000111"
 gives a role mailbox or a switchboard of the trust itself: telling an outsider how
 to reach the school is what school email is for. A named person's address on the
-same domain (j.smith@oakfield.sch.uk) is still personal data.
+same domain (j.smith@oakfield.sch.uk) is still personal data. Likewise a letterhead,
+a supplier's address and bank details on an invoice, and a member of staff named
+with their role ("Mrs Claire Donovan, Headteacher") are not a third party's data.
 """
 
 from __future__ import annotations
@@ -49,6 +51,74 @@ def is_office_number(text: str, entity: DetectedEntity) -> bool:
     return bool(_OFFICE_BEFORE.search(text, max(0, entity.start - 60), entity.start))
 
 
+# "Oakfield Primary School | Tonbridge Road, Maidstone ME16 8AB | 01622 000100" (a
+# letterhead), "Kent Coach Hire Ltd, Lloyds Bank, sort code ...": an organisation's name
+# with its address, numbers and bank details after it on the same line.
+_ORG_TYPE = (
+    r"(?:School|Academy|Trust|College|Council|Ltd|Limited|PLC|plc|LLP|Nursery|Federation|Surgery|"
+    r"Hospital|University|Services|Partnership|Industrial\s+Estate|Business\s+Park)"
+)
+_ORG_NAME = regex.compile(rf"\b\p{{Lu}}[\p{{L}}&'’\-]*(?:\s+(?:\p{{Lu}}[\p{{L}}&'’\-]*|of|and|&))*\s+{_ORG_TYPE}\b")
+_ORG_DETAILS = frozenset(
+    {EntityType.STREET_ADDRESS, EntityType.UK_POSTCODE, EntityType.PHONE_NUMBER, EntityType.UK_BANK_ACCOUNT,
+     EntityType.IBAN_CODE}
+)
+_ORG_REACH = 200
+_SENTENCE_END = regex.compile(r"[.!?]\s+\p{Lu}[\p{Ll}]|\t")
+
+# "Headteacher: Mrs Claire Donovan", "Claire Donovan, Headteacher": staff in their role.
+_ROLE = (
+    r"(?:(?:executive|deputy|assistant)\s+)?head\s*teacher|head\s+of\s+(?:school|year|department)|"
+    r"(?:vice\s+)?principal|sen\s*co|send\s*co|class\s+teacher|teacher|teaching\s+assistant|"
+    r"(?:school\s+)?business\s+manager|office\s+manager|administrator|bursar|chair\s+of\s+governors|"
+    r"clerk\s+to\s+(?:the\s+)?governors|governor|trustee|ceo|chief\s+executive|dsl|"
+    r"designated\s+safeguarding\s+lead|attendance\s+officer|family\s+liaison\s+officer|data\s+manager|"
+    r"site\s+manager|premises\s+manager"
+)
+_ROLE_BEFORE = regex.compile(rf"(?i:\b(?:{_ROLE}))\s*:\s*(?:(?i:mrs|mr|ms|miss|mx|dr)\.?\s+)?$")
+_ROLE_AFTER = regex.compile(rf"\s*(?:,|\||-|–|\n)\s*(?i:(?:{_ROLE}))\b")
+
+
+def _line_before(text: str, position: int) -> tuple[int, str]:
+    """The text before `position` on its line and up to two lines above (a letterhead's
+    name stands over its address), stopping at a blank line."""
+    start = position
+    for _ in range(3):
+        start = text.rfind("\n", 0, max(start - 1, 0)) + 1 if start > 0 else 0
+        if start == 0 or text[max(0, start - 2) : start] == "\n\n":
+            break
+    start = max(start, position - _ORG_REACH)
+    return start, text[start:position]
+
+
+def is_organisation_detail(text: str, entity: DetectedEntity) -> bool:
+    """An address, number or bank detail given after an organisation's name on its line."""
+    if entity.type not in _ORG_DETAILS and entity.type is not EntityType.PERSON:
+        return False
+    start, before = _line_before(text, entity.start)
+    names = list(_ORG_NAME.finditer(before))
+    if not names or _SENTENCE_END.search(before, names[-1].end()):
+        return False
+    if entity.type is EntityType.PERSON:
+        # A place the NER took for a name, inside the address: a postcode follows it.
+        rest = text[entity.end : text.find("\n", entity.end) if "\n" in text[entity.end:] else len(text)]
+        return bool(_POSTCODE_SOON.match(rest))
+    return True
+
+
+_POSTCODE_SOON = regex.compile(r"[^\n|]{0,60}?\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+
+
+def is_role_holder(text: str, entity: DetectedEntity) -> bool:
+    """A member of staff named with their role, as letters and newsletters sign off."""
+    if entity.type is not EntityType.PERSON:
+        return False
+    return bool(
+        _ROLE_BEFORE.search(text, max(0, entity.start - 60), entity.start)
+        or _ROLE_AFTER.match(text, entity.end, entity.end + 60)
+    )
+
+
 def without_organisation_contacts(
     text: str, entities: list[DetectedEntity], organisation: Organisation
 ) -> list[DetectedEntity]:
@@ -57,6 +127,8 @@ def without_organisation_contacts(
         if entity.type is EntityType.EMAIL_ADDRESS and is_role_mailbox(entity.text, organisation):
             continue
         if entity.type is EntityType.PHONE_NUMBER and is_office_number(text, entity):
+            continue
+        if is_organisation_detail(text, entity) or is_role_holder(text, entity):
             continue
         kept.append(entity)
     return kept

@@ -112,3 +112,47 @@ def test_a_participants_signature_run_into_a_quoted_line_is_theirs() -> None:
     assert any(a <= start < b for a, b in spans)
     other = "> Regards, Jayden's mum Leanne Smith, 07700 900123"
     assert not any(a <= other.index("07700") < b for a, b in conversation_spans(other, participants))
+
+
+def _entity(text: str, value: str, kind: EntityType) -> DetectedEntity:
+    start = text.index(value)
+    return DetectedEntity(kind, start, start + len(value), 0.9, value)
+
+
+LETTERHEAD = (
+    "Oakfield Primary School\nTonbridge Road, Maidstone, Kent ME16 8AB | 01622 000100 | office@oakfield.sch.uk\n"
+    "Headteacher: Mrs Claire Donovan\nDear Mr and Mrs Osei,\nKofi has been given this week's award.\n"
+    "With best wishes,\nMrs Claire Donovan\nHeadteacher"
+)
+
+
+def test_a_letterhead_is_the_organisations() -> None:
+    from service.context.organisation import is_organisation_detail, is_role_holder
+
+    for value, kind in [("Tonbridge Road", EntityType.STREET_ADDRESS), ("ME16 8AB", EntityType.UK_POSTCODE),
+                        ("01622 000100", EntityType.PHONE_NUMBER), ("Maidstone, Kent", EntityType.PERSON)]:
+        assert is_organisation_detail(LETTERHEAD, _entity(LETTERHEAD, value, kind)), value
+    assert is_role_holder(LETTERHEAD, _entity(LETTERHEAD, "Claire Donovan", EntityType.PERSON))
+    last = LETTERHEAD.rindex("Claire Donovan")
+    assert is_role_holder(LETTERHEAD, DetectedEntity(EntityType.PERSON, last, last + 14, 0.9, "Claire Donovan"))
+    for value in ("Osei", "Kofi"):
+        entity = _entity(LETTERHEAD, value, EntityType.PERSON)
+        assert not is_role_holder(LETTERHEAD, entity) and not is_organisation_detail(LETTERHEAD, entity)
+
+
+def test_a_pupils_address_next_to_the_school_name_is_still_personal() -> None:
+    from service.context.organisation import is_organisation_detail
+
+    text = "Jayden Smith, 14 Mill Lane, Maidstone ME14 2QT (Oakfield Primary School)"
+    assert not is_organisation_detail(text, _entity(text, "14 Mill Lane", EntityType.STREET_ADDRESS))
+    prose = "Oakfield Primary School. Her new address is 14 Mill Lane, Maidstone ME14 2QT."
+    assert not is_organisation_detail(prose, _entity(prose, "14 Mill Lane", EntityType.STREET_ADDRESS))
+
+
+def test_a_suppliers_bank_details_on_an_invoice_are_the_companys() -> None:
+    from service.context.organisation import is_organisation_detail
+
+    text = "Please pay by BACS to Kent Coach Hire Ltd, Lloyds Bank, sort code 30-94-57, account number 01234567."
+    assert is_organisation_detail(text, _entity(text, "30-94-57, account number 01234567", EntityType.UK_BANK_ACCOUNT))
+    personal = "Please refund Mrs Okafor: sort code 30-94-57, account number 01234567."
+    assert not is_organisation_detail(personal, _entity(personal, "30-94-57, account number 01234567", EntityType.UK_BANK_ACCOUNT))

@@ -221,3 +221,10 @@ def test_lower_case_words_run_into_a_name_are_trimmed_not_the_name_dropped() -> 
     assert kept is not None and text[kept.start : kept.end] == "Ana de Souza"
     text = "Sausage and mash Jelly and fruit"
     assert _trim_lower_case(text, RecognizerResult("PERSON", text.index("mash"), text.index(" and fruit"), 0.85)) is None
+
+
+def test_named_places_and_bodies_are_not_people(detector: PresidioDetector) -> None:
+    text = "The Year 6 trip to Dover Castle is paid to Lloyds Bank. Jakub Nowak will bring the form."
+    names = [e.text for e in detector.analyze(text) if e.type is EntityType.PERSON]
+    assert "Jakub Nowak" in names
+    assert not any("Castle" in n or "Bank" in n for n in names)

@@ -74,6 +74,7 @@ class PersonRecognizer(SpacyRecognizer):
             return []
         results = [r for r in (_trim_title(text, r) for r in super().analyze(text, entities, nlp_artifacts)) if r]
         results = [r for r in (_trim_lower_case(text, r) for r in results) if r]
+        results = [r for r in results if not names_a_place_or_body(text[r.start : r.end])]
         results = [r for r in results if not is_common_words_span(text, r.start, r.end)]
         taken = [(r.start, r.end) for r in results]
         for start, end in titled_names(text):
@@ -151,6 +152,19 @@ def _trim_lower_case(text: str, result: RecognizerResult) -> RecognizerResult | 
         return None
     result.start, result.end = start, end
     return result
+
+
+# "Lloyds Bank", "Dover Castle", "Oakfield Primary School": named places and bodies.
+_PLACE_OR_BODY = frozenset(
+    """bank school academy college university trust council ltd limited plc llp castle church cathedral
+    hall centre center park road street lane avenue hospital surgery nursery museum library estate
+    station airport stadium theatre cinema farm zoo services""".split()
+)
+
+
+def names_a_place_or_body(value: str) -> bool:
+    words = _WORD_IN_SPAN.findall(value)
+    return len(words) > 1 and words[-1].casefold() in _PLACE_OR_BODY
 
 
 # --- capitalised common words the NER takes for a name --------------------------------

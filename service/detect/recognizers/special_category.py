@@ -243,8 +243,10 @@ def _named_person_in(sentence: _Sentence, start: int, end: int, nlp_artifacts: N
 def _referred_to(sentence_text: str, start: int, end: int) -> bool:
     """A pronoun, or a person noun not used in general, outside the hit (offsets in the sentence)."""
     words = [(m.start(), _uncontract(m.group().lower())) for m in regex.finditer(r"[A-Za-z'’]+", sentence_text)]
+    # Other terms' own words ("child protection", "children in need") refer to no one.
+    terms = [m.span() for m in _TERMS.finditer(sentence_text)]
     for i, (offset, word) in enumerate(words):
-        if start <= offset < end:
+        if start <= offset < end or any(a <= offset < b for a, b in terms):
             continue
         if word in PRONOUNS:
             return True
