@@ -76,7 +76,7 @@ _ROLE = (
     r"site\s+manager|premises\s+manager"
 )
 _ROLE_BEFORE = regex.compile(rf"(?i:\b(?:{_ROLE}))\s*:\s*(?:(?i:mrs|mr|ms|miss|mx|dr)\.?\s+)?$")
-_ROLE_AFTER = regex.compile(rf"\s*(?:,|\||-|–|\n)\s*(?i:(?:{_ROLE}))\b")
+_ROLE_AFTER = regex.compile(rf"\s*(?:,|\||\n)\s*(?i:(?:{_ROLE}))\b")
 
 
 def _line_before(text: str, position: int) -> tuple[int, str]:
