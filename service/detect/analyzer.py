@@ -16,6 +16,7 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.language import Language
+from spacy.tokens import Span
 
 import service.detect.recognizers as recognizers_pkg
 from service.detect.nlp import OfflineSpacyNlpEngine, load_pipeline
@@ -114,27 +115,47 @@ class PresidioDetector:
         """
         if not text.strip():
             return []
+        windows = [(0, len(text))] if ner_chars is None else ner_windows(text, ner_chars)
         found: list[DetectedEntity] = []
-        for offset, piece, with_ner in _pieces(text, ner_chars):
-            artifacts = self._artifacts(piece, with_ner)
+        for offset, chunk in _chunks(text, _CHUNK_CHARS):
+            local = [
+                (max(a, offset) - offset, min(b, offset + len(chunk)) - offset)
+                for a, b in windows
+                if a < offset + len(chunk) and b > offset
+            ]
+            artifacts = self._artifacts(chunk, local)
             results = self.engine.analyze(
-                piece, language="en", nlp_artifacts=artifacts, score_threshold=self.score_threshold
+                chunk, language="en", nlp_artifacts=artifacts, score_threshold=self.score_threshold
             )
-            found.extend(_to_entities(piece, results, offset))
+            found.extend(_to_entities(chunk, results, offset))
         return resolve_overlaps(found)
 
     def analyze_many(self, texts: Iterable[str]) -> list[list[DetectedEntity]]:
         return [self.analyze(t) for t in texts]
 
-    def _artifacts(self, text: str, with_ner: bool) -> NlpArtifacts:
-        if with_ner:
+    def _artifacts(self, text: str, ner_ranges: Sequence[tuple[int, int]]) -> NlpArtifacts:
+        """One Doc for the whole text; the NER runs on the ranges only.
+
+        The pipeline's state is never touched (scans run in several threads): each
+        component is called on the Doc directly, the NER on a copy of each range.
+        """
+        if ner_ranges == [(0, len(text))]:
             return self.nlp_engine.process_text(text, "en")
-        # Tokens and sentences only: the same components minus the NER, without
-        # touching the shared pipeline's state (scans run in several threads).
         doc = self.nlp.make_doc(text)
+        ner = None
         for name, component in self.nlp.pipeline:
-            if name != "ner":
+            if name == "ner":
+                ner = component
+            else:
                 doc = component(doc)
+        if ner is not None:
+            spans = [doc.char_span(a, b, alignment_mode="contract") for a, b in ner_ranges]
+            spans = [span for span in spans if span is not None and len(span)]
+            ents: list[Span] = []
+            # One batch: the model's fixed cost per call is paid once, not per range.
+            for span, piece in zip(spans, ner.pipe(span.as_doc() for span in spans)):
+                ents.extend(Span(doc, span.start + e.start, span.start + e.end, label=e.label) for e in piece.ents)
+            doc.set_ents(ents)
         return self.nlp_engine._doc_to_nlp_artifact(doc, "en")
 
 
@@ -176,22 +197,6 @@ def _line_end(text: str, pos: int) -> int:
         return len(text)
     cut = text.find("\n", pos, pos + 300)
     return cut + 1 if cut >= 0 else pos
-
-
-def _pieces(text: str, ner_chars: int | None) -> Iterable[tuple[int, str, bool]]:
-    """The text as consecutive pieces: (offset, piece, run the NER on it)."""
-    windows = [(0, len(text))] if ner_chars is None else ner_windows(text, ner_chars)
-    position = 0
-    for start, end in windows:
-        if start > position:
-            for offset, chunk in _chunks(text[position:start], _CHUNK_CHARS):
-                yield position + offset, chunk, False
-        for offset, chunk in _chunks(text[start:end], _CHUNK_CHARS):
-            yield start + offset, chunk, True
-        position = end
-    if position < len(text):
-        for offset, chunk in _chunks(text[position:], _CHUNK_CHARS):
-            yield position + offset, chunk, False
 
 
 def _to_entities(text: str, results: list[RecognizerResult], offset: int) -> list[DetectedEntity]:

@@ -144,14 +144,17 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
         return None
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
-        # NOTE: no lemmas, hence no keywords: they feed only Presidio's lemma context
-        # enhancer, which SendGuard replaces (analyzer.OwnContextOnly), and building them
-        # walks every token twice.
-        entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
+        # NOTE: no lemmas (hence no keywords) and no token offsets: they feed only
+        # Presidio's lemma context enhancer, which SendGuard replaces
+        # (analyzer.OwnContextOnly), and each walks every token. doc.ents walks them
+        # too, so it is read once.
+        ents = doc.ents
+        default = self.ner_model_configuration.default_score
+        entities, scores = self._get_updated_entities(ents, [default] * len(ents))
         return NlpArtifacts(
             entities=entities,
             tokens=doc,
-            tokens_indices=[token.idx for token in doc],
+            tokens_indices=[],
             lemmas=[],
             nlp_engine=self,
             language=language,
