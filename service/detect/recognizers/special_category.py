@@ -136,7 +136,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         nlp_artifacts: NlpArtifacts | None,
     ) -> float | None:
         sentence = sentences[index]
-        if _named_person_in(sentence, start, end, nlp_artifacts):
+        if _named_person_in(text, sentence, start, end, nlp_artifacts):
             return self.NAMED_SCORE
         sentence_text = text[sentence.start : sentence.end]
         if _HEDGE.search(sentence_text):
@@ -145,7 +145,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             return self.REFERRED_SCORE
         # "Jack was seen by the nurse. Possible concussion.": the person named just before.
         previous = _previous_in_paragraph(text, sentences, index)
-        if previous is not None and _named_person_in(previous, start, end, nlp_artifacts):
+        if previous is not None and _named_person_in(text, previous, start, end, nlp_artifacts):
             return self.REFERRED_SCORE
         return self.NEEDS_A_NAME_SCORE
 
@@ -208,14 +208,15 @@ def _previous_in_paragraph(text: str, sentences: list[_Sentence], index: int) ->
     return sentences[index - 1]
 
 
-def _named_person_in(sentence: _Sentence, start: int, end: int, nlp_artifacts: NlpArtifacts | None) -> bool:
+def _named_person_in(
+    text: str, sentence: _Sentence, start: int, end: int, nlp_artifacts: NlpArtifacts | None
+) -> bool:
     """A PERSON entity or a name-like proper noun in the sentence, outside the hit."""
     if nlp_artifacts is None or nlp_artifacts.tokens is None:
         return False
     # A table has no full stops, so its "sentence" can be every row: look near the hit,
     # and in a row of cells (tab-separated) at that row only.
     lo, hi = max(sentence.start, start - _NEAR_CHARS), min(sentence.end, end + _NEAR_CHARS)
-    text = nlp_artifacts.tokens.text
     row_start, row_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     row_end = len(text) if row_end < 0 else row_end
     if sentence.start <= start < sentence.end and "\t" in text[row_start:row_end]:
