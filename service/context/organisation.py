@@ -24,7 +24,8 @@ _MORE_ROLE_WORDS = frozenset(
     "admissions accounts payroll exams examinations data reprographics estates premises "
     "catering kitchen transport trips library careers pastoral wellbeing inclusion sen send "
     "year team teams class ict technician facilities bookings lettings absence absences "
-    "headofyear headofschool principal ceo cfo coo clerk governance trust central".split()
+    "headofyear headofschool principal ceo cfo coo clerk governance trust central sales orders "
+    "invoices billing bookings customerservice customerservices service services accounts".split()
 )
 _LOCAL_PART_WORD = regex.compile(r"[a-z]+")
 
@@ -37,13 +38,21 @@ _OFFICE_BEFORE = regex.compile(
 
 
 def is_role_mailbox(address: str, organisation: Organisation) -> bool:
-    """An address on the trust's own (or a secure partner's) domain whose local part
-    names a role or a team, not a person."""
+    """An organisation's address whose local part names a role or a team, not a person:
+    the trust's own (office@oakfield.sch.uk) or a company's (accounts@kentcoachhire.co.uk).
+    On a personal mail service (gmail.com, hotmail.co.uk) it may be anyone's."""
     local, _, _ = address.strip().lower().partition("@")
-    if classify_domain(domain_of(address), organisation) is RecipientClass.EXTERNAL:
+    domain = domain_of(address)
+    if classify_domain(domain, organisation) is RecipientClass.EXTERNAL and _PERSONAL_MAIL.search(domain):
         return False
     words = _LOCAL_PART_WORD.findall(local)
     return bool(words) and all(w in ROLE_WORDS or w in _MORE_ROLE_WORDS for w in words)
+
+
+_PERSONAL_MAIL = regex.compile(
+    r"(?:^|\.)(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|me|mac|aol|btinternet|"
+    r"btopenworld|sky|talktalk|virginmedia|ntlworld|blueyonder|tiscali|protonmail|proton|gmx|mail|zoho)\.",
+)
 
 
 def is_office_number(text: str, entity: DetectedEntity) -> bool:

@@ -22,8 +22,10 @@ ORG = load_organisation(EXAMPLES_ORGANISATION)
         ("admissions.enquiries@primary.oakfield.sch.uk", True),
         ("senco@kent.gov.uk", True),  # a secure partner's role mailbox
         ("j.smith@oakfield.sch.uk", False),  # a person at the trust
-        ("office@gmail.com", False),  # outside the trust
-        ("office@oakfie1d.sch.uk", False),  # a look-alike
+        ("accounts@kentcoachhire.co.uk", True),  # a company's role mailbox
+        ("office@gmail.com", False),  # a personal mail service: anyone's
+        ("finance@hotmail.co.uk", False),
+        ("dan.hughes@kentcoachhire.co.uk", False),
     ],
 )
 def test_role_mailboxes(address: str, role: bool) -> None:
