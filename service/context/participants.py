@@ -546,6 +546,28 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+_MAX_ADDRESS_LINES = 5
+
+
+def addressee_blocks(text: str, participants: Participants) -> list[tuple[int, int]]:
+    """A participant's name on a line of its own and the address lines under it, as a
+    letter to them is addressed ("Mrs H. Achterberg / 27 Bower Lane / ME16 8BJ"): their
+    own address, in the body or in an attached letter alike."""
+    lines = _lines(text)
+    spans = []
+    for i, line in enumerate(lines):
+        if _kind(line.content) is not _Kind.NAME or not participants.is_named(line.content):
+            continue
+        last = i
+        for j in range(i + 1, min(len(lines), i + 1 + _MAX_ADDRESS_LINES)):
+            if _kind(lines[j].content) not in (_Kind.SIGNATURE, _Kind.NAME):
+                break
+            last = j
+        if last > i:
+            spans.append((line.start, lines[last].end))
+    return spans
+
+
 # --- Putting it together ----------------------------------------------------
 
 
@@ -562,6 +584,7 @@ def third_party(
     letter, whose "Dear Mr Brown," greets someone outside this conversation.
     """
     spans = conversation_spans(text, participants) if by_position else []
+    spans = [*spans, *addressee_blocks(text, participants)]
     kept: list[DetectedEntity] = []
     for entity in entities:
         if _mostly_inside(entity, spans):

@@ -158,3 +158,18 @@ def test_a_suppliers_bank_details_on_an_invoice_are_the_companys() -> None:
     assert is_organisation_detail(text, _entity(text, "30-94-57, account number 01234567", EntityType.UK_BANK_ACCOUNT))
     personal = "Please refund Mrs Okafor: sort code 30-94-57, account number 01234567."
     assert not is_organisation_detail(personal, _entity(personal, "30-94-57, account number 01234567", EntityType.UK_BANK_ACCOUNT))
+
+
+def test_a_letter_addressed_to_the_recipient_carries_their_own_address() -> None:
+    from service.context.participants import addressee_blocks
+    from service.schemas import Message
+
+    participants = participants_of(
+        Message.model_validate({"from": {"address": "d.price@oakfield.sch.uk"},
+                                "to": [{"address": "hanna.a@outlook.com", "name": "Hanna Achterberg"}]})
+    )
+    letter = "Mrs H. Achterberg\n27 Bower Lane\nMaidstone\nME16 8BJ\n3 March 2025\nDear Mrs Achterberg,\nRe: Lily Achterberg"
+    blocks = addressee_blocks(letter, participants)
+    assert [letter[a:b] for a, b in blocks] == ["Mrs H. Achterberg\n27 Bower Lane\nMaidstone\nME16 8BJ"]
+    child = "Lily Achterberg\n27 Bower Lane\nME16 8BJ"
+    assert addressee_blocks(child, participants) == []
