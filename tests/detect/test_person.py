@@ -228,3 +228,15 @@ def test_named_places_and_bodies_are_not_people(detector: PresidioDetector) -> N
     names = [e.text for e in detector.analyze(text) if e.type is EntityType.PERSON]
     assert "Jakub Nowak" in names
     assert not any("Castle" in n or "Bank" in n for n in names)
+
+
+def test_shouted_common_words_are_trimmed_from_a_name() -> None:
+    from presidio_analyzer import RecognizerResult
+
+    from service.detect.recognizers.person import _trim_lower_case
+
+    text = "PLEASE NOTE JAYDEN CLARKE WILL BE COLLECTED"
+    start = text.index("NOTE")
+    trimmed = _trim_lower_case(text, RecognizerResult("PERSON", start, text.index(" WILL"), 0.85))
+    assert trimmed is not None and text[trimmed.start : trimmed.end] == "JAYDEN CLARKE"
+    assert _trim_lower_case("STAFF MEETING", RecognizerResult("PERSON", 0, 13, 0.85)) is None

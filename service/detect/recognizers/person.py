@@ -134,6 +134,8 @@ def _trim_lower_case(text: str, result: RecognizerResult) -> RecognizerResult | 
     "Bogdan Ilie"). What is left must not be common words alone ("mash Jelly")."""
     value = text[result.start : result.end]
     words = _WORD_IN_SPAN.findall(value)
+    if len(words) > 1 and all(w.isupper() for w in words):
+        return _trim_shouted(text, result, words)
     if all(w.islower() for w in words) or not any(w.islower() and w not in _PARTICLES for w in words):
         return result
     start, end = result.start, result.end
@@ -150,6 +152,28 @@ def _trim_lower_case(text: str, result: RecognizerResult) -> RecognizerResult | 
             end -= 1
     if end <= start or only_common_words(text[start:end]):
         return None
+    result.start, result.end = start, end
+    return result
+
+
+def _trim_shouted(text: str, result: RecognizerResult, words: list[str]) -> RecognizerResult | None:
+    """In capitals every word looks like a name: drop common words at the edges
+    ("PLEASE NOTE JAYDEN CLARKE" -> "JAYDEN CLARKE")."""
+    common, names = common_words(), known_names()
+
+    def plain(word: str) -> bool:
+        return word.casefold() in common and word.casefold() not in names
+
+    first, last = 0, len(words)
+    while first < last and plain(words[first]):
+        first += 1
+    while last > first and plain(words[last - 1]):
+        last -= 1
+    if first == last:
+        return None
+    value = text[result.start : result.end]
+    start = result.start + value.index(words[first])
+    end = result.start + value.rindex(words[last - 1]) + len(words[last - 1])
     result.start, result.end = start, end
     return result
 
