@@ -14,7 +14,7 @@ from ulid import ULID
 
 from service.context.lookalike import LookalikeMatch, find_lookalike
 from service.context.organisation import without_organisation_contacts
-from service.context.participants import Participants, participants_of, third_party
+from service.context.participants import Participants, participants_of, signed_by, third_party
 from service.context.recipients import RecipientClass, classify_recipients
 from service.detect.analyzer import build_detector
 from service.detect.types import DetectedEntity, Detector
@@ -82,6 +82,9 @@ class Scanner:
 
     def facts_for(self, message: Message, extracted: ExtractedMessage) -> MessageFacts:
         participants = participants_of(message)
+        signer = signed_by(extracted.body)
+        if signer:
+            participants = participants.with_person(signer)
         parts = [
             self._text_part("subject", "subject", extracted.subject, participants),
             self._text_part("body", "body", extracted.body, participants),

@@ -125,6 +125,13 @@ class Participants:
         return bool(whole) and any(_same_person(tokens, whole, person) for person in self.people)
 
 
+    def with_person(self, name: str) -> Participants:
+        tokens = display_name_tokens(name)
+        if not tokens or tokens in self.people:
+            return self
+        return Participants(self.addresses, (*self.people, tokens), self.sender_domain)
+
+
 def _same_person(tokens: set[str], whole: set[str], person: frozenset[str]) -> bool:
     if not whole & person:
         return False
@@ -435,6 +442,8 @@ def conversation_spans(text: str, participants: Participants | None = None) -> l
             continue
         sign_off = _SIGN_OFF.match(line.content)
         if sign_off or _SIGNATURE_DELIMITER.match(line.content):
+            if participants is not None and _written_by_outsider(text, lines, header_ranges, i, participants):
+                continue  # a forwarded parent's signature is that parent's data
             named = bool(sign_off and sign_off.group("name"))
             last = _signature_end(lines, i, header_starts, named)
             spans.append((line.start, lines[last].end))
@@ -513,6 +522,52 @@ def _footer_end(lines: Sequence[_Line], after: int, stops: set[int]) -> int | No
             break
         last = j - 1
     return last
+
+
+_ADDRESS = regex.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _written_by_outsider(
+    text: str, lines: Sequence[_Line], headers: Sequence[tuple[int, int]], at: int, participants: Participants
+) -> bool:
+    """Whether line `at` lies in a quoted or forwarded message whose header gives its
+    author's address, and that author is not in this conversation."""
+    above = [(first, last) for first, last in headers if first < at]
+    if not above:
+        return False
+    first, last = above[-1]
+    header = text[lines[first].start : lines[last].end]
+    from_line = next((m for m in _FROM_IN_HEADER.finditer(header)), None)
+    authors = _ADDRESS.findall(from_line.group() if from_line else header)
+    return bool(authors) and not any(participants.has_address(a) for a in authors[:1])
+
+
+_FROM_IN_HEADER = regex.compile(r"(?im)^[\s>]*\*?(?:from|de|von)\*?:.*$|^[\s>]*on\b.*\bwrote:")
+
+
+def signed_by(text: str) -> str | None:
+    """The name the sender signs with under their own sign-off ("Kind regards, / Femi
+    Adeyemi"), above any quoted message: the sender, whatever their mailbox is called
+    ("Headteacher <head@...>")."""
+    lines = _lines(text)
+    end = min((first for first, _ in _quoted_headers(lines)), default=len(lines))
+    for i in range(end):
+        if text[lines[i].start : lines[i].end].lstrip().startswith(">"):
+            break  # the quoted part has begun
+        sign_off = _SIGN_OFF.match(lines[i].content)
+        if not sign_off:
+            continue
+        if sign_off.group("name"):
+            return sign_off.group("name").strip()
+        for j in range(i + 1, min(end, i + 3)):
+            content = lines[j].content
+            if not content:
+                continue
+            if _kind(content) is _Kind.NAME and not _is_person_record(content):
+                return content
+            break
+        return None
+    return None
 
 
 def _unsigned_signature(lines: Sequence[_Line], end: int) -> tuple[int, int] | None:

@@ -173,3 +173,34 @@ def test_a_letter_addressed_to_the_recipient_carries_their_own_address() -> None
     assert [letter[a:b] for a, b in blocks] == ["Mrs H. Achterberg\n27 Bower Lane\nMaidstone\nME16 8BJ"]
     child = "Lily Achterberg\n27 Bower Lane\nME16 8BJ"
     assert addressee_blocks(child, participants) == []
+
+
+def test_the_name_under_the_senders_sign_off_is_the_sender() -> None:
+    from service.context.participants import signed_by
+
+    body = "Dear parents,\n\nThe fair is on Friday.\n\nKind regards,\nFemi Adeyemi\nHeadteacher\n\nOn Mon, 3 Mar, Ann Lee <ann@gmail.com> wrote:\n> Thanks, Ann"
+    assert signed_by(body) == "Femi Adeyemi"
+    assert signed_by("Thanks, Tom\n\n> Regards\n> Ann Lee") == "Tom"
+    assert signed_by("No sign-off here.\n\n> Regards,\n> Ann Lee") is None
+
+
+def test_a_forwarded_outsiders_signature_is_their_data_not_the_conversations() -> None:
+    from service.schemas import Message
+
+    participants = participants_of(
+        Message.model_validate({"from": {"address": "t.jones@oakfield.sch.uk", "name": "Tom Jones"},
+                                "to": [{"address": "coach@maidstonefc.co.uk"}]})
+    )
+    text = (
+        "FYI - see below.\nTom\n\n-----Original Message-----\nFrom: Leanne Smith <leanne.smith1985@gmail.com>\n"
+        "Sent: 3 March 2025 08:12\nTo: Tom Jones <t.jones@oakfield.sch.uk>\nSubject: Football\n\n"
+        "Harper can't make Saturday.\n\nThanks\nLeanne Smith\n07700 900488\n41 Bower Mount Road, ME16 8AX"
+    )
+    assert not _covered_by(text, participants, "07700 900488")
+    replied = text.replace("leanne.smith1985@gmail.com", "coach@maidstonefc.co.uk")
+    assert _covered_by(replied, participants, "07700 900488")
+
+
+def _covered_by(text: str, participants, value: str) -> bool:  # type: ignore[no-untyped-def]
+    start = text.index(value)
+    return any(a <= start and start + len(value) <= b for a, b in conversation_spans(text, participants))

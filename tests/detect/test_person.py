@@ -240,3 +240,19 @@ def test_shouted_common_words_are_trimmed_from_a_name() -> None:
     trimmed = _trim_lower_case(text, RecognizerResult("PERSON", start, text.index(" WILL"), 0.85))
     assert trimmed is not None and text[trimmed.start : trimmed.end] == "JAYDEN CLARKE"
     assert _trim_lower_case("STAFF MEETING", RecognizerResult("PERSON", 0, 13, 0.85)) is None
+
+
+def test_lower_case_words_that_are_also_names_are_words(detector: PresidioDetector) -> None:
+    text = "They've both said sorry and will shake hands; by the grace of the dinner staff it ended well."
+    names = [e.text for e in detector.analyze(text) if e.type is EntityType.PERSON]
+    assert names == []
+
+
+def test_a_spaced_dash_ends_a_name() -> None:
+    from presidio_analyzer import RecognizerResult
+
+    from service.detect.recognizers.person import _trim_title
+
+    text = "Siddharth Patel - Cleaner"
+    trimmed = _trim_title(text, RecognizerResult("PERSON", 0, len(text), 0.85))
+    assert trimmed is not None and text[trimmed.start : trimmed.end] == "Siddharth Patel"

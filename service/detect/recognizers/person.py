@@ -72,7 +72,10 @@ class PersonRecognizer(SpacyRecognizer):
     ) -> list[RecognizerResult]:
         if "PERSON" not in entities:
             return []
-        results = [r for r in (_trim_title(text, r) for r in super().analyze(text, entities, nlp_artifacts)) if r]
+        found = super().analyze(text, entities, nlp_artifacts)
+        # Whole spans first: "Juliet - Marlowe Theatre" is a theatre before it is a Juliet.
+        found = [r for r in found if not names_a_place_or_body(text[r.start : r.end])]
+        results = [r for r in (_trim_title(text, r) for r in found) if r]
         results = [r for r in (_trim_lower_case(text, r) for r in results) if r]
         results = [r for r in results if not names_a_place_or_body(text[r.start : r.end])]
         results = [r for r in results if not is_common_words_span(text, r.start, r.end)]
@@ -114,6 +117,9 @@ def _trim_title(text: str, result: RecognizerResult) -> RecognizerResult | None:
     m = _LEADING_TITLE.match(span)
     if m:
         result.start += m.end()
+    dash = _SPACED_DASH.search(text, result.start, result.end)
+    if dash is not None and dash.start() > result.start:
+        result.end = dash.start()  # "Siddharth Patel - Cleaner": a name, then what follows it
     value = text[result.start : result.end].lower().rstrip(".")
     if result.end - result.start < 2 or value in _NOT_A_NAME or value in _SCHOOL_WORDS:
         return None
@@ -125,6 +131,7 @@ def _trim_title(text: str, result: RecognizerResult) -> RecognizerResult | None:
 
 
 _INITIALS = regex.compile(r"(?:\p{Lu}\.?\s?){1,3}")
+_SPACED_DASH = regex.compile(r"\s+[-–—]+\s+")
 _EDGE_WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -182,7 +189,7 @@ def _trim_shouted(text: str, result: RecognizerResult, words: list[str]) -> Reco
 _PLACE_OR_BODY = frozenset(
     """bank school academy college university trust council ltd limited plc llp castle church cathedral
     hall centre center park road street lane avenue hospital surgery nursery museum library estate
-    station airport stadium theatre cinema farm zoo services""".split()
+    station airport stadium theatre theater cinema farm zoo services""".split()
 )
 
 
@@ -264,9 +271,13 @@ def is_common_words_span(text: str, start: int, end: int) -> bool:
     """Not a name: common words where capitals say nothing, or written in lower case."""
     value = text[start:end]
     words = _WORD_IN_SPAN.findall(value)
+    if words and all(w.islower() for w in words):
+        # In lower case a word that is also a name ("said", "grace", "will") is the word.
+        common = common_words()
+        return all(w in common for w in words)
     if not only_common_words(value):
         return False
-    return all(w.islower() for w in words) or capitals_say_nothing(text, start)
+    return capitals_say_nothing(text, start)
 
 
 # Lower-case words inside names: "Ruud van Nistelrooy", "Ana de Souza", "Omar bin Said".
