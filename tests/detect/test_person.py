@@ -256,3 +256,17 @@ def test_a_spaced_dash_ends_a_name() -> None:
     text = "Siddharth Patel - Cleaner"
     trimmed = _trim_title(text, RecognizerResult("PERSON", 0, len(text), 0.85))
     assert trimmed is not None and text[trimmed.start : trimmed.end] == "Siddharth Patel"
+
+
+def test_characters_and_historical_figures_are_not_third_parties(detector: PresidioDetector) -> None:
+    text = (
+        "Year 9 are reading Romeo and Juliet: Mercutio and Benvolio in Act 3. Year 2 topic: Mary Seacole "
+        "and Florence Nightingale. Olivia Kowalska has finished her essay."
+    )
+    names = [e.text for e in detector.analyze(text) if e.type is EntityType.PERSON]
+    assert names == ["Olivia Kowalska"]
+
+
+def test_a_pupil_who_shares_a_characters_first_name_is_still_a_name(detector: PresidioDetector) -> None:
+    names = [e.text for e in detector.analyze("Juliet Adeyemi was absent today.") if e.type is EntityType.PERSON]
+    assert names == ["Juliet Adeyemi"]

@@ -75,6 +75,7 @@ class PersonRecognizer(SpacyRecognizer):
         found = super().analyze(text, entities, nlp_artifacts)
         # Whole spans first: "Juliet - Marlowe Theatre" is a theatre before it is a Juliet.
         found = [r for r in found if not names_a_place_or_body(text[r.start : r.end])]
+        found = [r for r in found if not is_public_figure(text, r.start, r.end)]
         results = [r for r in (_trim_title(text, r) for r in found) if r]
         results = [r for r in (_trim_lower_case(text, r) for r in results) if r]
         results = [r for r in results if not names_a_place_or_body(text[r.start : r.end])]
@@ -183,6 +184,36 @@ def _trim_shouted(text: str, result: RecognizerResult, words: list[str]) -> Reco
     end = result.start + value.rindex(words[last - 1]) + len(words[last - 1])
     result.start, result.end = start, end
     return result
+
+
+_PUBLIC_FIGURES_FILE = Path(__file__).with_name("_public_figures.txt")
+
+
+@cache
+def _public_figures() -> tuple[frozenset[str], "regex.Pattern[str]"]:
+    """Distinctive single names, and one pattern of the full names and titles."""
+    lines = [line.strip() for line in _PUBLIC_FIGURES_FILE.read_text(encoding="utf-8").splitlines()]
+    entries = [line for line in lines if line and not line.startswith("#")]
+    names = known_names()
+    singles = frozenset(e.casefold() for e in entries if " " not in e and e.casefold() not in names)
+    multi = sorted((e for e in entries if " " in e), key=len, reverse=True)
+    pattern = regex.compile(
+        r"(?<!\w)(?:" + "|".join(regex.escape(e).replace(r"\ ", r"\s+") for e in multi) + r")(?!\w)",
+        regex.IGNORECASE,
+    )
+    return singles, pattern
+
+
+def is_public_figure(text: str, start: int, end: int) -> bool:
+    """A character or a historical figure schools teach ("Mercutio", "Mary Seacole"),
+    or a name inside a title ("Juliet" in "Romeo and Juliet")."""
+    singles, pattern = _public_figures()
+    if text[start:end].casefold().strip() in singles:
+        return True
+    for match in pattern.finditer(text, max(0, start - 40), min(len(text), end + 40)):
+        if match.start() <= start and end <= match.end():
+            return True
+    return False
 
 
 # "Lloyds Bank", "Dover Castle", "Oakfield Primary School": named places and bodies.
