@@ -270,3 +270,16 @@ def test_characters_and_historical_figures_are_not_third_parties(detector: Presi
 def test_a_pupil_who_shares_a_characters_first_name_is_still_a_name(detector: PresidioDetector) -> None:
     names = [e.text for e in detector.analyze("Juliet Adeyemi was absent today.") if e.type is EntityType.PERSON]
     assert names == ["Juliet Adeyemi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Year 6 residential - Kingswood", None),
+        ("The coach to Canterbury leaves at 8.", None),
+        ("Kai Ashworth moved to Canterbury in June.", "Kai Ashworth"),
+    ],
+)
+def test_uk_towns_after_a_place_cue_are_places(detector: PresidioDetector, text: str, name: str | None) -> None:
+    names = [e.text for e in detector.analyze(text) if e.type is EntityType.PERSON]
+    assert names == ([name] if name else [])

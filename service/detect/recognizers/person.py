@@ -76,6 +76,7 @@ class PersonRecognizer(SpacyRecognizer):
         # Whole spans first: "Juliet - Marlowe Theatre" is a theatre before it is a Juliet.
         found = [r for r in found if not names_a_place_or_body(text[r.start : r.end])]
         found = [r for r in found if not is_public_figure(text, r.start, r.end)]
+        found = [r for r in found if not is_place(text, r.start, r.end)]
         results = [r for r in (_trim_title(text, r) for r in found) if r]
         results = [r for r in (_trim_lower_case(text, r) for r in results) if r]
         results = [r for r in results if not names_a_place_or_body(text[r.start : r.end])]
@@ -184,6 +185,33 @@ def _trim_shouted(text: str, result: RecognizerResult, words: list[str]) -> Reco
     end = result.start + value.rindex(words[last - 1]) + len(words[last - 1])
     result.start, result.end = start, end
     return result
+
+
+_GB_PLACES_FILE = Path(__file__).with_name("_gb_places.txt")
+# "trip to Canterbury", "residential - Kingswood", "based in Chatham".
+_PLACE_CUE = regex.compile(
+    r"(?:(?i:\b(?:to|in|at|from|near|via|visit|visiting|trip|residential|camp|centre|center))"
+    r"[\s:,]*|\s[-–—]\s*)$"
+)
+
+
+@cache
+def gb_places() -> frozenset[str]:
+    lines = _GB_PLACES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.casefold() for line in lines if line and not line.startswith("#"))
+
+
+def is_place(text: str, start: int, end: int) -> bool:
+    """A UK town the NER took for a name: in the places list, no word of it a known
+    name, and after a place cue ("trip to", "in", a dash) or where capitals say nothing."""
+    value = text[start:end]
+    if value.casefold() not in gb_places():
+        return False
+    names = known_names()
+    if any(w.casefold() in names for w in _WORD_IN_SPAN.findall(value)):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_PLACE_CUE.search(text, max(line_start, start - 40), start)) or capitals_say_nothing(text, start)
 
 
 _PUBLIC_FIGURES_FILE = Path(__file__).with_name("_public_figures.txt")
