@@ -283,3 +283,8 @@ def test_a_pupil_who_shares_a_characters_first_name_is_still_a_name(detector: Pr
 def test_uk_towns_after_a_place_cue_are_places(detector: PresidioDetector, text: str, name: str | None) -> None:
     names = [e.text for e in detector.analyze(text) if e.type is EntityType.PERSON]
     assert names == ([name] if name else [])
+
+
+def test_mr_men_and_little_miss_are_books(detector: PresidioDetector) -> None:
+    assert [e.text for e in detector.analyze("Mr Men & Little Miss Day!!") if e.type is EntityType.PERSON] == []
+    assert [e.text for e in detector.analyze("Miss Day will take the register.") if e.type is EntityType.PERSON] == ["Day"]

@@ -56,3 +56,9 @@ def test_password_found(found: Found, text: str, secret: str) -> None:
 )
 def test_not_a_password(found: Found, text: str) -> None:
     assert found(text, "PASSWORD") == []
+
+
+def test_a_code_that_changes_to_a_new_value_is_given(detector) -> None:  # type: ignore[no-untyped-def]
+    text = "The staff entrance keypad code changes on Monday to 73915. The password changes every term to something new."
+    found = [(e.type.value, e.text) for e in detector.analyze(text)]
+    assert found == [("PASSWORD", "73915")]

@@ -26,7 +26,9 @@ _FOR_WHAT = r"(?:\s+(?:for|to|of|on)\s+(?:[^\n:;.!?]|\.(?=\S)){1,50}?)?"
 _SEPARATOR = (
     r"(?:\s*(?:[:=]|[-–—](?!\w))\s*"
     r"|\s+(?:is|was|will\s+be|would\s+be|has\s+been|have\s+been)"
-    r"(?:\s+(?:now|still|currently|just))?(?:\s+(?:set|changed|reset)\s+to)?\s*[:\-]?\s*)"
+    r"(?:\s+(?:now|still|currently|just))?(?:\s+(?:set|changed|reset)\s+to)?\s*[:\-]?\s*"
+    # "the keypad code changes on Monday to 73915"
+    r"|\s+(?:changes|changed|will\s+change|is\s+changing)(?:\s+(?:on|from)\s+[\w ]{1,20}?)?\s+to\s*[:\-]?\s*)"
 )
 _QUOTE = "[\"'“”‘’]"
 _SECRET = r"(?P<secret>[^\s\"'“”‘’<>]{3,64})"

@@ -83,6 +83,8 @@ class PersonRecognizer(SpacyRecognizer):
         results = [r for r in results if not is_common_words_span(text, r.start, r.end)]
         taken = [(r.start, r.end) for r in results]
         for start, end in titled_names(text):
+            if is_public_figure(text, start, end):
+                continue  # "Mr Men", "Mr Tickle"
             if all(end <= s or start >= e for s, e in taken):
                 results.append(self._result(start, end, TITLE_RULE_SCORE, "Name after a title"))
                 taken.append((start, end))
@@ -215,6 +217,7 @@ def is_place(text: str, start: int, end: int) -> bool:
 
 
 _PUBLIC_FIGURES_FILE = Path(__file__).with_name("_public_figures.txt")
+_LITTLE_MISS = regex.compile(r"\bLittle\s+Miss\s+\p{Lu}[\p{L}]*$")
 
 
 @cache
@@ -238,6 +241,8 @@ def is_public_figure(text: str, start: int, end: int) -> bool:
     singles, pattern = _public_figures()
     if text[start:end].casefold().strip() in singles:
         return True
+    if _LITTLE_MISS.search(text, max(0, start - 12), end):
+        return True  # the Little Miss books: "Little Miss Sunshine", "Little Miss Day"
     for match in pattern.finditer(text, max(0, start - 40), min(len(text), end + 40)):
         if match.start() <= start and end <= match.end():
             return True
