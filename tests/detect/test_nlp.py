@@ -119,3 +119,10 @@ def test_an_ner_that_listens_to_the_shared_tok2vec_keeps_it_running(tmp_path) ->
     assert {"tok2vec", "tagger", "ner"} <= set(loaded.pipe_names)
     assert not loaded.disabled
     assert loaded("Amara is here").has_annotation("TAG")
+
+
+def test_the_pipeline_multiplies_with_numpy_not_blis() -> None:
+    from service.settings import Settings
+
+    nlp = load_pipeline(Settings().spacy_model)
+    assert nlp.get_pipe("ner").model.ops.use_blis is False
