@@ -8,6 +8,8 @@ up by polling (service/rulebook/reload.py).
 
 import base64
 import binascii
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import PurePath
 from typing import Annotated, Any, Literal, Self
@@ -139,6 +141,21 @@ def _conflict() -> HTTPException:
     return HTTPException(status.HTTP_409_CONFLICT, detail="someone else changed this at the same moment; try again")
 
 
+@contextmanager
+def _answers_for(name: str = ORGANISATION) -> Iterator[None]:
+    """The rule store's refusals as HTTP answers: 404, 422 naming the problems, 409."""
+    try:
+        yield
+    except RuleNotFound:
+        raise _not_found(name) from None
+    except RuleRejected as exc:
+        raise _refused(exc) from None
+    except RuleExists as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, detail=f"rule {exc} exists; change it with PUT") from None
+    except ConcurrentChange:
+        raise _conflict() from None
+
+
 def _changed(watcher: RuleWatcher, version: StoredVersion, changed: bool) -> ChangeResult:
     if changed:
         # This worker need not wait for its next poll; the others follow within seconds.
@@ -165,10 +182,9 @@ def list_rules(_admin: AdminUser, watcher: WatcherDep) -> RuleList:
 
 @router.get("/rules/{rule_id}", response_model=Version, responses={**_ERRORS, 404: {}})
 def read_rule(rule_id: RuleId, _admin: AdminUser, watcher: WatcherDep) -> Version:
-    try:
-        return Version.of(watcher.admin.current(rule_id))
-    except RuleNotFound:
-        raise _not_found(rule_id) from None
+    with _answers_for(rule_id):
+        current = watcher.admin.current(rule_id)
+    return Version.of(current)
 
 
 @router.get("/rules/{rule_id}/history", response_model=list[Version], responses=_ERRORS)
@@ -180,15 +196,9 @@ def rule_history(rule_id: RuleId, _admin: AdminUser, watcher: WatcherDep) -> lis
 @router.post("/rules", response_model=ChangeResult, status_code=status.HTTP_201_CREATED,
              responses={**_ERRORS, 409: {}, 422: {"description": "names the file, line or failing example"}})
 def create_rule(body: RuleChange, admin: AdminUser, watcher: WatcherDep) -> ChangeResult:
-    try:
+    with _answers_for():
         version, changed = watcher.admin.apply(body.yaml, actor=admin.object_id, reason=body.reason,
                                                create_only=True)
-    except RuleRejected as exc:
-        raise _refused(exc) from None
-    except RuleExists as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, detail=f"rule {exc} exists; change it with PUT") from None
-    except ConcurrentChange:
-        raise _conflict() from None
     return _changed(watcher, version, changed)
 
 
@@ -196,13 +206,9 @@ def create_rule(body: RuleChange, admin: AdminUser, watcher: WatcherDep) -> Chan
             responses={**_ERRORS, 409: {}, 422: {"description": "names the file, line or failing example"}})
 def put_rule(rule_id: RuleId, body: RuleChange, admin: AdminUser, watcher: WatcherDep) -> ChangeResult:
     """Create or replace the rule; its YAML's id must be the one in the path."""
-    try:
+    with _answers_for(rule_id):
         version, changed = watcher.admin.apply(body.yaml, actor=admin.object_id, reason=body.reason,
                                                rule_id=rule_id)
-    except RuleRejected as exc:
-        raise _refused(exc) from None
-    except ConcurrentChange:
-        raise _conflict() from None
     return _changed(watcher, version, changed)
 
 
@@ -214,37 +220,24 @@ def set_rule_status(
 ) -> ChangeResult:
     """enable: shown to staff; shadow: evaluated and recorded, never shown; disable: not evaluated."""
     wanted = {"enable": Status.ENABLED, "disable": Status.DISABLED, "shadow": Status.SHADOW}[new_status]
-    try:
+    with _answers_for(rule_id):
         version, changed = watcher.admin.set_status(rule_id, wanted, actor=admin.object_id, reason=body.reason)
-    except RuleNotFound:
-        raise _not_found(rule_id) from None
-    except RuleRejected as exc:
-        raise _refused(exc) from None
-    except ConcurrentChange:
-        raise _conflict() from None
     return _changed(watcher, version, changed)
 
 
 @router.delete("/rules/{rule_id}", response_model=ChangeResult, responses={**_ERRORS, 404: {}, 409: {}, 422: {}})
 def delete_rule(rule_id: RuleId, body: Reason, admin: AdminUser, watcher: WatcherDep) -> ChangeResult:
     """Removes the rule from force; its history stays."""
-    try:
+    with _answers_for(rule_id):
         version = watcher.admin.delete(rule_id, actor=admin.object_id, reason=body.reason)
-    except RuleNotFound:
-        raise _not_found(rule_id) from None
-    except RuleRejected as exc:
-        raise _refused(exc) from None
-    except ConcurrentChange:
-        raise _conflict() from None
     return _changed(watcher, version, True)
 
 
 @router.get("/organisation", response_model=Version, responses={**_ERRORS, 404: {}})
 def read_organisation(_admin: AdminUser, watcher: WatcherDep) -> Version:
-    try:
-        return Version.of(watcher.admin.organisation())
-    except RuleNotFound:
-        raise _not_found(ORGANISATION) from None
+    with _answers_for(ORGANISATION):
+        current = watcher.admin.organisation()
+    return Version.of(current)
 
 
 @router.get("/organisation/history", response_model=list[Version], responses=_ERRORS)
@@ -254,12 +247,8 @@ def organisation_history(_admin: AdminUser, watcher: WatcherDep) -> list[Version
 
 @router.put("/organisation", response_model=ChangeResult, responses={**_ERRORS, 409: {}, 422: {}})
 def put_organisation(body: RuleChange, admin: AdminUser, watcher: WatcherDep) -> ChangeResult:
-    try:
+    with _answers_for(ORGANISATION):
         version, changed = watcher.admin.apply_organisation(body.yaml, actor=admin.object_id, reason=body.reason)
-    except RuleRejected as exc:
-        raise _refused(exc) from None
-    except ConcurrentChange:
-        raise _conflict() from None
     return _changed(watcher, version, changed)
 
 
@@ -305,10 +294,8 @@ def _dry_run(draft: ScanRequest, candidate_rule: str | None, watcher: RuleWatche
     scanner = watcher.scanner
     candidate_id = None
     if candidate_rule is not None:
-        try:
+        with _answers_for():
             candidate = watcher.checker.validate(candidate_rule)
-        except RuleRejected as exc:
-            raise _refused(exc) from None
         candidate_id = candidate.id
         rules = [r for r in scanner.rules if r.id != candidate.id] + [candidate]
         scanner = Scanner(scanner.detector, rules, scanner.organisation, scanner.settings)
