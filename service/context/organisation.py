@@ -110,8 +110,7 @@ def is_organisation_detail(text: str, entity: DetectedEntity) -> bool:
         return False
     if entity.type is EntityType.PERSON:
         # A place the NER took for a name, inside the address: a postcode follows it.
-        rest = text[entity.end : text.find("\n", entity.end) if "\n" in text[entity.end:] else len(text)]
-        return bool(_POSTCODE_SOON.match(rest))
+        return bool(_POSTCODE_SOON.match(text, entity.end))
     return True
 
 
