@@ -21,7 +21,7 @@ from tests.api.conftest import Server, stop_server
 from tests.serving import STARTUP_SECONDS, free_port
 from tests.auth.identity_provider import API_CLIENT_ID, TENANT, IdentityProvider
 from tests.rulebook.rule_texts import WRONG_EXAMPLE_RULE, zebra
-from tests.store.conftest import POSTGRES_URL, postgres_reachable
+from tests.store.conftest import POSTGRES_URL, drop_schema, postgres_reachable
 from tests.test_simulate import as_eml
 
 RELOAD_LIMIT_SECONDS = 5.0
@@ -105,10 +105,7 @@ def rules_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     yield server, schema
     stop_server(server)
     if schema:
-        engine = create_engine(POSTGRES_URL)
-        with engine.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        engine.dispose()
+        drop_schema(schema)
 
 
 def query(server: Server, schema: str | None, sql: str, **params: Any) -> list[tuple[Any, ...]]:

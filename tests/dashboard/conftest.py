@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, text
 from ulid import ULID
 
 from service.settings import REPO_ROOT
@@ -22,6 +21,7 @@ from tests.api.conftest import Server, identity_provider, start_server, stop_ser
 from tests.auth.identity_provider import IdentityProvider
 from tests.store.conftest import (  # noqa: F401 - fixtures used by these tests
     POSTGRES_URL,
+    drop_schema,
     postgres_reachable,
     postgres_schema,
     repository,
@@ -195,10 +195,7 @@ def dashboard_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.Te
     yield server
     stop_server(server)
     if schema:
-        engine = create_engine(POSTGRES_URL)
-        with engine.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        engine.dispose()
+        drop_schema(schema)
 
 
 @pytest.fixture(scope="session")

@@ -27,6 +27,14 @@ def postgres_reachable() -> str | None:
         return f"PostgreSQL at {POSTGRES_URL} is unreachable ({exc.__class__.__name__})"
 
 
+def drop_schema(schema: str) -> None:
+    """Drop a test's own PostgreSQL schema and all in it."""
+    engine = create_engine(POSTGRES_URL)
+    with engine.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+    engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def postgres_schema() -> Iterator[str]:
     reason = postgres_reachable()
@@ -34,10 +42,7 @@ def postgres_schema() -> Iterator[str]:
         pytest.skip(reason)
     schema = f"sg_test_{uuid.uuid4().hex[:12]}"
     yield schema
-    engine = create_engine(POSTGRES_URL)
-    with engine.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-    engine.dispose()
+    drop_schema(schema)
 
 
 @contextmanager
@@ -56,10 +61,9 @@ def empty_database(kind: str, folder: Path, prefix: str = "sg_test") -> Iterator
     try:
         yield engine, schema
     finally:
-        if schema:
-            with engine.begin() as conn:
-                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         engine.dispose()
+        if schema:
+            drop_schema(schema)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -6,13 +6,12 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from service.store.repository import Repository, make_engine
 from tests.api.conftest import Server, start_server, stop_server
 from tests.auth.identity_provider import IdentityProvider
-from tests.store.conftest import POSTGRES_URL
+from tests.store.conftest import POSTGRES_URL, drop_schema
 from tests.store.tcp_proxy import TcpProxy
 
 
@@ -33,10 +32,7 @@ def postgres_server(
     stop_server(server)
     provider.stop()
     proxy.stop()
-    direct = make_engine(POSTGRES_URL)
-    with direct.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-    direct.dispose()
+    drop_schema(schema)
 
 
 def scan(server: Server, number: int) -> str:

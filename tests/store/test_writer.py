@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from ulid import ULID
 
@@ -14,7 +13,7 @@ from service.store.events import ScanEvent
 from service.store.migrate import upgrade
 from service.store.repository import Repository, make_engine
 from service.store.writer import StoreWriter
-from tests.store.conftest import POSTGRES_URL
+from tests.store.conftest import POSTGRES_URL, drop_schema
 from tests.store.tcp_proxy import TcpProxy
 
 
@@ -41,10 +40,7 @@ def proxied_postgres(postgres_schema: str) -> Iterator[tuple[TcpProxy, str, str]
     schema = f"{postgres_schema}_w{uuid.uuid4().hex[:6]}"
     yield proxy, proxied, schema
     proxy.stop()
-    direct = make_engine(POSTGRES_URL)
-    with direct.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-    direct.dispose()
+    drop_schema(schema)
 
 
 def test_postgres_outage_mid_run_loses_no_intercept(proxied_postgres: tuple[TcpProxy, str, str]) -> None:
