@@ -122,6 +122,25 @@ def _starts_with_ignoring_separators(candidate: str, target: str) -> bool:
     return position == len(candidate) or candidate[position] in ".-"
 
 
+def _ending_tampered(candidate: str, target: str) -> bool:
+    """The trusted domain's own labels kept, its public suffix changed or extended.
+
+    kent.gov.co.uk and kent.gov.uk.co keep every label of kent.gov.uk in order with
+    one slipped in or added; kent.gov.com keeps "kent.gov" and swaps the last label.
+    Neither happens between two real bodies' domains, so short names count too
+    (kent.ac.uk keeps neither and stays silent).
+    """
+    wanted = target.split(".")
+    labels = candidate.split(".")
+    if len(labels) < len(wanted):
+        return False
+    tail = labels[-len(wanted):]
+    if len(wanted) >= 3 and tail[:-1] == wanted[:-1] and tail[-1] != wanted[-1]:
+        return True
+    remaining = iter(labels)
+    return len(labels) > len(wanted) and all(label in remaining for label in wanted)
+
+
 def find_lookalike(domain: str, trusted: Sequence[str]) -> LookalikeMatch | None:
     """The trusted domain that `domain` imitates, and how; None for trusted or unrelated domains."""
     candidate = ascii_domain(domain)
@@ -145,7 +164,7 @@ def _resemblance(candidate: str, target: str) -> str | None:
     target_skeleton = _skeleton(_unicode_form(target))
     if target_skeleton in (_skeleton(_unicode_form(candidate)), _skeleton(_unicode_form(aligned))):
         return LOOKALIKE_CHARACTERS
-    if _starts_with_ignoring_separators(candidate, target):
+    if _starts_with_ignoring_separators(candidate, target) or _ending_tampered(candidate, target):
         return DIFFERENT_ENDING
     long_label = len(target_parts.label) >= MIN_LABEL_FOR_ONE_EDIT
     candidate_parts = _parts(candidate)

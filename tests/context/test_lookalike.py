@@ -41,6 +41,12 @@ TRUSTED = ["oakfield.sch.uk", "oakfieldtrust.org.uk", "kent.gov.uk"]
         ("oakfield.kent.sch.uk", "oakfield.sch.uk", DIFFERENT_ENDING),
         ("www.oakfield.co.uk", "oakfield.sch.uk", DIFFERENT_ENDING),
         ("a.b.oakfeild.sch.uk", "oakfield.sch.uk", ONE_LETTER),
+        # The public suffix changed or extended, at any length of name (CONTRACT section 7).
+        ("kent.gov.co.uk", "kent.gov.uk", DIFFERENT_ENDING),
+        ("kent.gov.com", "kent.gov.uk", DIFFERENT_ENDING),
+        ("secure.kent.gov.com", "kent.gov.uk", DIFFERENT_ENDING),
+        ("oakfield.sch.com", "oakfield.sch.uk", DIFFERENT_ENDING),
+        ("oakfield.sch.uk.mail-portal.net", "oakfield.sch.uk", DIFFERENT_ENDING),
     ],
 )
 def test_near_misses(domain: str, resembles: str, reason: str) -> None:
@@ -96,6 +102,10 @@ def test_rn_for_m() -> None:
         "kent.ac.uk",
         "kant.gov.uk",
         "kentt.gov.uk",
+        "kent.police.uk",
+        "kent.nhs.uk",
+        "kent.org.uk",
+        "kentgov.co.uk",
         "",
         "localhost",
         "not a domain",
