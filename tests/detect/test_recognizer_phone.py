@@ -21,6 +21,15 @@ Found = Callable[[str, str], list[str]]
         ("Helpline 0300 123 4567", "0300 123 4567"),
         ("Her mum (07723 456789) will call.", "07723 456789"),
         ("They live under a care order. New contact: 01634 000277.", "01634 000277"),
+        # Numbers abroad written without their country code, where the text says they are numbers.
+        ("Dad is in the States, call him on 555-201-7788 after 3.", "555-201-7788"),
+        ("Mum's mobile: 06.12.34.56.78", "06.12.34.56.78"),
+        ("her number is 06 12 34 56 78", "06 12 34 56 78"),
+        ("ring Nan on (02) 9374 4000 after 6", "(02) 9374 4000"),
+        ("tel 087 123 4567", "087 123 4567"),
+        ("Grandma in Poland, tel 601 234 567", "601 234 567"),
+        ("Tel: +41 (0)44 668 18 00", "+41 (0)44 668 18 00"),
+        ("cell (415) 555-0132", "(415) 555-0132"),
     ],
 )
 def test_phone_found(found: Found, text: str, number: str) -> None:
@@ -42,6 +51,13 @@ def test_phone_found(found: Found, text: str, number: str) -> None:
         "NHS number 943 476 5919",
         "Ref 0123456789",
         "Room 12, Year 6",
+        "Order number 555-201-7788",
+        "Candidate number 12345678",
+        "The trip costs 601 234 567 pence in total.",
+        "Exam board centre 601 234 567",
+        "Meeting 06.12.2024 at 10.30",
+        "Jordan Price's ULN should be 6276018952, not 6276018953.",
+        "Version 10.2.3.4567",
     ],
 )
 def test_not_a_phone(found: Found, text: str) -> None:

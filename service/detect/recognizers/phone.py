@@ -1,31 +1,83 @@
-"""PHONE_NUMBER: UK numbers as written in the UK, and international numbers."""
+"""PHONE_NUMBER: UK numbers as written in the UK, and numbers of every other country."""
+
+from collections.abc import Iterator
+from functools import lru_cache
 
 import phonenumbers
-from phonenumbers import Leniency, PhoneNumberMatch
+import regex
+from phonenumbers import Leniency, PhoneNumberMatch, geocoder
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from service.detect.recognizers._base import OneEntityRecognizer
-from service.detect.recognizers._context import REFERENCE_WORDS, WindowContextMixin, scored_result
+from service.detect.recognizers._context import (
+    REFERENCE_WORDS,
+    WindowContextMixin,
+    line_bounds,
+    phrase_regex,
+    scored_result,
+)
 
 # UK national numbers that are written with their trunk 0: 01/02 geographic,
 # 03 non-geographic, 07 mobile, 08 freephone and shared cost.
 _UK_NATIONAL_PREFIXES = ("01", "02", "03", "07", "08")
 
+# A number as people write a foreign one without its country code: an optional
+# bracketed area code, then two to five groups of digits joined by spaces, dots or
+# hyphens (555-201-7788, 06.12.34.56.78, (02) 9374 4000), or one unbroken run.
+_NATIONAL_FORM = regex.compile(
+    r"(?<![\w+\-./])(?:\(\d{1,5}\)[ .\-]?)?\d{1,5}(?:[ .\-]\d{2,5}){1,5}(?![\w]|[.\-/]\d)"
+    r"|(?<![\w+\-./])\d{8,12}(?![\w]|[.\-/]\d)"
+)
+
+# Countries most families and partners of English schools write from, tried in this
+# order when the text names none; a country named on the number's line goes first.
+_LIKELY_REGIONS = (
+    "US", "CA", "IE", "FR", "DE", "ES", "IT", "PT", "NL", "BE", "CH", "AT", "PL", "RO", "LT", "LV",
+    "BG", "HU", "CZ", "SK", "GR", "TR", "AU", "NZ", "IN", "PK", "BD", "LK", "NG", "GH", "KE", "ZA",
+    "CN", "HK", "VN", "PH", "AE", "SA",
+)
+
+
+# How far from the number a country's name still says where the number is from.
+_COUNTRY_WINDOW = 40
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple["regex.Pattern[str]", dict[str, str]]:
+    """A regex of country names (phonenumbers' own English names) and name -> region."""
+    by_name: dict[str, str] = {}
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        name = geocoder._region_display_name(region, "en")
+        if name and len(name) >= 4:
+            by_name[name.casefold()] = region
+    return phrase_regex(tuple(sorted(by_name))), by_name
+
 
 class SendGuardPhoneRecognizer(WindowContextMixin, OneEntityRecognizer):
-    """Phone numbers found by python-phonenumbers with Great Britain as home region.
+    """Phone numbers found by python-phonenumbers, of any country.
 
-    A number phonenumbers calls valid is reported (UK: 01622 000000, (020) 7946 0958,
-    +44 20 7946 0958; abroad: +33 1 23 45 67 89, as long as it starts with + or 00).
-    A number in UK national form that phonenumbers does not know, such as Ofcom's
-    drama range 07700 900123, is reported with a lower score when it has the ten
-    national digits of a UK number (eleven with the trunk 0). Digit runs without a trunk 0 or + (ULNs,
-    purchase orders, sort codes, dates) are left alone, as are numbers written
-    after "invoice", "order", "ref" and the like.
+    A number phonenumbers calls valid with Great Britain as home region is reported
+    (UK: 01622 000000, (020) 7946 0958, +44 20 7946 0958; abroad: +33 1 23 45 67 89,
+    as long as it starts with + or 00). A number in UK national form that
+    phonenumbers does not know, such as Ofcom's drama range 07700 900123, is reported
+    with a lower score when it has the ten national digits of a UK number (eleven
+    with the trunk 0).
+
+    A foreign number written without its country code (555-201-7788, 06 12 34 56 78)
+    is reported only where the text says it is a phone number: a phone word before it
+    or its column's header. It must then be valid, or of the right length (made-up
+    555 numbers), for a country named near it or one of the countries families
+    commonly write from. A country's name alone is no evidence ("Jordan Price",
+    "Georgia"). Digit runs with no phone word (ULNs, purchase orders, sort codes,
+    dates) are left alone, as are numbers written after "invoice", "order", "ref".
     """
 
-    CONTEXT = ["phone", "telephone", "tel", "mobile", "mob", "call", "ring", "contact", "text", "whatsapp", "fax"]
+    CONTEXT = [
+        "phone", "telephone", "tel", "mobile", "mob", "cell", "cellphone", "call", "ring", "contact", "text",
+        "whatsapp", "fax", "landline", "my number", "his number", "her number", "their number", "your number",
+        "home number", "work number",
+    ]
     NEGATIVE_CONTEXT = REFERENCE_WORDS + ("uln", "upn", "nhs", "sort code", "account", "acc", "a/c")
     CONTEXT_BOOST = 0.2
     VALID_SCORE = 0.86
@@ -38,6 +90,7 @@ class SendGuardPhoneRecognizer(WindowContextMixin, OneEntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         results = []
+        taken: list[tuple[int, int]] = []
         for match in phonenumbers.PhoneNumberMatcher(text, self.REGION, leniency=Leniency.POSSIBLE):
             score = self._score(match)
             if score is None:
@@ -46,6 +99,9 @@ class SendGuardPhoneRecognizer(WindowContextMixin, OneEntityRecognizer):
             if match.raw_string.startswith("(") and ")" not in match.raw_string:
                 start += 1  # "(07723 456789)": the bracket opens the aside, not an area code
             results.append(scored_result(self, "PHONE_NUMBER", start, match.end, score, "phonenumbers match"))
+            taken.append((match.start, match.end))
+        for start, end, score in self._foreign_national(text, taken):
+            results.append(scored_result(self, "PHONE_NUMBER", start, end, score, "national number of another country"))
         return results
 
     def _score(self, match: PhoneNumberMatch) -> float | None:
@@ -60,3 +116,39 @@ class SendGuardPhoneRecognizer(WindowContextMixin, OneEntityRecognizer):
         if uk_ten_digits and phonenumbers.is_possible_number(match.number):
             return self.UK_SHAPED_SCORE
         return None
+
+    def _foreign_national(self, text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
+        for found in _NATIONAL_FORM.finditer(text):
+            start, end = found.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            raw = found.group()
+            digits = sum(ch.isdigit() for ch in raw)
+            if not 8 <= digits <= 12:
+                continue
+            if not self.context_found(text, start, end):
+                continue
+            named = self._regions_named_near(text, start, end)
+            score = self._foreign_score(raw, [*named, *_LIKELY_REGIONS])
+            if score is not None:
+                yield start, end, score
+
+    @staticmethod
+    def _regions_named_near(text: str, start: int, end: int) -> list[str]:
+        pattern, by_name = _countries()
+        line_start, line_end = line_bounds(text, start, end)
+        window = (max(line_start, start - _COUNTRY_WINDOW), min(line_end, end + _COUNTRY_WINDOW))
+        return [by_name[m.group().casefold()] for m in pattern.finditer(text, *window)
+                if m.group().casefold() in by_name]
+
+    def _foreign_score(self, raw: str, regions: list[str]) -> float | None:
+        possible = False
+        for region in dict.fromkeys(regions):
+            try:
+                number = phonenumbers.parse(raw, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                return self.VALID_SCORE
+            possible = possible or phonenumbers.is_possible_number(number)
+        return self.UK_SHAPED_SCORE if possible else None
