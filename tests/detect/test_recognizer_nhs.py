@@ -45,3 +45,8 @@ def test_grouped_nhs_number_without_context(found: Found) -> None:
 )
 def test_not_an_nhs_number(found: Found, text: str) -> None:
     assert found(text, "UK_NHS") == []
+
+
+def test_a_list_of_valid_nhs_numbers_needs_no_label_beside_each(found: Found) -> None:
+    text = "Year 3 trip list\nMaya Patel 9434765919\nLeo Byrne 9434765870\nAva Zhou 9434765862\n"
+    assert found(text, "UK_NHS") == ["9434765919", "9434765870", "9434765862"]

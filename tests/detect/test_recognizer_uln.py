@@ -65,3 +65,19 @@ def test_bare_ten_digits_are_not_reported(found: Found) -> None:
 )
 def test_not_a_uln(found: Found, text: str) -> None:
     assert found(text, "UK_ULN") == []
+
+
+def test_a_list_of_valid_ulns_needs_no_label_beside_each(found: Found) -> None:
+    text = "New starters for Year 12:\nAmelia Hart 3555125752\nDawid Nowak 7363433320\nChloe Adeyemi 6843616827\n"
+    assert found(text, "UK_ULN") == ["3555125752", "7363433320", "6843616827"]
+
+
+def test_a_list_where_most_numbers_fail_the_check_is_not_ulns(found: Found) -> None:
+    # One ten-digit number in eleven passes by chance: a few passes among many numbers say nothing.
+    numbers = ["3555125752", "7363433320", "6843616827", "3555125753", "7363433321", "6843616828",
+               "7484542075", "1234567890", "2345678901", "3456789012"]
+    assert found("Order numbers: " + ", ".join(numbers), "UK_ULN") == []
+
+
+def test_two_valid_numbers_are_not_yet_a_list(found: Found) -> None:
+    assert found("Amelia Hart\t3555125752\nDawid Nowak\t7363433320", "UK_ULN") == []

@@ -4,16 +4,16 @@ from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import NhsRecognizer
 from stdnum.gb import nhs
 
-from service.detect.recognizers._context import REFERENCE_WORDS, WindowContextMixin
+from service.detect.recognizers._context import REFERENCE_WORDS, ChecksumRunMixin, WindowContextMixin
 
 
-class SendGuardUkNhsRecognizer(WindowContextMixin, NhsRecognizer):
+class SendGuardUkNhsRecognizer(ChecksumRunMixin, WindowContextMixin, NhsRecognizer):
     """Presidio's NHS recognizer with the check digit from python-stdnum.
 
     Written 943 476 5919 (the NHS's own grouping) a valid number is reported alone,
     scored above a guess of the name recognizer; ten digits run together are only
-    reported near a word such as "NHS", since one ten-digit reference number in
-    eleven passes the check by chance.
+    reported near a word such as "NHS" or in a list of them, since one ten-digit
+    reference number in eleven passes the check by chance.
     """
 
     PATTERNS = [
@@ -25,6 +25,7 @@ class SendGuardUkNhsRecognizer(WindowContextMixin, NhsRecognizer):
     NEGATIVE_CONTEXT = REFERENCE_WORDS + ("uln", "learner", "upn", "account", "tel", "phone", "mobile")
     CONTEXT_BOOST = 0.6
     CONTEXT_CHARS_BEFORE = 120  # "NHS numbers for three children: Kalani 9838483729, ..."
+    RUN_CANDIDATE = r"(?<!\+\d{1,4}[ -]?)\b(?:\d{3}[- ]\d{3}[- ]\d{4}|\d{10})\b"
 
     def __init__(self) -> None:
         super().__init__(patterns=list(self.PATTERNS), context=list(self.CONTEXT), name="SendGuardUkNhsRecognizer")

@@ -2,7 +2,7 @@
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from service.detect.recognizers._context import REFERENCE_WORDS, WindowContextMixin
+from service.detect.recognizers._context import REFERENCE_WORDS, ChecksumRunMixin, WindowContextMixin
 
 
 def uln_check_digit(first_nine: str) -> int | None:
@@ -25,12 +25,12 @@ def is_valid_uln(value: str) -> bool:
     return uln_check_digit(uln[:9]) == int(uln[9])
 
 
-class UkUlnRecognizer(WindowContextMixin, PatternRecognizer):
+class UkUlnRecognizer(ChecksumRunMixin, WindowContextMixin, PatternRecognizer):
     """Ten digits with a valid check digit, reported next to "ULN" or "learner".
 
     One ten-digit number in eleven passes the check, so without a context word (or
-    a ULN column header) the match stays below the reporting threshold. Numbers
-    with a trunk 0 are phone numbers and never match.
+    a ULN column header, or a list of them) the match stays below the reporting
+    threshold. Numbers with a trunk 0 are phone numbers and never match.
     """
 
     PATTERNS = [Pattern("ULN", r"\b[1-9]\d{9}\b", 0.3)]
@@ -39,6 +39,7 @@ class UkUlnRecognizer(WindowContextMixin, PatternRecognizer):
     ]
     NEGATIVE_CONTEXT = REFERENCE_WORDS + ("nhs", "phone", "tel", "mobile", "account")
     CONTEXT_BOOST = 0.6
+    RUN_CANDIDATE = r"\b[1-9]\d{9}\b"
 
     def __init__(self) -> None:
         super().__init__(
