@@ -33,6 +33,24 @@ def test_password_found(found: Found, text: str, secret: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        # Evidence that adds up: the token's shape and what is said around it.
+        ("the code is 9032", ["9032"]),
+        ("it opens with Kx7!pq", ["Kx7!pq"]),
+        ("Unlock it using 4417 if the office is shut.", ["4417"]),
+        ("the copier code is changing to 7718 from Monday", ["7718"]),
+        ("login: j.smith@oakfield.sch.uk / Harbour22", ["Harbour22"]),
+        ("Login details are j.smith / Harbour22", ["Harbour22"]),
+        ("Hi, It's Tulip#88, all one word.\n\n> what's the password for the register?", ["Tulip#88"]),
+        ("The password for the register is Maple!22 and for the SEN file it is Birch#41.", ["Maple!22", "Birch#41"]),
+    ],
+)
+def test_password_given_naturally(found: Found, text: str, secrets: list[str]) -> None:
+    assert found(text, "PASSWORD") == secrets
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "I'll send the password separately.",
@@ -52,6 +70,16 @@ def test_password_found(found: Found, text: str, secret: str) -> None:
         "Reset to 2024 defaults before the upgrade.",
         "Pin 12 posters to the board.",
         "The code is on the back of the letter.",
+        "The course code is 7101.",
+        "Your order code is AB12-CD34.",
+        "Use code SUMMER25 for 10% off.",
+        "Sign in with SSO then open Teams2.",
+        "Please log in to Arbor and check Y6 attendance.",
+        "Access via www.oakfield.sch.uk/login2024",
+        "The door code for the new building will be sent separately.",
+        "Kids code club 2025 starts on Tuesday.",
+        "Username: t.jones, password: see below",
+        "It's Year 6 on Tuesday, what's the plan?",
     ],
 )
 def test_not_a_password(found: Found, text: str) -> None:

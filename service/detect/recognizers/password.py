@@ -8,7 +8,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from service.detect.nlp import fine_tags
 from service.detect.recognizers._base import OneEntityRecognizer
-from service.detect.recognizers._context import scored_result
+from service.detect.recognizers._context import REFERENCE_WORDS, label_regex, scored_result
 
 # Labels after which a plain word may be the secret: "the password is sunflower".
 _WORD_LABEL = (
@@ -28,7 +28,7 @@ _SEPARATOR = (
     r"|\s+(?:is|was|will\s+be|would\s+be|has\s+been|have\s+been)"
     r"(?:\s+(?:now|still|currently|just))?(?:\s+(?:set|changed|reset)\s+to)?\s*[:\-]?\s*"
     # "the keypad code changes on Monday to 73915"
-    r"|\s+(?:changes|changed|will\s+change|is\s+changing)(?:\s+(?:on|from)\s+[\w ]{1,20}?)?\s+to\s*[:\-]?\s*)"
+    r"|\s+(?:changes|changed|will\s+change|is\s+changing|changing)(?:\s+(?:on|from)\s+[\w ]{1,20}?)?\s+to\s*[:\-]?\s*)"
 )
 _QUOTE = "[\"'“”‘’]"
 _SECRET = r"(?P<secret>[^\s\"'“”‘’<>]{3,64})"
@@ -86,11 +86,118 @@ _NOT_A_SECRET_TAGS = frozenset(
 )
 
 
+# --- evidence that adds up --------------------------------------------------------------
+#
+# People give secrets in words no fixed phrasing covers: "the code is 9032", "it opens
+# with Kx7!pq", "It's Tulip#88, all one word" under a quoted "what's the password?",
+# "login: j.smith@... / Harbour22". A token is a secret when what it looks like and
+# what is said around it add up: each piece of evidence has a weight, and the token is
+# reported when the sum reaches EVIDENCE_NEEDED. A shape alone, or a cue word alone,
+# never does.
+
+EVIDENCE_NEEDED = 0.6
+# What the token looks like.
+_SHAPE_MIXED = 0.45  # letters with digits or symbols: Kx7!pq, Harbour22, PX7H-22KQ
+_SHAPE_DIGITS = 0.3  # four to eight digits: 9032, 7718 (a year weighs less)
+_SHAPE_YEAR = 0.1
+# What is said before it, in its sentence (the strongest one counts).
+_CUES_BEFORE: tuple[tuple[float, str], ...] = (
+    (0.35, r"pass(?:word|code|phrase)s?|passwd|pwd|pw|pins?"),
+    (0.3, r"combination|(?:key|door|keypad|alarm|gate|locker|padlock|safe|copier|photocopier|printer)\s+codes?"),
+    # "opens with", "unlock it using", "login: address / X" (not "sign in with SSO then open Teams2").
+    (0.3, r"(?:opens?|unlocks?|open\s+it|unlock\s+it|get\s+in|access\s+it)\s+(?:with|using|by\s+typing)"
+          r"|(?:log\s*-?\s*in|login|sign\s*-?\s*in|credentials|user\s*name)\s*(?:details?\s*)?(?:[:=]|is|are)"),
+    (0.1, r"use|try|it'?s|it\s+is|its"),
+)
+# "code" with nothing but an article or possessive before it; "course code" and
+# "dress code" name something else (a device's code is a cue of its own above).
+_BARE_CODE = r"(?:the|a|this|that|new|my|your|his|her|their|our)\s+codes?"
+_CODE_CUE = 0.3
+# Said right after it: "Tulip#88, all one word", "capital T".
+_CUE_AFTER = regex.compile(
+    r"\A[\s,(\-–—]*(?:all\s+one\s+word|one\s+word|case[\s-]sensitive|no\s+spaces|capital\s+\w\b|"
+    r"lower\s*-?\s*case|upper\s*-?\s*case|with\s+the\s+(?:hash|exclamation|dollar|at))",
+    regex.IGNORECASE,
+)
+_CUE_AFTER_WEIGHT = 0.3
+# A question about a password in the thread makes "It's X" an answer.
+_ASKED = regex.compile(
+    r"(?i)\b(?:pass(?:word|code)|pin|code|combination|login)\b[^?\n]{0,60}\?"
+    r"|\b(?:what'?s|what\s+is|forgotten|forgot|remind\s+me\s+of)\b[^?\n.]{0,40}\b(?:pass(?:word|code)|pin|code)\b"
+)
+_ASKED_WEIGHT = 0.15
+# Quick test: a text with no cue at all is not read token by token.
+_ANY_CUE = regex.compile(
+    r"(?i)\b(?:pass(?:word|code|phrase)|passwd|pwd|pw|pins?|codes?|combination|opens?|unlocks?|log\s*-?\s*in"
+    r"|login|sign\s*-?\s*in|credentials)\b"
+)
+_CANDIDATE = regex.compile(r"(?<![\w@./:#£$€-])[^\s\"'“”‘’<>()\[\]]{4,40}")
+_USER_NAME_OF_PAIR = regex.compile(r"[ \t]*/[ \t]*\S")
+_SENTENCE_START = regex.compile(r"[.!?\n](?=\s)|\n")
+_EVIDENCE_WINDOW = 80
+_CUES = tuple((weight, regex.compile(rf"(?i)\b(?:{words})(?!\w)")) for weight, words in _CUES_BEFORE)
+_BARE_CODE_RE = regex.compile(rf"(?i)\b{_BARE_CODE}\b")
+# Not a secret whatever is said around it: web and mail addresses, references and
+# identifiers with a label of their own, phone-shaped digit groups.
+_NOT_SECRET = regex.compile(
+    r"(?i)^(?:https?:|www\.)|@|^(?:year|yr|room|rm|page|p|version|v|ext|extn|y)\d|\.(?:com|uk|org|net|pdf|docx?|xlsx?)$"
+)
+
+
+def _shape_weight(token: str) -> float:
+    if token.isdigit():
+        if not 4 <= len(token) <= 8:
+            return 0.0
+        return _SHAPE_YEAR if len(token) == 4 and token[:2] in ("19", "20") else _SHAPE_DIGITS
+    letters = any(c.isalpha() for c in token)
+    # Dots, hyphens and underscores alone make a user name or a file name (j.smith), not a secret.
+    symbols = any(not c.isalnum() and c not in ".-_'’" for c in token)
+    if letters and (any(c.isdigit() for c in token) or symbols):
+        return _SHAPE_MIXED
+    return 0.0
+
+
+def _cue_weight(text: str, sentence_start: int, start: int) -> float:
+    before = (max(sentence_start, start - _EVIDENCE_WINDOW), start)
+    weights = [weight for weight, cue in _CUES if cue.search(text, *before)]
+    if _BARE_CODE_RE.search(text, *before):
+        weights.append(_CODE_CUE)
+    return max(weights, default=0.0)
+
+
+def secrets_by_evidence(text: str) -> list[tuple[int, int]]:
+    """Spans of tokens whose shape and surroundings add up to a given secret."""
+    if not _ANY_CUE.search(text):
+        return []
+    asked = _ASKED_WEIGHT if _ASKED.search(text) else 0.0
+    found = []
+    for match in _CANDIDATE.finditer(text):
+        start, end = match.span()
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        token = text[start:end]
+        shape = _shape_weight(token)
+        if not shape or _NOT_SECRET.search(token) or _is_a_date_time_or_amount(token):
+            continue
+        sentence_start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, start - 200), start)), default=0)
+        if _REFERENCE_LABEL.search(text, max(sentence_start, start - 25), start):
+            continue
+        if _USER_NAME_OF_PAIR.match(text, end):
+            continue  # "j.smith / Harbour22": the first of the pair is the user name
+        after = _CUE_AFTER_WEIGHT if _CUE_AFTER.search(text[end : end + 40]) else 0.0
+        if shape + _cue_weight(text, sentence_start, start) + after + asked >= EVIDENCE_NEEDED:
+            found.append((start, end))
+    return found
+
+
 def looks_like_secret(value: str) -> bool:
     """Digits, symbols, or mixed case with a digit: what passwords and PINs are made of."""
     has_digit = any(c.isdigit() for c in value)
     has_symbol = any(not c.isalnum() for c in value)
     return has_digit or (has_symbol and any(c.isalpha() for c in value))
+
+
+_REFERENCE_LABEL = label_regex(REFERENCE_WORDS + ("phone", "tel", "mobile", "room", "year", "uln", "upn", "nhs"))
 
 
 class PasswordRecognizer(OneEntityRecognizer):
@@ -108,6 +215,7 @@ class PasswordRecognizer(OneEntityRecognizer):
     CONTEXT: ClassVar[list[str]] = ["password", "passcode", "pin"]
     STRONG_SCORE = 0.9
     WORD_SCORE = 0.6
+    EVIDENCE_SCORE = 0.8
 
     ENTITY = "PASSWORD"
 
@@ -147,6 +255,8 @@ class PasswordRecognizer(OneEntityRecognizer):
                     continue  # "reset to 2024" is a year, not a code
                 if looks_like_secret(secret) and not _is_a_date_time_or_amount(secret):
                     keep(span, self.STRONG_SCORE)
+        for span in secrets_by_evidence(text):
+            keep(span, self.EVIDENCE_SCORE)
         return [self._result(start, end, score) for (start, end), score in sorted(found.items())]
 
     @staticmethod
