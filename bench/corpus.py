@@ -11,7 +11,7 @@ and the verdict and rule ids expected of it. `load_drafts()` validates each one.
 import base64
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,18 @@ RULE_IDS = frozenset(
         "confidential-flag-missing",
     }
 )
+# CONTRACT section 8 (misdirected email): kept apart so that the section 7 tables
+# do not change meaning while those rules are being built.
+MISDIRECTED_RULE_IDS = frozenset(
+    {"recipient-name-mismatch", "attachment-about-someone-else", "new-external-recipient", "recipient-address-changed"}
+)
 INTERNAL_DOMAINS = ("oakfield.sch.uk", "oakfieldtrust.org.uk")
+
+# The sealed set (corpus/sealed/README.md): written apart from the engine, never tuned on,
+# its errors never listed. corpus/general/: ordinary prose of many locales, where a name
+# model that forgot what it knew shows it.
+SEALED_DIR = CORPUS_DIR / "sealed"
+GENERAL_DIR = CORPUS_DIR / "general"
 
 
 # One record in five, chosen by a hash of its id, is held out: evaluate.py reports
@@ -208,10 +219,16 @@ def expand_message(message: dict[str, Any], directory: Path = DRAFTS_DIR) -> dic
     return msg
 
 
-def load_drafts(directory: Path = DRAFTS_DIR) -> list[Draft]:
+def load_drafts(directory: Path = DRAFTS_DIR, *, files: Iterable[str] | None = None,
+                exclude: Iterable[str] = ()) -> list[Draft]:
+    """The drafts of every YAML file in `directory` (or only `files`), less `exclude`."""
     drafts: list[Draft] = []
     seen: set[str] = set()
+    wanted = set(files) if files is not None else None
+    skipped = set(exclude)
     for path in sorted(directory.glob("*.yaml")):
+        if (wanted is not None and path.name not in wanted) or path.name in skipped:
+            continue
         try:
             cases = yaml.safe_load(path.read_text(encoding="utf-8")) or []
         except yaml.YAMLError as exc:
@@ -235,7 +252,7 @@ def load_drafts(directory: Path = DRAFTS_DIR) -> list[Draft]:
                 raise CorpusError(f"{where}: {exc}") from exc
             if expect.action not in VERDICTS:
                 raise CorpusError(f"{where}: expected action {expect.action!r} is not one of {VERDICTS}")
-            bad = set(expect.rules) - RULE_IDS
+            bad = set(expect.rules) - RULE_IDS - MISDIRECTED_RULE_IDS
             if bad:
                 raise CorpusError(f"{where}: unknown rule ids {sorted(bad)}")
             drafts.append(

