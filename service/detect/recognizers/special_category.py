@@ -102,9 +102,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        hits = [m.span() for m in _TERMS.finditer(text)]
-        hits += [m.span() for m in _ACRONYMS.finditer(text) if not _shouted(text, *m.span())]
-        hits = [h for h in _outermost(hits) if not self._generic(text, *h)]
+        hits = special_category_terms(text)
         if not hits:
             return []
         doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
@@ -190,6 +188,22 @@ _NEAR_CHARS = 300
 _ACRONYM_SET = frozenset(a for topic in TOPICS.values() for a in topic.acronyms)
 _WORD_BEFORE = regex.compile(r"([A-Za-z]+)[^A-Za-z\n]*$")
 _WORD_AFTER = regex.compile(r"[^A-Za-z\n]*([A-Za-z]+)")
+
+
+def special_category_terms(text: str) -> list[tuple[int, int]]:
+    """Spans of the lexicon's terms that are not policy talk, a negation or a shouted word.
+
+    Whether each is about someone is left to the caller (the recognizer asks about a
+    person; service/context/group_disclosure.py about the recipients as a group).
+    """
+    hits = [m.span() for m in _TERMS.finditer(text)]
+    hits += [m.span() for m in _ACRONYMS.finditer(text) if not _shouted(text, *m.span())]
+    return [h for h in _outermost(hits) if not SpecialCategoryRecognizer._generic(text, *h)]
+
+
+def is_hedged(sentence: str) -> bool:
+    """A sentence that speaks to whoever it may concern: "If your child has an EHCP, ..."."""
+    return _HEDGE.search(sentence) is not None
 
 
 def _shouted(text: str, start: int, end: int) -> bool:
