@@ -2,13 +2,16 @@
 
 import multiprocessing
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-from service.settings import Settings
+from service.settings import REPO_ROOT, Settings
 from service.store.hashing import KEY_FILE, HashKeyError, load_hash_key
+from tests.serving import clean_environment, free_port
 
 WORKERS = 8
 
@@ -90,3 +93,18 @@ def test_the_data_folder_and_key_are_the_owners_only(tmp_path: Path) -> None:
     fresh = tmp_path / "new" / "data"
     load_hash_key(_settings(fresh))
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o700
+
+
+def test_serve_refuses_an_empty_key_file_in_one_plain_line(tmp_path: Path) -> None:
+    (tmp_path / KEY_FILE).write_bytes(b"")
+    env = clean_environment(SENDGUARD_DATA_DIR=str(tmp_path), SENDGUARD_AUTH_MODE="dev",
+                            SENDGUARD_API_CLIENT_ID="00000000-0000-0000-0000-000000000001")
+    finished = subprocess.run(
+        [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port", str(free_port())],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert finished.returncode == 3
+    assert finished.stderr.strip() == (
+        f"sendguard: the hash key file {tmp_path / KEY_FILE} holds a key shorter than 16 characters; "
+        "restore the trust's key or remove the file to make a new one (earlier hashes will no longer match)"
+    )
