@@ -62,10 +62,6 @@ class PatternBudget:
     def remaining(self) -> float:
         return self.seconds - self.spent
 
-    @property
-    def unchecked(self) -> int:
-        return self.skipped + self.timed_out
-
     def search(self, compiled: "regex.Pattern[str]", text: str, per_text_seconds: float) -> Truth:
         """Whether the pattern occurs in the text; None when there was no time to find out."""
         if self.remaining <= 0:
@@ -114,6 +110,8 @@ class RuleEngine:
         self, rules: Sequence[Rule], pattern_timeout: float = 0.2, pattern_budget: float = PATTERN_BUDGET_SECONDS
     ) -> None:
         self.rules = [r for r in rules if r.status is not Status.DISABLED]
+        # NOTE: rules in force spend the pattern budget first; shadow rules get what is left.
+        self._in_budget_order = sorted(self.rules, key=lambda r: r.status is Status.SHADOW)
         self.pattern_timeout = pattern_timeout
         self.pattern_budget = pattern_budget
         self._compiled: dict[tuple[str, bool], regex.Pattern[str]] = {}
@@ -127,7 +125,7 @@ class RuleEngine:
         """Every rule's finding; one pattern budget for the whole draft (a new one unless given)."""
         budget = budget or self.new_budget()
         findings = []
-        for rule in self.rules:
+        for rule in self._in_budget_order:
             if rule.status is Status.SHADOW and not include_shadow:
                 continue
             finding = self.evaluate_rule(rule, facts, budget)

@@ -108,3 +108,15 @@ def test_an_unchecked_pattern_is_unknown_not_false(when: dict[str, object], expe
 def test_an_info_rule_that_could_not_be_checked_stays_info() -> None:
     engine = RuleEngine([rule(PATTERN, action="info")], pattern_budget=0.0)
     assert [(f.action, f.message) for f in engine.evaluate(draft("ref: 12"))] == [(Action.INFO, NOT_FULLY_CHECKED)]
+
+
+def test_rules_in_force_spend_the_budget_before_shadow_rules() -> None:
+    shadow = rule(PATTERN).model_copy(update={"id": "shadow-reference", "status": "shadow"})
+    enforced = rule({"pattern": {"in": ["attachments"], "regex": r"ref:\s*\d+"}})
+    engine = RuleEngine([shadow, enforced], pattern_timeout=PER_TEXT_SECONDS, pattern_budget=BUDGET_SECONDS)
+    clock = ticking(0.2)
+    # Enough for the two attachments of the rule in force (listed second), none left for the shadow rule.
+    budget = PatternBudget(0.3, clock=lambda: next(clock))
+    findings = engine.evaluate(draft("ref: 12", attachments=2), include_shadow=True, budget=budget)
+    assert {f.rule: f.action for f in findings} == {"project-reference": Action.BLOCK, "shadow-reference": Action.WARN}
+    assert [f.message for f in findings if f.rule == "shadow-reference"] == [NOT_FULLY_CHECKED]
