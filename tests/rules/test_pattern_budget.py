@@ -6,7 +6,7 @@ import pytest
 
 from service.rules.engine import NOT_FULLY_CHECKED, PatternBudget, RuleEngine
 from service.rules.facts import MessageFacts, PartFacts
-from service.rules.model import Rule
+from service.rules.model import Rule, Status
 from service.schemas.scan import Action
 
 # Accepted at load (fast on every probe) but quadratic on a long run of "ref": slow on a big attachment.
@@ -111,7 +111,7 @@ def test_an_info_rule_that_could_not_be_checked_stays_info() -> None:
 
 
 def test_rules_in_force_spend_the_budget_before_shadow_rules() -> None:
-    shadow = rule(PATTERN).model_copy(update={"id": "shadow-reference", "status": "shadow"})
+    shadow = rule(PATTERN).model_copy(update={"id": "shadow-reference", "status": Status.SHADOW})
     enforced = rule({"pattern": {"in": ["attachments"], "regex": r"ref:\s*\d+"}})
     engine = RuleEngine([shadow, enforced], pattern_timeout=PER_TEXT_SECONDS, pattern_budget=BUDGET_SECONDS)
     clock = ticking(0.2)
