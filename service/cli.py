@@ -211,9 +211,13 @@ def _serve(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     # Workers read their settings from the environment: pass the bind address on.
     os.environ["SENDGUARD_BIND_HOST"] = args.host
+    from service.store.hashing import load_hash_key
+
     try:
         settings = Settings()
         check_settings(settings)
+        # Made (or checked) once here, before any worker starts: a bad key file is one plain line.
+        load_hash_key(settings)
     except ValueError as exc:
         print(f"sendguard: {str(exc).splitlines()[0]}", file=sys.stderr)
         return EXIT_BAD_INPUT

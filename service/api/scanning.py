@@ -17,7 +17,6 @@ from service.auth.principal import Principal
 from service.context.recipients import RecipientClass
 from service.rules.facts import MessageFacts
 from service.scanner import Scanner
-from service.schemas.org import UNMAPPED
 from service.schemas.scan import Finding, ScanRequest, ScanResult
 from service.store.events import ClientPlatform, ScanEvent
 from service.store.hashing import keyed_hash
@@ -81,8 +80,10 @@ class ScanService:
             self.enricher.scanner = scanner
 
     def _cache_key(self, request: ScanRequest, principal: Principal) -> str:
-        # The tenant is part of the key: Graph may judge the same draft differently per tenant.
-        return keyed_hash(self.hash_key, principal.tenant_id.encode() + b"\0" + request.model_dump_json().encode())
+        # The tenant and user are part of the key: Graph may judge the same draft differently per
+        # tenant, and fetches attachments from the user's own mailbox.
+        who = principal.tenant_id.encode() + b"\0" + principal.object_id.encode() + b"\0"
+        return keyed_hash(self.hash_key, who + request.model_dump_json().encode())
 
     async def scan(self, request: ScanRequest, context: ScanContext) -> ScanResult:
         started = time.perf_counter()
@@ -91,7 +92,7 @@ class ScanService:
         if cached is not None:
             telemetry.CACHE_HITS.inc()
             result = cached.result.model_copy(update={"scan_id": str(ULID())})
-            self._record(result, cached.event, context, started, from_cache=True)
+            self._record(result, cached.event, request, context, started, from_cache=True)
             return result
 
         if self._in_flight >= self._capacity:
@@ -110,23 +111,24 @@ class ScanService:
             self._in_flight -= 1
         if notes:
             result = result.model_copy(update={"summary": " ".join([result.summary, *notes])})
-        template = event_from(result, facts, shadow, request, self.hash_key, unit=self._unit_of(request))
+        template = event_from(result, facts, shadow, request)
         self.cache.put(key, CachedScan(result=result, event=template))
-        self._record(result, template, context, started, from_cache=False)
+        self._record(result, template, request, context, started, from_cache=False)
         return result
 
-    def _unit_of(self, request: ScanRequest) -> str:
-        """The sender's school or department by the organisation file in force (a name, not personal data)."""
-        sender = request.message.sender
-        return self.scanner.organisation.unit_of(sender.address if sender else None)
-
     def _record(
-        self, result: ScanResult, template: ScanEvent, context: ScanContext, started: float, *, from_cache: bool
+        self, result: ScanResult, template: ScanEvent, request: ScanRequest, context: ScanContext, started: float,
+        *, from_cache: bool,
     ) -> None:
         latency = time.perf_counter() - started
+        sender = sender_of(context.principal, request)
         event = template.model_copy(
             update={
                 "scan_id": result.scan_id,
+                "sender_hash": keyed_hash(self.hash_key, sender) if sender else None,
+                # The sender's school or department by the organisation file in force (a name, not personal data).
+                "unit": self.scanner.organisation.unit_of(sender),
+                "principal_hash": principal_hash(self.hash_key, context.principal),
                 "client_platform": context.platform,
                 "latency_ms": round(latency * 1000),
                 "from_cache": from_cache,
@@ -150,17 +152,30 @@ class ScanService:
         )
 
 
-def event_from(
-    result: ScanResult, facts: MessageFacts, shadow: list[Finding], request: ScanRequest, hash_key: bytes,
-    *, unit: str = UNMAPPED,
-) -> ScanEvent:
-    """The store's row for a scan: counts, rule ids, the sender's unit and a keyed hash of the sender, nothing else."""
+def sender_of(principal: Principal, request: ScanRequest) -> str | None:
+    """Who sent the draft: the sign-in name in the user's token, lower-cased.
+
+    NOTE: the draft's `from` is whatever the client says, so it is used only in development
+    mode, where there is no token and only this machine may call (get_principal refuses others).
+    """
+    if principal.dev:
+        sender = request.message.sender
+        return sender.address.strip().lower() if sender and sender.address else None
+    return principal.username or principal.object_id.lower() or None
+
+
+def principal_hash(hash_key: bytes, principal: Principal) -> str:
+    """A keyed hash of the signed-in user (tenant and object id): whose scan a row is, without saying who."""
+    return keyed_hash(hash_key, f"{principal.tenant_id.lower()}\0{principal.object_id.lower()}")
+
+
+def event_from(result: ScanResult, facts: MessageFacts, shadow: list[Finding], request: ScanRequest) -> ScanEvent:
+    """The store's row for a scan: counts and rule ids, nothing else. Who sent it is added per caller."""
     entities: Counter[str] = Counter()
     for part in facts.parts:
         for entity_type, count in part.entities.items():
             entities[str(entity_type)] += count
     classes = Counter(r.klass for r in facts.recipients)
-    sender = request.message.sender
     return ScanEvent(
         scan_id=result.scan_id,
         action=result.action,
@@ -171,6 +186,4 @@ def event_from(
         external_recipients=classes[RecipientClass.EXTERNAL],
         secure_recipients=classes[RecipientClass.SECURE],
         attachment_count=len(request.message.attachments),
-        sender_hash=keyed_hash(hash_key, sender.address.strip().lower()) if sender and sender.address else None,
-        unit=unit,
     )

@@ -87,8 +87,17 @@ class TokenValidator:
             object_id=str(claims["oid"]),
             scopes=scopes,
             roles=frozenset(r for r in roles if isinstance(r, str)) if isinstance(roles, list) else frozenset(),
+            username=_sign_in_name(claims),
             token=token,
         )
+
+
+def _sign_in_name(claims: dict[str, object]) -> str:
+    for claim in ("preferred_username", "upn"):
+        value = claims.get(claim)
+        if isinstance(value, str) and value.strip():
+            return value.strip().lower()
+    return str(claims["oid"]).lower()
 
 
 NOT_CONFIGURED = (

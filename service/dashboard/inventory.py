@@ -29,10 +29,14 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "unit": "The sender's school or department: the name of a unit in the organisation file whose domain "
                 "matches the sender's address, or \"unmapped\". A name the trust chose, not the sender's "
                 "address; empty for checks recorded before this column existed.",
+        "principal_hash": "A keyed hash (HMAC-SHA256) of the signed-in account that asked for the check (its "
+                          "tenant and Entra ID object id), so that only that account can report what it did next. "
+                          "It cannot be reversed without the trust's key; empty for checks recorded before this "
+                          "column existed.",
     },
     "outcomes": {
         "outcome_id": "A random identifier of the outcome.",
-        "scan_id": "The check this outcome follows.",
+        "scan_id": "The check this outcome follows (one outcome per check).",
         "created_at": "When the sender acted (UTC).",
         "outcome": "What the sender did next: changed, cancelled or sent_anyway.",
         "reason": "Why it was sent anyway, from a fixed list (no free text): recipient_entitled, secure_channel, "

@@ -1,4 +1,9 @@
-"""Subject access and erasure by pseudonymous sender: every row the store holds for one sender's keyed hash."""
+"""Subject access and erasure by pseudonymous sender: every row the store holds for one sender's keyed hash.
+
+NOTE: a scan row also holds `principal_hash`, a keyed hash of the account that asked for the
+check. The sender is taken from that same account's token, so both hashes on a row name the
+same person: the export shows it and the erasure, which deletes whole rows, removes it.
+"""
 
 import re
 from datetime import UTC, datetime
@@ -50,6 +55,7 @@ class SubjectScan(BaseModel):
     latency_ms: int
     from_cache: bool
     unit: str | None
+    principal_hash: str | None = None
 
 
 class SubjectOutcome(BaseModel):

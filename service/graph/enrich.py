@@ -82,13 +82,25 @@ class GraphEnricher:
             organisation = await self._organisation(principal, notes)
             message = request.message
             extra_bcc = await self._list_members(message.to + message.cc + message.bcc, principal, organisation, notes)
-            attachments = await self._attachments(message.attachments, item_id, message.sender, notes)
+            attachments = await self._attachments(message.attachments, item_id, self._mailbox(request, principal), notes)
             if extra_bcc or attachments is not message.attachments:
                 message = message.model_copy(update={"bcc": message.bcc + extra_bcc, "attachments": attachments})
                 request = request.model_copy(update={"message": message})
             return Enrichment(request=request, notes=notes)
         finally:
             GraphClient.stop_acting(token)
+
+    @staticmethod
+    def _mailbox(request: ScanRequest, principal: Principal) -> str | None:
+        """Whose mailbox app-only calls read: the signed-in user's, by the object id in the token.
+
+        NOTE: never the draft's `from`: any user could name another's mailbox there. Only in
+        development mode (no token, this machine only) is there no one else to take it from.
+        """
+        if principal.dev:
+            sender = request.message.sender
+            return sender.address if sender else None
+        return principal.object_id or None
 
     async def _organisation(self, principal: Principal, notes: list[str]) -> Organisation:
         base = self.scanner.organisation if self.scanner else None
@@ -139,12 +151,11 @@ class GraphEnricher:
         return outside
 
     async def _attachments(
-        self, attachments: list[Attachment], item_id: str | None, sender: Recipient | None, notes: list[str]
+        self, attachments: list[Attachment], item_id: str | None, mailbox: str | None, notes: list[str]
     ) -> list[Attachment]:
         wanted = [a for a in attachments if a.content_base64 is None and not a.is_inline]
         if not wanted or not item_id:
             return attachments
-        mailbox = sender.address if sender else None
         listed = await self._boxed("list_attachments", self.client.list_attachments(item_id, mailbox))
         if listed is None:
             notes.append(NOTE_ATTACHMENT)

@@ -1,15 +1,28 @@
-"""Evaluating rules over MessageFacts: pure, no I/O, no detectors."""
+"""Evaluating rules over MessageFacts: pure, no I/O, no detectors.
+
+Administrators' patterns share one time budget per evaluation (PatternBudget). A pattern
+check that was skipped or timed out leaves its condition unknown, and conditions combine
+in three values (all/any/not over True, False and unknown). A rule whose answer is unknown
+is reported with a plain "could not be fully checked" finding at warn (info for an info
+rule) rather than passed over in silence.
+
+NOTE: the fail-safe chosen is a warning, not a block and not silence. Silence would let
+anyone who pads a draft with attachments switch off a pattern rule; a block would let one
+slow pattern make ordinary mail unsendable. A warning tells the sender, who knows what the
+draft holds, exactly as an unscannable attachment does.
+"""
 
 import logging
+import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import regex
 
 from service.context.recipients import RecipientClass
 from service.rules.facts import MessageFacts, PartFacts
-from service.rules.model import Condition, Rule, Status, Where
+from service.rules.model import Condition, Rule, Status, Where, compile_pattern
 from service.rules.wording import describe_entities, join_words, where_words
 from service.schemas.entities import EntityType
 from service.schemas.scan import Action, Finding
@@ -17,6 +30,52 @@ from service.schemas.scan import Action, Finding
 log = logging.getLogger(__name__)
 
 _LOCATION_ORDER = {"subject": 0, "body": 1, "recipients": 2}
+
+# The time all pattern checks of one draft may take together (each text also has its own limit).
+PATTERN_BUDGET_SECONDS = 0.5
+
+NOT_FULLY_CHECKED = (
+    "SendGuard ran out of time checking this email against this rule, so it could not tell "
+    "whether the rule applies."
+)
+NOT_FULLY_CHECKED_FIX = (
+    "Check the email and its attachments yourself before sending; tell your IT team if this keeps happening."
+)
+
+# True, False, or None when a pattern could not be checked in time.
+Truth = bool | None
+
+
+@dataclass
+class PatternBudget:
+    """The time all pattern checks of one evaluation may take together, and how it was spent."""
+
+    seconds: float
+    clock: Callable[[], float] = time.perf_counter
+    spent: float = 0.0
+    searches: int = 0
+    # Checks not run because the budget was spent, and checks cut off by their time limit.
+    skipped: int = 0
+    timed_out: int = 0
+
+    @property
+    def remaining(self) -> float:
+        return self.seconds - self.spent
+
+    def search(self, compiled: "regex.Pattern[str]", text: str, per_text_seconds: float) -> Truth:
+        """Whether the pattern occurs in the text; None when there was no time to find out."""
+        if self.remaining <= 0:
+            self.skipped += 1
+            return None
+        started = self.clock()
+        try:
+            return compiled.search(text, timeout=min(per_text_seconds, self.remaining)) is not None
+        except TimeoutError:
+            self.timed_out += 1
+            return None
+        finally:
+            self.searches += 1
+            self.spent += self.clock() - started
 
 
 @dataclass
@@ -47,28 +106,44 @@ class Evidence:
 class RuleEngine:
     """Evaluates a set of rules; one instance per rule set, safe to share across threads."""
 
-    def __init__(self, rules: Sequence[Rule], pattern_timeout: float = 0.2) -> None:
+    def __init__(
+        self, rules: Sequence[Rule], pattern_timeout: float = 0.2, pattern_budget: float = PATTERN_BUDGET_SECONDS
+    ) -> None:
         self.rules = [r for r in rules if r.status is not Status.DISABLED]
+        # NOTE: rules in force spend the pattern budget first; shadow rules get what is left.
+        self._in_budget_order = sorted(self.rules, key=lambda r: r.status is Status.SHADOW)
         self.pattern_timeout = pattern_timeout
+        self.pattern_budget = pattern_budget
         self._compiled: dict[tuple[str, bool], regex.Pattern[str]] = {}
 
-    def evaluate(self, facts: MessageFacts, *, include_shadow: bool = False) -> list[Finding]:
+    def new_budget(self) -> PatternBudget:
+        return PatternBudget(self.pattern_budget)
+
+    def evaluate(
+        self, facts: MessageFacts, *, include_shadow: bool = False, budget: PatternBudget | None = None
+    ) -> list[Finding]:
+        """Every rule's finding; one pattern budget for the whole draft (a new one unless given)."""
+        budget = budget or self.new_budget()
         findings = []
-        for rule in self.rules:
+        for rule in self._in_budget_order:
             if rule.status is Status.SHADOW and not include_shadow:
                 continue
-            finding = self.evaluate_rule(rule, facts)
+            finding = self.evaluate_rule(rule, facts, budget)
             if finding is not None:
                 findings.append(finding)
         return sorted(findings, key=lambda f: -f.action.rank)
 
-    def evaluate_rule(self, rule: Rule, facts: MessageFacts) -> Finding | None:
-        held, evidence = self._check(rule.when, facts)
+    def evaluate_rule(self, rule: Rule, facts: MessageFacts, budget: PatternBudget | None = None) -> Finding | None:
+        budget = budget or self.new_budget()
+        held, evidence = self._check(rule.when, facts, budget)
+        if held is None:
+            return _not_fully_checked(rule)
         if not held:
             return None
         action = Action(rule.action)
         for step in rule.escalate:
-            ok, extra = self._check(step.when, facts)
+            # An escalation that could not be checked leaves the rule at its own action.
+            ok, extra = self._check(step.when, facts, budget)
             if ok and step.action.rank > action.rank:
                 action = step.action
                 evidence.merge(extra)
@@ -86,26 +161,33 @@ class RuleEngine:
 
     # --- conditions -------------------------------------------------------
 
-    def _check(self, cond: Condition, facts: MessageFacts) -> tuple[bool, Evidence]:
+    def _check(self, cond: Condition, facts: MessageFacts, budget: PatternBudget) -> tuple[Truth, Evidence]:
         if cond.all is not None:
-            evidence = Evidence()
+            evidence, unknown = Evidence(), False
             for sub in cond.all:
-                ok, ev = self._check(sub, facts)
-                if not ok:
+                ok, ev = self._check(sub, facts, budget)
+                if ok is False:
                     return False, Evidence()
+                if ok is None:
+                    unknown = True
+                    continue
                 evidence.merge(ev)
-            return True, evidence
+            return (None, Evidence()) if unknown else (True, evidence)
         if cond.any is not None:
-            evidence, held = Evidence(), False
+            evidence, held, unknown = Evidence(), False, False
             for sub in cond.any:
-                ok, ev = self._check(sub, facts)
+                ok, ev = self._check(sub, facts, budget)
                 if ok:
                     held = True
                     evidence.merge(ev)
-            return held, evidence
+                elif ok is None:
+                    unknown = True
+            if held:
+                return True, evidence
+            return (None if unknown else False), evidence
         if cond.not_ is not None:
-            ok, _ = self._check(cond.not_, facts)
-            return not ok, Evidence()
+            ok, _ = self._check(cond.not_, facts, budget)
+            return (None if ok is None else not ok), Evidence()
         if cond.entities is not None:
             test = cond.entities
             return _entities(_parts(facts, test.where), set(test.types), test.min)
@@ -144,27 +226,38 @@ class RuleEngine:
         if cond.marked_confidential is not None:
             return facts.marked_confidential, Evidence()
         if cond.pattern is not None:
-            return self._pattern(cond, facts)
+            return self._pattern(cond, facts, budget)
         raise AssertionError("Condition validated with no predicate")  # pragma: no cover
 
-    def _pattern(self, cond: Condition, facts: MessageFacts) -> tuple[bool, Evidence]:
+    def _pattern(self, cond: Condition, facts: MessageFacts, budget: PatternBudget) -> tuple[Truth, Evidence]:
         test = cond.pattern
         assert test is not None
         key = (test.regex, test.ignore_case)
         if key not in self._compiled:
-            self._compiled[key] = regex.compile(test.regex, regex.IGNORECASE if test.ignore_case else 0)
+            self._compiled[key] = compile_pattern(test.regex, test.ignore_case)
         compiled = self._compiled[key]
-        ev = Evidence()
+        ev, unknown = Evidence(), False
         for part in _parts(facts, test.where):
-            try:
-                if compiled.search(part.text, timeout=self.pattern_timeout):
-                    ev.locations.add(part.location)
-                    if part.kind == "attachment":
-                        ev.attachments.append(part.name)
-            except TimeoutError:
-                # NOTE: the pattern, never the text, is what we may log.
-                log.warning("pattern timed out", extra={"pattern": test.regex})
-        return bool(ev.locations), ev
+            found = budget.search(compiled, part.text, self.pattern_timeout)
+            if found:
+                ev.locations.add(part.location)
+                if part.kind == "attachment":
+                    ev.attachments.append(part.name)
+            elif found is None:
+                unknown = True
+        if unknown:
+            # NOTE: the pattern, never the text, is what we may log.
+            log.warning("pattern not fully checked in time", extra={"pattern": test.regex})
+        if ev.locations:
+            return True, ev
+        return (None if unknown else False), ev
+
+
+def _not_fully_checked(rule: Rule) -> Finding:
+    """A rule whose answer is unknown: said so plainly, at warn at most (see the module's note)."""
+    action = Action.INFO if rule.action == "info" else Action.WARN
+    return Finding(rule=rule.id, action=action, title=rule.title, message=NOT_FULLY_CHECKED, locations=[],
+                   policy=rule.policy, fix=NOT_FULLY_CHECKED_FIX)
 
 
 def _parts(facts: MessageFacts, where: Iterable[Where]) -> list[PartFacts]:

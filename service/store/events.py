@@ -67,6 +67,9 @@ class ScanEvent(BaseModel):
     from_cache: bool = False
     # The sender's school or department (a unit name of the organisation file) or "unmapped".
     unit: str | None = Field(default=None, max_length=80)
+    # A keyed hash of the signed-in user who asked for the scan (tenant and object id): only
+    # they may report its outcome.
+    principal_hash: str | None = None
 
 
 class OutcomeEvent(BaseModel):

@@ -2,8 +2,8 @@
 
 What a row may hold is fixed here: rule ids, actions, entity type counts, counts of
 recipients by class, numbers, a platform name from a closed list, the name of the
-sender's school or department from the organisation file, and a keyed hash of the
-sender. No subject, body, file name, address or matched value has a column.
+sender's school or department from the organisation file, a keyed hash of the
+sender and a keyed hash of the signed-in user who asked for the scan. No subject, body, file name, address or matched value has a column.
 """
 
 from datetime import datetime
@@ -35,10 +35,15 @@ class ScanRow(Base):
     from_cache: Mapped[bool] = mapped_column(Boolean, default=False)
     # A unit name from the organisation file, or "unmapped"; empty for rows from before 0003.
     unit: Mapped[str | None] = mapped_column(String(80), index=True)
+    # A keyed hash of the signed-in user (tenant and object id) who asked for the scan: only
+    # they may report its outcome. Empty for rows from before 0004.
+    principal_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class OutcomeRow(Base):
     __tablename__ = "outcomes"
+    # One outcome per scan: a second report for the same draft is refused.
+    __table_args__ = (UniqueConstraint("scan_id", name="uq_outcomes_scan_id"),)
 
     outcome_id: Mapped[str] = mapped_column(String(26), primary_key=True)
     # Not a foreign key: an outcome may be written before its scan when the scan's

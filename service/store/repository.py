@@ -1,6 +1,7 @@
 """Reads and writes of the intercept store through SQLAlchemy (SQLite or PostgreSQL)."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,14 @@ def make_engine(url: str, schema: str | None = None) -> Engine:
     return create_engine(url, connect_args=connect_args, pool_pre_ping=True)
 
 
+@dataclass(frozen=True)
+class ScanClaim:
+    """What the outcome route needs to know of a scan: whose it is and whether it has an outcome."""
+
+    principal_hash: str | None
+    answered: bool
+
+
 class Repository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -55,7 +64,8 @@ class Repository:
         return table.insert()  # pragma: no cover - only SQLite and PostgreSQL are supported
 
     def write(self, events: Sequence[StoreEvent]) -> None:
-        """Write all events in one transaction; a repeat of an already written event is ignored."""
+        """Write all events in one transaction; a repeat of an already written event is ignored, and so
+        is a second outcome for a scan (the first one stands)."""
         scans = [e.model_dump() for e in events if isinstance(e, ScanEvent)]
         outcomes = [e.model_dump() for e in events if isinstance(e, OutcomeEvent)]
         with self.engine.begin() as conn:
@@ -67,6 +77,15 @@ class Repository:
     def scan_exists(self, scan_id: str) -> bool:
         with self.engine.connect() as conn:
             return conn.execute(select(ScanRow.scan_id).where(ScanRow.scan_id == scan_id)).first() is not None
+
+    def scan_claim(self, scan_id: str) -> ScanClaim | None:
+        """The scan's owner and whether an outcome is recorded for it; None when there is no such scan."""
+        answered = select(OutcomeRow.outcome_id).where(OutcomeRow.scan_id == scan_id).exists()
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(ScanRow.principal_hash, answered).where(ScanRow.scan_id == scan_id)
+            ).first()
+        return None if row is None else ScanClaim(principal_hash=row[0], answered=bool(row[1]))
 
     def count_scans(self) -> int:
         with self.engine.connect() as conn:

@@ -15,6 +15,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -26,6 +27,14 @@ from service.store.repository import Repository
 log = logging.getLogger(__name__)
 
 PURGE_EVERY_SECONDS = 6 * 3600
+
+
+@dataclass(frozen=True)
+class BufferedScan:
+    """A scan still waiting to be written: whose it is and whether an outcome waits with it."""
+
+    principal_hash: str | None
+    answered: bool
 
 
 class StoreWriter:
@@ -54,7 +63,9 @@ class StoreWriter:
         self._prepare = prepare
         # Where intercepts still unwritten at shutdown are kept, to be sent at the next start.
         self.spill_path = spill_path
-        self._pending_ids: set[str] = set()
+        # Scans waiting to be written, with their owner; scans with an outcome waiting.
+        self._pending_scans: dict[str, str | None] = {}
+        self._pending_outcomes: set[str] = set()
         self._queue: deque[StoreEvent] = deque()
         self._cond = threading.Condition()
         self._stopping = False
@@ -83,13 +94,25 @@ class StoreWriter:
                 log.error("store buffer full: oldest intercept dropped", extra={"dropped": self.dropped})
             self._queue.append(event)
             if isinstance(event, ScanEvent):
-                self._pending_ids.add(event.scan_id)
+                self._pending_scans[event.scan_id] = event.principal_hash
+            else:
+                self._pending_outcomes.add(event.scan_id)
             self._cond.notify()
         self._report_backlog()
 
+    def submit_outcome(self, event: OutcomeEvent) -> bool:
+        """Queue the outcome unless one for the same scan is already waiting; False when one is."""
+        with self._cond:
+            if event.scan_id in self._pending_outcomes:
+                return False
+            self.submit(event)  # NOTE: the condition's lock is re-entrant
+        return True
+
     def _forget(self, event: StoreEvent) -> None:
         if isinstance(event, ScanEvent):
-            self._pending_ids.discard(event.scan_id)
+            self._pending_scans.pop(event.scan_id, None)
+        else:
+            self._pending_outcomes.discard(event.scan_id)
 
     def _report_backlog(self) -> None:
         if self._on_backlog:
@@ -98,7 +121,14 @@ class StoreWriter:
     def pending(self, scan_id: str) -> bool:
         """Whether a scan with this id is still waiting to be written."""
         with self._cond:
-            return scan_id in self._pending_ids
+            return scan_id in self._pending_scans
+
+    def buffered_scan(self, scan_id: str) -> BufferedScan | None:
+        """The scan with this id if it is still waiting to be written, else None."""
+        with self._cond:
+            if scan_id not in self._pending_scans:
+                return None
+            return BufferedScan(self._pending_scans[scan_id], scan_id in self._pending_outcomes)
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until the buffer is empty (or the timeout passes); True when it emptied."""

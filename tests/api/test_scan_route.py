@@ -10,7 +10,8 @@ import httpx
 import pytest
 
 from service.settings import REPO_ROOT
-from tests.auth.identity_provider import OTHER_TENANT
+from service.store.hashing import keyed_hash
+from tests.auth.identity_provider import OTHER_TENANT, TENANT
 from tests.api.conftest import MAX_REQUEST_BYTES, Server
 
 EXAMPLES = REPO_ROOT / "examples"
@@ -158,3 +159,53 @@ def test_outcome_of_an_unknown_scan_is_404(server: Server, client: httpx.Client)
 def test_outcome_needs_a_token(client: httpx.Client) -> None:
     response = client.post("/v1/scans/01ARZ3NDEKTSV4RRFFQ69G5FAV/outcome", json={"outcome": "changed"})
     assert response.status_code == 401
+
+
+HASH_KEY = b"test-key-for-the-api-tests-0123456789"  # the one start_server gives the service
+
+
+def _scan_row(server: Server, scan_id: str) -> tuple[str | None, str | None]:
+    server.wait_for_store()
+    with sqlite3.connect(server.db_path) as db:
+        row = db.execute("SELECT sender_hash, principal_hash FROM scans WHERE scan_id = ?", (scan_id,)).fetchone()
+    assert row is not None
+    return row[0], row[1]
+
+
+def test_the_sender_is_the_signed_in_user_not_the_drafts_from(server: Server, client: httpx.Client) -> None:
+    oid = str(uuid.uuid4())
+    headers = server.user_headers(oid=oid, preferred_username="A.Teacher@Oakfield.sch.uk")
+    draft = example("03-sen-details-to-tutor.json")
+    draft["message"]["from"] = {"address": "head@oakfield.sch.uk", "name": "Head"}  # type: ignore[index]
+    result = client.post("/v1/scan", json=draft, headers=headers).json()
+    sender_hash, owner = _scan_row(server, result["scan_id"])
+    assert sender_hash == keyed_hash(HASH_KEY, "a.teacher@oakfield.sch.uk")
+    assert owner == keyed_hash(HASH_KEY, f"{TENANT}\0{oid}")
+    # Without a sign-in name in the token, the object id stands for the sender.
+    bare = server.user_headers(oid=oid.upper())
+    result = client.post("/v1/scan", json=example("01-clean-trip-letter.json"), headers=bare).json()
+    assert _scan_row(server, result["scan_id"])[0] == keyed_hash(HASH_KEY, oid)
+
+
+def test_only_the_user_who_scanned_may_report_the_outcome_and_only_once(server: Server, client: httpx.Client) -> None:
+    owner = server.user_headers(oid=str(uuid.uuid4()))
+    stranger = server.user_headers(oid=str(uuid.uuid4()))
+    for settle in (False, True):  # the scan still in the write buffer, then written to the store
+        scan_id = client.post("/v1/scan", json=example("03-sen-details-to-tutor.json"), headers=owner).json()["scan_id"]
+        if settle:
+            server.wait_for_store()
+        refused = client.post(f"/v1/scans/{scan_id}/outcome", json={"outcome": "changed"}, headers=stranger)
+        assert refused.status_code == 404
+        assert refused.json() == client.post("/v1/scans/01ARZ3NDEKTSV4RRFFQ69G5FAV/outcome",
+                                             json={"outcome": "changed"}, headers=stranger).json()
+        first = client.post(f"/v1/scans/{scan_id}/outcome", json={"outcome": "changed"}, headers=owner)
+        assert first.status_code == 202
+        again = client.post(f"/v1/scans/{scan_id}/outcome", json={"outcome": "cancelled"}, headers=owner)
+        assert again.status_code == 409
+        assert again.json() == {"detail": "an outcome has already been recorded for this scan"}
+        server.wait_for_store()
+        again = client.post(f"/v1/scans/{scan_id}/outcome", json={"outcome": "cancelled"}, headers=owner)
+        assert again.status_code == 409
+        with sqlite3.connect(server.db_path) as db:
+            rows = db.execute("SELECT outcome FROM outcomes WHERE scan_id = ?", (scan_id,)).fetchall()
+        assert rows == [("changed",)]

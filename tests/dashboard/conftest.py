@@ -121,8 +121,11 @@ def run_script(server: Server) -> ScriptedRun:
                 platform = PLATFORMS[(i + 2 * round_) % len(PLATFORMS)]
                 message = dict(draft["message"])  # type: ignore[call-overload]
                 message["from"] = {"address": sender, "name": "Staff"}
+                # The sender is whoever the token names; the draft's from merely agrees.
+                signed_in = server.user_headers(oid=str(uuid.uuid5(uuid.NAMESPACE_URL, sender)),
+                                                preferred_username=sender)
                 response = client.post("/v1/scan", json={**draft, "message": message},
-                                       headers={**server.user_headers(), "X-Client-Platform": platform})
+                                       headers={**signed_in, "X-Client-Platform": platform})
                 assert response.status_code == 200, response.text
                 verdict = response.json()
                 rules = sorted({f["rule"] for f in verdict["findings"]})
@@ -153,7 +156,7 @@ def run_script(server: Server) -> ScriptedRun:
                 if outcome:
                     body = {"outcome": outcome, **({"reason": reason} if reason else {})}
                     answer = client.post(f"/v1/scans/{verdict['scan_id']}/outcome", json=body,
-                                         headers=server.user_headers())
+                                         headers=signed_in)
                     assert answer.status_code == 202, answer.text
     server.wait_for_store()
     return run

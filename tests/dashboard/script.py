@@ -47,8 +47,7 @@ def scripted_events() -> list[StoreEvent]:
         s1, s2, s3, s4, s5, s6, s7,
         _outcome(1, s1, Outcome.SENT_ANYWAY, SendAnywayReason.RECIPIENT_ENTITLED),
         _outcome(2, s2, Outcome.CHANGED),
-        # s4: changed first, then sent anyway; the latest outcome is the one that counts.
-        _outcome(3, s4, Outcome.CHANGED, after_minutes=1),
+        # One outcome per scan: the store keeps the first and ignores later ones.
         _outcome(4, s4, Outcome.SENT_ANYWAY, SendAnywayReason.CONSENT_GIVEN, after_minutes=5),
         _outcome(5, s5, Outcome.CANCELLED),
         _outcome(6, s7, Outcome.SENT_ANYWAY, SendAnywayReason.OTHER),

@@ -11,12 +11,14 @@ import pytest
 from service.store.hashing import keyed_hash
 from service.store.models import Base
 from tests.api.conftest import Server
+from tests.auth.identity_provider import TENANT
 from tests.dashboard.conftest import (
     HASH_KEY,
     OFFICE,
     OLD_SENDER,
     PRIMARY,
     RECENT_SENDER,
+    SENDERS,
     ScriptedRun,
     dpo_headers,
 )
@@ -115,18 +117,23 @@ def test_retention_purged_the_expired_row_at_start(dashboard_server: Server) -> 
     assert len(_get(dashboard_server, f"/v1/dpo/subjects/{RECENT_SENDER}").json()["scans"]) == 1
 
 
+LEAVER_OID = "6f1c1b1e-3c1a-4f57-9a0e-5a8d3f0c2b11"
+
+
 def test_subject_access_then_erasure_by_address_or_hash(dashboard_server: Server, scripted_run: ScriptedRun) -> None:
     sender = "leaving.soon@oakfield.sch.uk"
     sender_hash = keyed_hash(HASH_KEY.encode(), sender)
+    # The draft claims another sender (one in a unit); the token decides who sent it.
     draft = {"message": {"subject": "Trip", "body": {"content": "Jane Brown's UPN is H801200001001.", "type": "text"},
-                         "from": {"address": sender, "name": "Leaving"}, "to": [{"address": "someone@gmail.com"}]}}
+                         "from": {"address": SENDERS[0], "name": "Someone else"},
+                         "to": [{"address": "someone@gmail.com"}]}}
+    signed_in = dashboard_server.user_headers(oid=LEAVER_OID, preferred_username=sender.upper())
     scan_ids = set()
     for _ in range(2):
-        verdict = httpx.post(f"{dashboard_server.base_url}/v1/scan", json=draft,
-                             headers=dashboard_server.user_headers(), timeout=120).json()
+        verdict = httpx.post(f"{dashboard_server.base_url}/v1/scan", json=draft, headers=signed_in, timeout=120).json()
         scan_ids.add(verdict["scan_id"])
     outcome = httpx.post(f"{dashboard_server.base_url}/v1/scans/{verdict['scan_id']}/outcome",
-                         json={"outcome": "cancelled"}, headers=dashboard_server.user_headers(), timeout=30)
+                         json={"outcome": "cancelled"}, headers=signed_in, timeout=30)
     assert outcome.status_code == 202
     dashboard_server.wait_for_store()
 
@@ -136,6 +143,9 @@ def test_subject_access_then_erasure_by_address_or_hash(dashboard_server: Server
     assert by_address["sender_hash"] == sender_hash
     assert {s["scan_id"] for s in by_address["scans"]} == scan_ids
     assert all("sender_hash" not in scan for scan in by_address["scans"])
+    # Who asked for each scan is the same person, so the export shows it and the erasure removes it.
+    assert {scan["principal_hash"] for scan in by_address["scans"]} == {
+        keyed_hash(HASH_KEY.encode(), f"{TENANT}\0{LEAVER_OID}")}
     assert {scan["unit"] for scan in by_address["scans"]} == {"unmapped"}
     assert [(o["scan_id"], o["outcome"]) for o in by_address["outcomes"]] == [(verdict["scan_id"], "cancelled")]
     before = _get(dashboard_server, "/v1/dpo/stats").json()["totals"]["scans"]

@@ -26,6 +26,11 @@ ITEM_ID = "AAMkAGI2TG93AAA="
 ATTACHMENT_ID = "AAMkAGI2THVSAAA="
 ATTACHMENT_NAME = "register.csv"
 ATTACHMENT_BYTES = b"Name,UPN\nAmelia Hart,H801200001001\n"
+# App-only mode: the signed-in user's own mailbox (by object id) and someone else's, holding a
+# message with the same ids but another attachment.
+OWN_MAILBOX = "user-1"
+OTHER_MAILBOX = "head@oakfield.sch.uk"
+OTHER_ATTACHMENT_BYTES = b"Name,Concern\nJoe Bloggs,child protection plan\n"
 
 
 def make_certificate(folder: Path) -> tuple[Path, Path]:
@@ -123,11 +128,13 @@ class GraphStandIn:
         if path == "/groups/group-1/transitiveMembers":
             return 200, {"value": [{"@odata.type": "#microsoft.graph.user", "id": f"u{i}", "mail": m}
                                    for i, m in enumerate(STAFF_LIST_MEMBERS)]}
-        if path == f"/me/messages/{ITEM_ID}/attachments":
-            return 200, {"value": [{"@odata.type": "#microsoft.graph.fileAttachment", "id": ATTACHMENT_ID,
-                                    "name": ATTACHMENT_NAME, "size": len(ATTACHMENT_BYTES)}]}
-        if path == f"/me/messages/{ITEM_ID}/attachments/{ATTACHMENT_ID}":
-            return 200, {"@odata.type": "#microsoft.graph.fileAttachment", "id": ATTACHMENT_ID,
-                         "name": ATTACHMENT_NAME, "size": len(ATTACHMENT_BYTES),
-                         "contentBytes": base64.b64encode(ATTACHMENT_BYTES).decode()}
+        for mailbox, content in (("/me", ATTACHMENT_BYTES), (f"/users/{OWN_MAILBOX}", ATTACHMENT_BYTES),
+                                 (f"/users/{OTHER_MAILBOX}", OTHER_ATTACHMENT_BYTES)):
+            if path == f"{mailbox}/messages/{ITEM_ID}/attachments":
+                return 200, {"value": [{"@odata.type": "#microsoft.graph.fileAttachment", "id": ATTACHMENT_ID,
+                                        "name": ATTACHMENT_NAME, "size": len(content)}]}
+            if path == f"{mailbox}/messages/{ITEM_ID}/attachments/{ATTACHMENT_ID}":
+                return 200, {"@odata.type": "#microsoft.graph.fileAttachment", "id": ATTACHMENT_ID,
+                             "name": ATTACHMENT_NAME, "size": len(content),
+                             "contentBytes": base64.b64encode(content).decode()}
         return 404, {"error": {"code": "ResourceNotFound"}}

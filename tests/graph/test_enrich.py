@@ -18,6 +18,8 @@ from tests.graph.graph_standin import (
     ATTACHMENT_BYTES,
     ATTACHMENT_NAME,
     ITEM_ID,
+    OTHER_MAILBOX,
+    OWN_MAILBOX,
     STAFF_LIST,
     TENANT,
     GraphStandIn,
@@ -50,7 +52,8 @@ def graph_settings(standin: GraphStandIn, **overrides: object) -> Settings:
 
 
 def user() -> Principal:
-    return Principal(tenant_id=TENANT, object_id="user-1", scopes=frozenset({"access_as_user"}), token=USER_TOKEN)
+    return Principal(tenant_id=TENANT, object_id=OWN_MAILBOX, scopes=frozenset({"access_as_user"}),
+                     username="a.teacher@oakfield.sch.uk", token=USER_TOKEN)
 
 
 def draft(**message: object) -> ScanRequest:
@@ -146,6 +149,28 @@ def test_app_only_mode_uses_the_services_own_token(standin: GraphStandIn, local_
 
     asyncio.run(run())
     assert [t["grant_type"] for t in standin.token_requests] == ["client_credentials"]
+
+
+def test_app_only_mode_reads_the_signed_in_users_mailbox_whatever_the_draft_claims(
+    standin: GraphStandIn, local_scanner: Scanner
+) -> None:
+    enricher = make_enricher(standin, local_scanner, graph_mode="app")
+    standin.graph_requests.clear()
+    # The draft claims to be from another member of staff whose message ids the user has learnt.
+    request = draft(**{"from": {"address": OTHER_MAILBOX}},
+                    attachments=[{"name": ATTACHMENT_NAME, "content_type": "text/csv", "size": len(ATTACHMENT_BYTES)}])
+
+    async def run() -> ScanRequest:
+        result = await enricher.enrich(request, user(), ITEM_ID)
+        assert NOTE_ATTACHMENT not in result.notes
+        await enricher.client.aclose()
+        return result.request
+
+    enriched = asyncio.run(run())
+    (attachment,) = enriched.message.attachments
+    assert base64.b64decode(attachment.content_base64 or "") == ATTACHMENT_BYTES
+    mailboxes = {p.split("/")[3] for p in standin.graph_requests if p.startswith("/v1.0/users/")}
+    assert mailboxes == {OWN_MAILBOX}
 
 
 def test_graph_unreachable_degrades_to_the_organisation_file(local_scanner: Scanner, tmp_path: Path) -> None:

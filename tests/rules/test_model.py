@@ -121,3 +121,42 @@ def test_a_condition_with_two_predicates_is_refused(tmp_path: Path) -> None:
 def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
     with pytest.raises(RuleFileError, match=r"my-rule.yaml: line \d+: not valid YAML"):
         load_rule(_write(tmp_path, "my-rule.yaml", GOOD.replace("title: A test rule", "title: [unclosed")))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "ignore_case"),
+    [
+        # Backtracks over every way of splitting a run of commas into eleven pieces.
+        ("(.*?,){11}P", None),
+        # Harmless on "aaa" when case matters; catastrophic with ignore-case, which is the default.
+        ("(A|A)+B", None),
+        ("(A|A)+B", "true"),
+    ],
+)
+def test_slow_patterns_are_refused_with_the_flags_they_run_with(
+    tmp_path: Path, pattern: str, ignore_case: str | None
+) -> None:
+    flags = f", ignore_case: {ignore_case}" if ignore_case else ""
+    text = GOOD.replace(
+        "entities: {in: [body], types: [UK_UPN]}", f"pattern: {{in: [body], regex: '{pattern}'{flags}}}"
+    )
+    with pytest.raises(RuleFileError) as err:
+        load_rule(_write(tmp_path, "slow-rule.yaml", text.replace("my-rule", "slow-rule")))
+    assert str(err.value).startswith("slow-rule.yaml: line 6: when.pattern: the pattern is too slow on long input")
+
+
+def test_a_case_sensitive_pattern_is_checked_case_sensitively(tmp_path: Path) -> None:
+    # Case-sensitive, (A|A)+B is harmless on the fixed lower-case probes; a probe built from its
+    # own characters (a long run of "A") finds it.
+    text = GOOD.replace(
+        "entities: {in: [body], types: [UK_UPN]}", "pattern: {in: [body], regex: '(A|A)+B', ignore_case: false}"
+    )
+    with pytest.raises(RuleFileError, match="too slow"):
+        load_rule(_write(tmp_path, "my-rule.yaml", text))
+
+
+@pytest.mark.parametrize("pattern", [r"\bPROJECT-ZEBRA\b", r"[A-Z]{2}\d{6}[A-D]", r"(?:ref|reference)\s*:?\s*\w+"])
+def test_ordinary_patterns_still_load(tmp_path: Path, pattern: str) -> None:
+    text = GOOD.replace("entities: {in: [body], types: [UK_UPN]}", f"pattern: {{in: [body], regex: '{pattern}'}}")
+    rule = load_rule(_write(tmp_path, "my-rule.yaml", text))
+    assert rule.when.pattern is not None and rule.when.pattern.regex == pattern

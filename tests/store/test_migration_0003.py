@@ -11,11 +11,13 @@ from ulid import ULID
 
 from service.store.events import ScanEvent
 from service.store.migrate import alembic_config
+from service.store.models import ScanRow
 from service.store.repository import Repository
 from tests.store.conftest import empty_database
 
 BEFORE = "0002_rule_versions"
 THIS = "0003_scan_unit"
+LATER_COLUMNS = {"principal_hash"}
 
 
 def _migrate(engine: Engine, schema: str | None, verb: str, revision: str) -> None:
@@ -47,6 +49,11 @@ def _version(engine: Engine) -> str:
         return str(conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one())
 
 
+def _units(engine: Engine) -> dict[str, str | None]:
+    with engine.connect() as conn:
+        return {r[0]: r[1] for r in conn.execute(text("SELECT scan_id, unit FROM scans"))}
+
+
 def _old_row(engine: Engine) -> str:
     """A scan as written before 0003: no unit column."""
     scan_id = str(ULID())
@@ -70,11 +77,11 @@ def test_upgrade_keeps_old_rows_and_downgrade_removes_only_the_column(bare: tupl
     assert _version(engine) == THIS
     assert "unit" in _columns(engine, schema)
     assert "ix_scans_unit" in _indexes(engine, schema)
-    repository = Repository(engine)
     new = ScanEvent(scan_id=str(ULID()), action="block", rules_fired=["ctf-attachment"], unit="Oakfield Primary")
-    repository.write([new])
-    units = {r.scan_id: r.unit for r in repository.scans()}
-    assert units == {old: None, new.scan_id: "Oakfield Primary"}
+    # Written as at 0003: later revisions' columns do not exist yet.
+    with engine.begin() as conn:
+        conn.execute(ScanRow.__table__.insert(), [new.model_dump(exclude=LATER_COLUMNS)])
+    assert _units(engine) == {old: None, new.scan_id: "Oakfield Primary"}
 
     _migrate(engine, schema, "downgrade", BEFORE)
     assert _version(engine) == BEFORE
@@ -86,6 +93,8 @@ def test_upgrade_keeps_old_rows_and_downgrade_removes_only_the_column(bare: tupl
     assert sorted(r[0] for r in kept) == sorted([old, new.scan_id])
     assert {r[0]: r[1] for r in kept} == {old: "warn", new.scan_id: "block"}
 
-    _migrate(engine, schema, "upgrade", "head")
+    _migrate(engine, schema, "upgrade", THIS)
     assert "unit" in _columns(engine, schema)
-    assert {r.scan_id: r.unit for r in repository.scans()} == {old: None, new.scan_id: None}
+    assert _units(engine) == {old: None, new.scan_id: None}
+    _migrate(engine, schema, "upgrade", "head")
+    assert {r.scan_id: r.unit for r in Repository(engine).scans()} == {old: None, new.scan_id: None}

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy.engine import make_url
 from ulid import ULID
 
-from service.store.events import ScanEvent
+from service.store.events import Outcome, OutcomeEvent, ScanEvent
 from service.store.migrate import upgrade
-from service.store.repository import Repository, make_engine
-from service.store.writer import StoreWriter
+from service.store.repository import Repository, ScanClaim, make_engine
+from service.store.writer import BufferedScan, StoreWriter
 from tests.store.conftest import POSTGRES_URL, drop_schema
 from tests.store.tcp_proxy import TcpProxy
 
@@ -124,3 +124,37 @@ def test_intercepts_unwritten_at_shutdown_are_kept_and_sent_at_the_next_start(tm
         assert not list(tmp_path.glob("unwritten.jsonl*"))
     finally:
         restarted.stop(2)
+
+
+def test_a_buffered_scan_knows_its_owner_and_takes_one_outcome() -> None:
+    repository = Repository(make_engine("postgresql+psycopg://postgres@127.0.0.1:9/none"))
+    writer = StoreWriter(repository, retry_seconds=5)  # not started: everything stays buffered
+    scan = ScanEvent(scan_id=str(ULID()), action="warn", rules_fired=["personal-data-external"],
+                     principal_hash="ab" * 32)
+    writer.submit(scan)
+    assert writer.buffered_scan(str(ULID())) is None
+    assert writer.buffered_scan(scan.scan_id) == BufferedScan(principal_hash="ab" * 32, answered=False)
+    first = OutcomeEvent(outcome_id=str(ULID()), scan_id=scan.scan_id, outcome=Outcome.CHANGED)
+    second = OutcomeEvent(outcome_id=str(ULID()), scan_id=scan.scan_id, outcome=Outcome.CANCELLED)
+    assert writer.submit_outcome(first)
+    assert writer.buffered_scan(scan.scan_id) == BufferedScan(principal_hash="ab" * 32, answered=True)
+    assert not writer.submit_outcome(second)
+    assert writer.backlog == 2
+
+
+def test_once_written_the_outcome_is_no_longer_buffered(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'store.db'}")
+    upgrade(engine)
+    repository = Repository(engine)
+    writer = StoreWriter(repository, retry_seconds=0.1)
+    writer.start()
+    try:
+        scan = ScanEvent(scan_id=str(ULID()), action="warn", rules_fired=[], principal_hash="cd" * 32)
+        writer.submit(scan)
+        assert writer.submit_outcome(OutcomeEvent(outcome_id=str(ULID()), scan_id=scan.scan_id,
+                                                  outcome=Outcome.CHANGED))
+        assert writer.flush()
+        assert writer.buffered_scan(scan.scan_id) is None
+        assert repository.scan_claim(scan.scan_id) == ScanClaim(principal_hash="cd" * 32, answered=True)
+    finally:
+        writer.stop(2)
