@@ -49,7 +49,8 @@
         body: JSON.stringify(body)
       });
     }).then(function (response) {
-      if (response.status !== 202) { throw new Error("status " + response.status); }
+      // 409: this scan's outcome is already recorded (one per scan); the first one stands.
+      if (response.status !== 202 && response.status !== 409) { throw new Error("status " + response.status); }
     });
   }
 
