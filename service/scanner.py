@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ulid import ULID
 
+from service.context.group_disclosure import discloses_about_recipients
 from service.context.lookalike import LookalikeMatch, find_lookalike
 from service.context.organisation import without_organisation_contacts
 from service.context.participants import Participants, participants_of, signed_by, third_party
@@ -98,6 +99,7 @@ class Scanner:
             lookalikes=tuple(self._lookalikes(r.domain for r in recipients if r.klass is RecipientClass.EXTERNAL)),
             marked_confidential=_marked_confidential(message),
             dpo_contact=self.organisation.dpo_contact,
+            group_disclosure=discloses_about_recipients(f"{extracted.subject}\n{extracted.body}"),
         )
 
     def _lookalikes(self, domains: Sequence[str] | object) -> list[LookalikeMatch]:

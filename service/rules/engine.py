@@ -225,6 +225,8 @@ class RuleEngine:
             return bool(facts.lookalikes), ev
         if cond.marked_confidential is not None:
             return facts.marked_confidential, Evidence()
+        if cond.group_disclosure is not None:
+            return facts.group_disclosure, Evidence()
         if cond.pattern is not None:
             return self._pattern(cond, facts, budget)
         raise AssertionError("Condition validated with no predicate")  # pragma: no cover

@@ -59,6 +59,9 @@ class MessageFacts:
     lookalikes: tuple[LookalikeMatch, ...] = ()
     marked_confidential: bool = False
     dpo_contact: str = ""
+    # The subject or body says something special-category about the recipients as a group
+    # ("a support group for parents of autistic children"): see service/context/group_disclosure.py.
+    group_disclosure: bool = False
 
     def recipients_of(self, klass: RecipientClass, fields: set[str]) -> list[RecipientInfo]:
         return [r for r in self.recipients if r.klass is klass and r.field in fields]

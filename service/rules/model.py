@@ -182,6 +182,7 @@ class Condition(_Strict):
     attachments: AttachmentsTest | None = None
     lookalike_domain: Literal[True] | None = None
     marked_confidential: Literal[True] | None = None
+    group_disclosure: Literal[True] | None = None
     pattern: PatternTest | None = None
 
     @model_validator(mode="after")

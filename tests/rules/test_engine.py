@@ -42,6 +42,7 @@ def facts(
     attachments: list[PartFacts] | None = None,
     lookalikes: tuple[LookalikeMatch, ...] = (),
     confidential: bool = False,
+    group_disclosure: bool = False,
 ) -> MessageFacts:
     def names(n: int) -> frozenset[str]:
         return frozenset(f"person {i}" for i in range(n))
@@ -62,6 +63,7 @@ def facts(
         lookalikes=lookalikes,
         marked_confidential=confidential,
         dpo_contact="dpo@example.org",
+        group_disclosure=group_disclosure,
     )
 
 
@@ -114,6 +116,13 @@ def test_visible_outsiders(engine: RuleEngine) -> None:
 
 def attachment(name: str, **kw: object) -> PartFacts:
     return PartFacts(location=f"attachment:{name}", kind="attachment", **kw)  # type: ignore[arg-type]
+
+
+def test_visible_outsiders_told_what_they_have_in_common_blocks(engine: RuleEngine) -> None:
+    two_visible = [person("a@x.com", EXT), person("b@y.com", EXT, "cc")]
+    assert fired(engine, facts(recipients=two_visible, group_disclosure=True))["external-recipients-visible"] == "block"
+    in_bcc = [person("a@x.com", EXT), person("b@y.com", EXT, "bcc")]
+    assert "external-recipients-visible" not in fired(engine, facts(recipients=in_bcc, group_disclosure=True))
 
 
 def test_unprotected_list_blocks_and_protected_does_not(engine: RuleEngine) -> None:
