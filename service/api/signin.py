@@ -10,6 +10,8 @@ a route that wants a Principal without one there is refused, so a forgotten path
 closed.
 """
 
+from urllib.parse import urlsplit
+
 from starlette.concurrency import run_in_threadpool
 
 from service.api.middleware import ASGIApp, Receive, Scope, Send, plain_answer, route_path
@@ -58,15 +60,25 @@ def _address_is_loopback(address: object) -> bool:
     return isinstance(address, (tuple, list)) and bool(address) and is_loopback(str(address[0]))
 
 
+def _host_is_loopback(value: bytes) -> bool:
+    host = urlsplit("//" + value.decode("latin-1")).hostname
+    return host is not None and is_loopback(host)
+
+
 def from_this_machine(scope: Scope) -> bool:
-    """Connected from and to a loopback address, and not relayed by a proxy (development mode only).
+    """Connected from and to a loopback address, not relayed by a proxy, and addressed to
+    this machine by name too (development mode only).
 
     NOTE: not the configured bind address: run through uvicorn directly the app cannot know
-    it. scope["server"] is the address this connection actually reached.
+    it. scope["server"] is the address this connection actually reached. The Host check
+    stops a web page whose name was pointed at 127.0.0.1 (DNS rebinding) from using it.
     """
     if not (_address_is_loopback(scope.get("client")) and _address_is_loopback(scope.get("server"))):
         return False
-    return not any(name in _PROXY_HEADERS for name, _value in scope.get("headers", []))
+    for name, value in scope.get("headers", []):
+        if name in _PROXY_HEADERS or (name == b"host" and not _host_is_loopback(value)):
+            return False
+    return True
 
 
 def dev_principal(state: ServiceState) -> Principal:

@@ -147,11 +147,16 @@ def uvicorn_dev(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_development_mode_answers_this_machine(uvicorn_dev: str) -> None:
     assert httpx.get(f"{uvicorn_dev}/v1/admin/rules", timeout=30).status_code == 200
+    port = urlsplit(uvicorn_dev).port
+    for host in (f"localhost:{port}", f"[::1]:{port}", "127.0.0.1"):
+        assert httpx.get(f"{uvicorn_dev}/v1/admin/rules", headers={"Host": host}, timeout=30).status_code == 200
 
 
 @pytest.mark.parametrize("proxy_header", [
     {"Forwarded": "for=203.0.113.9;proto=https"}, {"X-Real-IP": "203.0.113.9"},
     {"X-Forwarded-For": "203.0.113.9"}, {"X-Forwarded-Host": "sendguard.example.org"}, {"Via": "1.1 proxy"},
+    # A web page whose name was pointed at 127.0.0.1 (DNS rebinding).
+    {"Host": "evil.example"},
 ])
 def test_development_mode_refuses_requests_relayed_by_a_proxy(uvicorn_dev: str, proxy_header: dict[str, str]) -> None:
     for path in ("/v1/admin/rules", "/v1/dpo/inventory"):
