@@ -32,7 +32,9 @@ def route_path(scope: Scope) -> str:
     """The request's path below the app's root path (as the router matches it)."""
     path: str = scope["path"]
     root: str = scope.get("root_path", "")
-    return path[len(root):] or "/" if root and path.startswith(root) else path
+    if root and path.startswith(root):
+        return path[len(root):] or "/"
+    return path
 
 
 class BodyLimit:
