@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from service.api import telemetry
 from service.api.cache import ScanCache
 from service.api.middleware import BodyLimit, RequestLog
+from service.api.signin import SignIn
 from service.api.routes import health, metrics, outcome, scan
 from service.api.routes import rules as rules_routes
 from service.dashboard import routes as dashboard_routes
@@ -35,6 +36,9 @@ from service.store.repository import Repository, make_engine
 from service.store.writer import StoreWriter
 
 log = logging.getLogger(__name__)
+
+# The routes that take a whole draft, attachments included: they get max_request_bytes.
+DRAFT_PATHS = ("/v1/scan", "/v1/admin/dry-run", "/v1/admin/dry-run/upload")
 
 
 def _build_enricher(settings: Settings, scanner: Scanner) -> Enricher | None:
@@ -134,7 +138,12 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(addin_routes.router)
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)  # type: ignore[arg-type]
+    app.add_middleware(
+        BodyLimit, max_bytes=settings.max_request_bytes,  # type: ignore[arg-type]
+        other_max_bytes=settings.max_other_request_bytes, large_paths=DRAFT_PATHS,
+    )
+    # Outside BodyLimit: no body is read before the caller is signed in.
+    app.add_middleware(SignIn)  # type: ignore[arg-type]
     if settings.cors_allowed_origins:
         app.add_middleware(
             CORSMiddleware,  # type: ignore[arg-type]

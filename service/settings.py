@@ -40,13 +40,15 @@ class Settings(BaseSettings):
 
     # --- HTTP service (sendguard serve) -------------------------------------------
     # Where the server listens; `sendguard serve` sets it. Development sign-in is
-    # refused unless this is a loopback address.
+    # refused unless this is a loopback address, and (whoever started the app) each
+    # request must reach a loopback address from one, with no proxy's headers.
     bind_host: str = "127.0.0.1"
     # "entra": Microsoft Entra ID access tokens. "dev": no sign-in at all, for a
     # developer's own machine only (loopback, loud warning).
     auth_mode: Literal["entra", "dev"] = "entra"
     # The directory (tenant) id of the trust's Entra ID, and the tenants whose users
-    # may call the service (the home tenant is always allowed).
+    # may call the service (the home tenant is always allowed). Admin and DPO roles are
+    # believed from the home tenant only: a partner's administrators assign their own.
     tenant_id: str | None = None
     allowed_tenants: list[str] = Field(default_factory=list)
     # The API's application (client) id; tokens must be issued for it (or api://<id>).
@@ -69,7 +71,8 @@ class Settings(BaseSettings):
     cors_allowed_origins: list[str] = Field(default_factory=list)
     # --- the Outlook add-in (served from /addin/) ------------------------------------
     # The https address Outlook reaches this service at; the manifests point there.
-    # Without it, the address of each request is used (fine on a developer's machine).
+    # Without it, a request's own address is used only when it names this machine
+    # (a developer's); the add-in's scripts are refused (421) to any other Host header.
     public_base_url: str | None = None
     # What Outlook does when the add-in cannot run at all: softBlock, promptUser or block.
     addin_send_mode: Literal["softBlock", "promptUser", "block"] = "softBlock"
@@ -78,6 +81,10 @@ class Settings(BaseSettings):
     addin_unreachable_action: Literal["promptUser", "retryThenPrompt"] = "promptUser"
     # Bodies larger than this are refused with 413 before they are read whole.
     max_request_bytes: int = Field(default=40 * 1024 * 1024, ge=1024)
+    # The same for every route that is not a draft (/v1/scan and the dry runs): rules,
+    # the organisation and outcomes are small, and a signed-in caller should not make a
+    # worker read 40 MB where 2 MB is ample (a rule's YAML is at most 200,000 characters).
+    max_other_request_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
     # Threads running detection in each worker, and drafts allowed to wait for one.
     scan_threads: int = Field(default=2, ge=1, le=32)
     max_waiting_scans: int = Field(default=64, ge=1)

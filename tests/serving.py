@@ -27,12 +27,18 @@ def clean_environment(**settings: str) -> dict[str, str]:
     return {**env, "HF_HUB_OFFLINE": "1", "TLDEXTRACT_CACHE_TIMEOUT": "0", **settings}
 
 
-def launch(env: dict[str, str], log_path: Path, *args: str) -> tuple[str, "subprocess.Popen[bytes]"]:
-    """Start `sendguard serve` on a free loopback port; return its base URL once /healthz answers."""
+SENDGUARD_SERVE = ("-m", "service.cli", "serve")
+# The app as a deployment might run it without `sendguard serve`.
+UVICORN = ("-m", "uvicorn", "service.app:app_from_environment", "--factory")
+
+
+def launch(env: dict[str, str], log_path: Path, *args: str,
+           program: tuple[str, ...] = SENDGUARD_SERVE) -> tuple[str, "subprocess.Popen[bytes]"]:
+    """Start `sendguard serve` (or `program`) on a free loopback port; return its base URL once /healthz answers."""
     port = free_port()
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port", str(port), *args],
+            [sys.executable, *program, "--host", "127.0.0.1", "--port", str(port), *args],
             cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )
     base_url = f"http://127.0.0.1:{port}"

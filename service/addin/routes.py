@@ -12,19 +12,55 @@ from pydantic import ValidationError
 from service.addin import files
 from service.addin.manifest import ManifestOptions, render_json_text, render_xml
 from service.api.deps import ScansDep, SettingsDep
+from service.api.safety import is_loopback
 from service.settings import Settings
 
 router = APIRouter(tags=["add-in"], include_in_schema=False)
 
 # Short caching: a changed setting reaches Outlook within minutes, yet each Send does not refetch.
 _CACHE = {"Cache-Control": "public, max-age=300"}
+_OFFICE_JS = "https://appsforoffice.microsoft.com"
+_SIGN_IN = "https://login.microsoftonline.com"
 _NO_MANIFEST = ("The manifest needs the API's client id: set SENDGUARD_API_CLIENT_ID "
                 "(and SENDGUARD_PUBLIC_BASE_URL, the https address Outlook reaches this service at).")
 
 
+_NO_PUBLIC_URL = ("SendGuard answers for this address only on this machine: set SENDGUARD_PUBLIC_BASE_URL "
+                  "to the https address Outlook reaches it at.")
+
+
 def base_url(request: Request, settings: Settings) -> str:
-    """Where Outlook reaches this service: the configured public address, else the address of this request."""
-    return (settings.public_base_url or str(request.base_url)).rstrip("/")
+    """Where Outlook reaches this service: the configured public address, else (on this machine only) this request's.
+
+    NOTE: the request's address comes from its Host header, which the caller chooses; it is
+    baked into scripts that are cached, so without a configured address only a loopback Host
+    is believed.
+    """
+    if settings.public_base_url:
+        return settings.public_base_url.rstrip("/")
+    host = request.url.hostname
+    if host is None or not is_loopback(host):
+        raise HTTPException(status.HTTP_421_MISDIRECTED_REQUEST, detail=_NO_PUBLIC_URL)
+    return str(request.base_url).rstrip("/")
+
+
+def _page_headers(settings: Settings) -> dict[str, str]:
+    """The add-in's pages load Office.js from Microsoft's CDN and call this service; nothing else.
+
+    NOTE: no frame-ancestors: Outlook on the web and new Outlook show the task pane in a frame.
+    """
+    public = urlsplit(settings.public_base_url or "")
+    api = f"{public.scheme}://{public.netloc}" if public.netloc else "'self'"
+    return {
+        **_CACHE,
+        "Content-Security-Policy": (
+            f"default-src 'self'; script-src 'self' {_OFFICE_JS}; connect-src 'self' {api} {_SIGN_IN}; "
+            f"frame-src 'self' {_OFFICE_JS} {_SIGN_IN}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "object-src 'none'; base-uri 'none'; form-action 'none'"
+        ),
+        "Referrer-Policy": "no-referrer",
+        "X-Content-Type-Options": "nosniff",
+    }
 
 
 def _options(request: Request, settings: Settings) -> ManifestOptions:
@@ -76,11 +112,12 @@ def icon(name: Annotated[str, PathParam(max_length=64)]) -> FileResponse:
 
 
 @router.get("/addin/{name}")
-def static_file(name: Annotated[str, PathParam(max_length=64)]) -> FileResponse:
+def static_file(settings: SettingsDep, name: Annotated[str, PathParam(max_length=64)]) -> FileResponse:
     media_type = files.STATIC_FILES.get(name)
     if media_type is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="no such file")
-    return FileResponse(Path(files.SRC_DIR) / name, media_type=media_type, headers=_CACHE)
+    headers = _page_headers(settings) if media_type.startswith("text/html") else _CACHE
+    return FileResponse(Path(files.SRC_DIR) / name, media_type=media_type, headers=headers)
 
 
 @router.get("/.well-known/microsoft-officeaddins-allowed.json")

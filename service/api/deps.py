@@ -5,18 +5,15 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from service.api.safety import is_loopback
 from service.api.scanning import ScanService
+from service.api.signin import NO_TOKEN, PRINCIPAL_KEY
 from service.api.state import ServiceState
 from service.auth.principal import Principal
-from service.auth.tokens import InvalidToken
 from service.settings import Settings
 from service.store.repository import Repository
 from service.store.writer import StoreWriter
 
 _bearer = HTTPBearer(auto_error=False, description="An Entra ID v2 access token for the SendGuard API")
-
-_DEV_PRINCIPAL_ID = "00000000-0000-0000-0000-000000000000"
 
 
 def get_state(request: Request) -> ServiceState:
@@ -53,26 +50,17 @@ def _unauthorised(detail: str) -> HTTPException:
     return HTTPException(status.HTTP_401_UNAUTHORIZED, detail=detail, headers={"WWW-Authenticate": "Bearer"})
 
 
-def get_principal(
+async def get_principal(
     request: Request,
-    state: StateDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    # NOTE: unused here; it puts the bearer scheme in the OpenAPI document. The token was
+    # validated by the SignIn middleware (service/api/signin.py) before the body was read.
+    _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
-    """The signed-in caller. A sync function: FastAPI runs it in a thread, so a key fetch never blocks the loop."""
-    settings = state.settings
-    if state.validator is None:
-        # Development mode: the app refuses to start it off loopback; refuse remote callers too.
-        if request.client is None or not is_loopback(request.client.host):
-            raise _unauthorised("development mode answers this machine only")
-        roles = frozenset({settings.admin_role, settings.dpo_role})
-        return Principal(tenant_id=settings.tenant_id or "dev", object_id=_DEV_PRINCIPAL_ID,
-                         scopes=frozenset({settings.addin_scope}), roles=roles, dev=True)
-    if credentials is None or credentials.scheme.lower() != "bearer":
-        raise _unauthorised("sign in with Microsoft Entra ID: a bearer token is needed")
-    try:
-        return state.validator.validate(credentials.credentials)
-    except InvalidToken as exc:
-        raise _unauthorised(str(exc)) from None
+    """The signed-in caller, as the SignIn middleware found them."""
+    principal = request.scope.get("state", {}).get(PRINCIPAL_KEY)
+    if not isinstance(principal, Principal):
+        raise _unauthorised(NO_TOKEN)
+    return principal
 
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]

@@ -1,9 +1,12 @@
-"""ASGI middleware: a cap on request bodies, and one log line a request (no paths' values, no client address)."""
+"""ASGI middleware: a cap on request bodies, and one log line a request (no paths' values, no client address).
+
+Sign-in, checked before any body is read, is in service/api/signin.py.
+"""
 
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping, Sequence
 from typing import Any
 
 from service.api import telemetry
@@ -17,39 +20,57 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
-async def _plain(send: Send, status: int, detail: str) -> None:
+async def plain_answer(send: Send, status: int, detail: str, headers: Sequence[tuple[bytes, bytes]] = ()) -> None:
     body = json.dumps({"detail": detail}).encode()
     await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            *headers]})
     await send({"type": "http.response.body", "body": body})
 
 
+def route_path(scope: Scope) -> str:
+    """The request's path below the app's root path (as the router matches it)."""
+    path: str = scope["path"]
+    root: str = scope.get("root_path", "")
+    if root and path.startswith(root):
+        return path[len(root):] or "/"
+    return path
+
+
 class BodyLimit:
-    """Refuses a body over `max_bytes` with 413, by its Content-Length or as it streams in.
+    """Refuses a body over its route's limit with 413, by its Content-Length or as it streams in.
 
     The body is read here (it would be read whole by the route anyway) and replayed
-    to the app, so a chunked upload cannot slip past the limit.
+    to the app, so a chunked upload cannot slip past the limit. Drafts (`large_paths`)
+    may be up to `max_bytes`; every other body up to `other_max_bytes`.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, other_max_bytes: int | None = None,
+                 large_paths: Iterable[str] = ()) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.other_max_bytes = max_bytes if other_max_bytes is None else min(other_max_bytes, max_bytes)
+        self.large_paths = frozenset(large_paths)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
-        too_large = f"The request is larger than {self.max_bytes // (1024 * 1024)} MB"
+        limit = self.max_bytes if route_path(scope) in self.large_paths else self.other_max_bytes
+        if limit >= 1024 * 1024:
+            too_large = f"The request is larger than {limit // (1024 * 1024)} MB"
+        else:
+            too_large = f"The request is larger than {limit // 1024} KB"
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 try:
                     declared = int(value)
                 except ValueError:
-                    await _plain(send, 400, "The Content-Length header is not a number")
+                    await plain_answer(send, 400, "The Content-Length header is not a number")
                     return
-                if declared > self.max_bytes:
+                if declared > limit:
                     telemetry.ERRORS.labels(kind="too_large").inc()
-                    await _plain(send, 413, too_large)
+                    await plain_answer(send, 413, too_large)
                     return
         chunks: list[bytes] = []
         size = 0
@@ -59,9 +80,9 @@ class BodyLimit:
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_bytes:
+            if size > limit:
                 telemetry.ERRORS.labels(kind="too_large").inc()
-                await _plain(send, 413, too_large)
+                await plain_answer(send, 413, too_large)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):

@@ -3,7 +3,8 @@
 Checked: the signature (RS256, key from the tenant's key set by `kid`), issuer (the
 tenant's v2 issuer), tenant (home or allowed list), audience (the API's client id
 or its api:// form), expiry and not-before with a small leeway, and version 2.0.
-Scopes and roles are returned for the routes to check.
+Scopes and roles are returned for the routes to check; roles only from the home tenant
+(a partner tenant's administrators can assign this app's roles to their own users).
 """
 
 from collections.abc import Iterable
@@ -26,11 +27,13 @@ class TokenValidator:
         *,
         audiences: Iterable[str],
         allowed_tenants: Iterable[str],
+        home_tenant: str,
         leeway_seconds: int = 60,
     ) -> None:
         self.keys = keys
         self.audiences = [a for a in audiences if a]
-        self.allowed_tenants = frozenset(t.lower() for t in allowed_tenants if t)
+        self.home_tenant = home_tenant.lower()
+        self.allowed_tenants = frozenset(t.lower() for t in allowed_tenants if t) | {self.home_tenant}
         self.leeway_seconds = leeway_seconds
 
     def _issuer_for(self, tenant_id: str) -> str:
@@ -81,7 +84,7 @@ class TokenValidator:
         if claims.get("ver") != "2.0":
             raise InvalidToken("the token is not an Entra ID v2 access token")
         scopes = frozenset(str(claims.get("scp", "")).split())
-        roles = claims.get("roles", [])
+        roles = claims.get("roles", []) if tenant == self.home_tenant else []
         return Principal(
             tenant_id=tenant,
             object_id=str(claims["oid"]),
@@ -131,5 +134,6 @@ def validator_from_settings(settings: Settings) -> "TokenValidator | RefuseEvery
         keys,
         audiences=audiences,
         allowed_tenants=[settings.tenant_id, *settings.allowed_tenants],
+        home_tenant=settings.tenant_id,
         leeway_seconds=settings.token_leeway_seconds,
     )

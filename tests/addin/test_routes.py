@@ -65,3 +65,26 @@ def test_the_well_known_file_allows_the_send_check_script(dev_server: DevServer)
     response = httpx.get(f"{dev_server.base_url}/.well-known/microsoft-officeaddins-allowed.json", timeout=10)
     assert response.status_code == 200
     assert response.json() == {"allowed": [f"{dev_server.base_url}/addin/launchevent.js"]}
+
+
+# Without SENDGUARD_PUBLIC_BASE_URL (as here) the address of a request is believed only from this machine:
+# a Host header baked into cached scripts would hand the Send check to whoever named it (issue 10, item 11).
+ECHOING = ["/addin/launchevent.js", "/addin/config.js", "/.well-known/microsoft-officeaddins-allowed.json",
+           "/addin/manifest.xml", "/addin/manifest.json"]
+
+
+@pytest.mark.parametrize("path", ECHOING)
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:443", "10.0.0.5"])
+def test_without_a_public_address_a_foreign_host_is_refused(dev_server: DevServer, path: str, host: str) -> None:
+    response = httpx.get(dev_server.base_url + path, headers={"Host": host}, timeout=10)
+    assert response.status_code == 421
+    assert host.split(":")[0] not in response.text
+    assert "SENDGUARD_PUBLIC_BASE_URL" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("path", ECHOING)
+def test_without_a_public_address_a_loopback_host_is_served(dev_server: DevServer, path: str) -> None:
+    port = urlsplit(dev_server.base_url).port
+    response = httpx.get(dev_server.base_url + path, headers={"Host": f"localhost:{port}"}, timeout=10)
+    assert response.status_code == 200
+    assert f"http://localhost:{port}" in response.text

@@ -1,7 +1,8 @@
 """A stand-in for the Entra ID tenant's OpenID endpoints, over real HTTP on 127.0.0.1.
 
 It publishes an OpenID configuration and a JWKS of real RSA keys, and signs real
-tokens with them. Keys can be added (rotation) while it runs.
+tokens with them. Keys can be added (rotation) while it runs, and the key endpoint
+can be made to hang or fail.
 """
 
 import json
@@ -35,6 +36,10 @@ class IdentityProvider:
     def __init__(self) -> None:
         self.keys = [SigningKey()]
         self.jwks_requests = 0
+        # Cleared: the key endpoint hangs until it is set again. fail_keys: it answers 503.
+        self.keys_released = threading.Event()
+        self.keys_released.set()
+        self.fail_keys = False
         provider = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -51,6 +56,12 @@ class IdentityProvider:
                     }
                 elif self.path == "/discovery/v2.0/keys":
                     provider.jwks_requests += 1
+                    provider.keys_released.wait()
+                    if provider.fail_keys:
+                        self.send_response(503)
+                        self.send_header("content-length", "0")
+                        self.end_headers()
+                        return
                     body = {"keys": [k.jwk() for k in provider.keys]}
                 else:
                     self.send_response(404)
@@ -76,8 +87,17 @@ class IdentityProvider:
         return self
 
     def stop(self) -> None:
+        self.keys_released.set()
         self.server.shutdown()
         self.server.server_close()
+
+    def wait_for_jwks_requests(self, count: int, timeout: float = 30) -> None:
+        """Until the key endpoint has been asked `count` times in all (hanging requests included)."""
+        deadline = time.monotonic() + timeout
+        while self.jwks_requests < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the key endpoint was asked {self.jwks_requests} times, not {count}")
+            time.sleep(0.02)
 
     def rotate(self) -> SigningKey:
         """Publish a new key (the old ones stay published) and return it."""

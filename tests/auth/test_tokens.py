@@ -18,6 +18,7 @@ def make_validator(provider: IdentityProvider, min_refresh: float = 0.0, allowed
         keys,
         audiences=[API_CLIENT_ID, f"api://{API_CLIENT_ID}"],
         allowed_tenants=[TENANT, *allowed],
+        home_tenant=TENANT,
         leeway_seconds=60,
     )
 
@@ -119,7 +120,7 @@ def test_unknown_key_ids_do_not_hammer_the_key_endpoint(identity_provider: Ident
 
 def test_an_unreachable_key_endpoint_refuses_rather_than_accepts() -> None:
     keys = SigningKeys("http://127.0.0.1:9/none/.well-known/openid-configuration", timeout_seconds=1)
-    validator = TokenValidator(keys, audiences=[API_CLIENT_ID], allowed_tenants=[TENANT])
+    validator = TokenValidator(keys, audiences=[API_CLIENT_ID], allowed_tenants=[TENANT], home_tenant=TENANT)
     provider_key = SigningKey()
     token = jwt.encode({"tid": TENANT}, provider_key.private, algorithm="RS256", headers={"kid": provider_key.kid})
     with pytest.raises(InvalidToken, match="could not be fetched"):
@@ -132,3 +133,14 @@ def test_settings_without_tenant_or_client_id_refuse_every_token() -> None:
     token = jwt.encode({"tid": TENANT}, provider_key.private, algorithm="RS256", headers={"kid": provider_key.kid})
     with pytest.raises(InvalidToken, match="not set up for sign-in"):
         validator.validate(token)
+
+
+def test_a_partner_tenants_roles_are_not_believed(identity_provider: IdentityProvider) -> None:
+    """A partner tenant's administrators can assign this app's roles to their own users (issue 10, item 7)."""
+    validator = make_validator(identity_provider, allowed=(OTHER_TENANT,))
+    partner = validator.validate(identity_provider.token(tid=OTHER_TENANT, roles=["SendGuard.Admin", "SendGuard.DPO"]))
+    assert partner.tenant_id == OTHER_TENANT
+    assert partner.roles == frozenset()
+    assert "access_as_user" in partner.scopes
+    home = validator.validate(identity_provider.token(roles=["SendGuard.Admin"]))
+    assert home.roles == frozenset({"SendGuard.Admin"})

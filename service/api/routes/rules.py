@@ -18,6 +18,7 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from service.api.deps import AdminUser
+from service.api.json_body import OffLoopJsonRoute
 from service.extract.email_file import InputError, load_email, load_eml, load_msg
 from service.rulebook.admin import MAX_REASON_CHARS, RuleExists, RuleNotFound
 from service.rulebook.reload import RuleWatcher
@@ -27,7 +28,7 @@ from service.rules.model import RULE_ID, Status
 from service.scanner import Scanner
 from service.schemas.scan import Finding, ScanRequest
 
-router = APIRouter(prefix="/v1/admin", tags=["rules"])
+router = APIRouter(prefix="/v1/admin", tags=["rules"], route_class=OffLoopJsonRoute)
 
 RuleId = Annotated[str, Path(pattern=RULE_ID, max_length=MAX_ID_CHARS)]
 # A dry-run upload: room for a draft with 20 MB of attachments, base64-encoded in a .eml.

@@ -5,11 +5,12 @@ from typing import Annotated
 from fastapi import APIRouter, Header, HTTPException, status
 
 from service.api.deps import AddinUser, ScansDep
+from service.api.json_body import OffLoopJsonRoute
 from service.api.scanning import Busy, ScanContext
 from service.schemas.scan import ScanRequest, ScanResult
 from service.store.events import ClientPlatform
 
-router = APIRouter(prefix="/v1", tags=["scan"])
+router = APIRouter(prefix="/v1", tags=["scan"], route_class=OffLoopJsonRoute)
 
 
 @router.post(
