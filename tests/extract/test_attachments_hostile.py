@@ -267,3 +267,84 @@ def test_pdf_whose_page_expands_to_far_more_than_its_size(extract: Extract) -> N
     result = extract("letter.pdf", buffer.getvalue())
     assert not result.readable and result.reason == reasons.BOMB_RATIO
     assert time.perf_counter() - started < 1.0
+
+
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def sparse_xlsx(far_cell: str) -> bytes:
+    """Two real cells and one far off: calamine would allocate the whole grid between."""
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "Name"
+    workbook.active["A2"] = "Amelia Hart"
+    workbook.active[far_cell] = "end"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def sparse_ods(rows: int, columns: int, repeat: int = 1) -> bytes:
+    """The same for OpenDocument: empty rows and cells written as repeats, as LibreOffice does."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="Pupils")
+    for text in ("Name", "Amelia Hart"):
+        row = TableRow()
+        cell = TableCell(valuetype="string")
+        cell.addElement(P(text=text))
+        row.addElement(cell)
+        table.addElement(row)
+    table.addElement(TableRow(numberrowsrepeated=rows - 3))
+    last = TableRow(numberrowsrepeated=repeat)
+    last.addElement(TableCell(numbercolumnsrepeated=columns - 1))
+    cell = TableCell(valuetype="string")
+    cell.addElement(P(text="end"))
+    last.addElement(cell)
+    table.addElement(last)
+    document.spreadsheet.addElement(table)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("sparse.xlsx", lambda: sparse_xlsx("XFD1048576")),
+        ("sparse.xlsx", lambda: sparse_xlsx("CV100000")),
+        ("sparse.ods", lambda: sparse_ods(1_048_576, 16_384)),
+        ("sparse.ods", lambda: sparse_ods(100_000, 100)),
+    ],
+    ids=["xlsx-XFD1048576", "xlsx-CV100000", "ods-XFD1048576", "ods-CV100000"],
+)
+def test_sparse_sheet_is_read_by_its_real_cells(extract: Extract, name: str, make: Callable[[], bytes]) -> None:
+    data = make()
+    before = _peak_rss_mb()
+    result = extract(name, data)
+    assert _peak_rss_mb() - before < 100
+    assert result.readable
+    assert "Amelia Hart" in result.text and "end" in result.text
+
+
+def test_sparse_sheet_beside_real_rows_keeps_them(extract: Extract) -> None:
+    workbook = openpyxl.Workbook()
+    for i in range(50):
+        workbook.active.append(["Name", "Amelia Hart" if i == 0 else f"Pupil {i}"])
+    workbook.active["XFD1048576"] = "end"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = extract("sparse.xlsx", buffer.getvalue())
+    assert "Amelia Hart" in result.text and "Pupil 49" in result.text
+
+
+def test_ods_row_repeated_a_million_times_stops_at_the_row_cap(extract: Extract) -> None:
+    before = _peak_rss_mb()
+    result = extract("rows.ods", sparse_ods(10, 16_384, repeat=1_000_000), max_rows=1000)
+    assert _peak_rss_mb() - before < 100
+    assert result.readable and "the rest were not read" in result.text

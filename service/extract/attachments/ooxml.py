@@ -8,7 +8,8 @@ from xml.etree.ElementTree import Element
 
 from service.extract.attachments import reasons
 from service.extract.attachments.context import ReadContext, TextBuilder, Unreadable
-from service.extract.attachments.spreadsheets import read_workbook
+from service.extract.attachments.sheetcells import read_xlsx_cells, xlsx_grid_cells, xlsx_sheet_parts
+from service.extract.attachments.spreadsheets import read_workbook, table_result
 from service.extract.attachments.xmltext import events, local, paragraphs_text
 from service.extract.attachments.zipsafety import prescan_parts, read_entry
 from service.extract.types import ExtractedAttachment
@@ -143,7 +144,13 @@ def read_xlsx(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
                 read_entry(archive, archive.getinfo(part), ctx, counted=True), ctx, comments, _comment_piece
             )
         nested = _embedded(name, archive, ctx)
-    result = read_workbook(name, data, ctx)
+        sheets = xlsx_sheet_parts(archive, ctx)
+        spread_out = any(
+            xlsx_grid_cells(read_entry(archive, archive.getinfo(path), ctx, counted=True)) > ctx.limits.max_sheet_cells
+            for _, path in sheets
+        )
+        table = read_xlsx_cells(archive, sheets, ctx) if spread_out else None
+    result = table_result(name, table, ctx) if table is not None else read_workbook(name, data, ctx)
     if comments.text().strip():
         result = replace(result, text=f"{result.text}\nComments:\n{comments.text()}")
     return _with_embedded(result, nested)
