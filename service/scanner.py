@@ -7,7 +7,7 @@ service and the evaluation scripts all call `Scanner.scan`.
 import logging
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ulid import ULID
@@ -18,7 +18,8 @@ from service.context.participants import Participants, participants_of, signed_b
 from service.context.recipients import RecipientClass, classify_recipients
 from service.detect.analyzer import build_detector
 from service.detect.types import DetectedEntity, Detector
-from service.extract.attachments import AttachmentLimits
+from service.extract.attachments import AttachmentLimits, reasons
+from service.extract.budget import DraftBudget
 from service.extract.message import extract_message
 from service.extract.types import ExtractedAttachment, ExtractedMessage
 from service.rules.engine import RuleEngine
@@ -64,8 +65,9 @@ class Scanner:
 
         The facts hold text and masked values: use them for counts, never store them.
         """
-        extracted = extract_message(request.message, self.attachment_limits)
-        facts = self.facts_for(request.message, extracted)
+        draft = DraftBudget.start(self.settings.draft_deadline_seconds, self.settings.draft_text_chars)
+        extracted = extract_message(request.message, self.attachment_limits, draft)
+        facts = self.facts_for(request.message, extracted, draft)
         findings = self.engine.evaluate(facts, include_shadow=True)
         shadow_ids = {r.id for r in self.rules if r.status is Status.SHADOW}
         shown = [f for f in findings if f.rule not in shadow_ids]
@@ -75,12 +77,15 @@ class Scanner:
     def _truncated(self, extracted: ExtractedMessage) -> bool:
         # Extraction stops at the cap, so a text that reached it was cut short.
         return len(extracted.body) > self.settings.max_text_chars or any(
-            len(a.text) >= self.settings.attachment_text_chars for a in _flatten(extracted.attachments)
+            a.truncated or len(a.text) >= self.settings.attachment_text_chars for a in _flatten(extracted.attachments)
         )
 
     # --- facts ------------------------------------------------------------
 
-    def facts_for(self, message: Message, extracted: ExtractedMessage) -> MessageFacts:
+    def facts_for(
+        self, message: Message, extracted: ExtractedMessage, draft: DraftBudget | None = None
+    ) -> MessageFacts:
+        """`draft`: past its deadline, attachments not yet analysed are reported unscannable."""
         participants = participants_of(message)
         signer = signed_by(extracted.body)
         if signer:
@@ -90,6 +95,8 @@ class Scanner:
             self._text_part("body", "body", extracted.body, participants),
         ]
         for attachment in _flatten(extracted.attachments):
+            if draft is not None and attachment.readable and not attachment.protected and draft.expired():
+                attachment = replace(attachment, readable=False, reason=reasons.OUT_OF_TIME)
             parts.append(self._attachment_part(attachment, participants))
         recipients = classify_recipients(message, self.organisation)
         return MessageFacts(

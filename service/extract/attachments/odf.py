@@ -40,7 +40,7 @@ def read_odf(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
 
 
 def _read_text(name: str, content: bytes, ctx: ReadContext) -> ExtractedAttachment:
-    builder = TextBuilder(ctx.limits.max_text_chars)
+    builder = TextBuilder(ctx.text_chars)
     pieces: list[str] = []
     for event, element in events(content, ctx):
         tag = local(element.tag)

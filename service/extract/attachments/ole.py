@@ -92,7 +92,7 @@ def _read_doc(name: str, ole: olefile.OleFileIO, ctx: ReadContext) -> ExtractedA
     plc = clx[pos + 5 : pos + 5 + lcb]
     pieces = (len(plc) - 4) // 12
     cps = struct.unpack_from(f"<{pieces + 1}I", plc, 0)
-    builder = TextBuilder(ctx.limits.max_text_chars)
+    builder = TextBuilder(ctx.text_chars)
     for i in range(pieces):
         ctx.check_time()
         fc = struct.unpack_from("<I", plc, 4 * (pieces + 1) + 8 * i + 2)[0]
@@ -168,7 +168,7 @@ _PPT_TEXT_BYTES = 0x0FA8
 def _read_ppt(name: str, ole: olefile.OleFileIO, ctx: ReadContext) -> ExtractedAttachment:
     """PowerPoint 97-2003: text atoms in the record tree ([MS-PPT] TextCharsAtom, TextBytesAtom)."""
     stream = ole.openstream("PowerPoint Document").read()
-    builder = TextBuilder(ctx.limits.max_text_chars)
+    builder = TextBuilder(ctx.text_chars)
     pos = 0
     count = 0
     while pos + 8 <= len(stream) and not builder.full:

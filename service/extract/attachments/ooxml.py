@@ -65,7 +65,7 @@ def _with_embedded(result: ExtractedAttachment, nested: list[ExtractedAttachment
 
 
 def read_docx(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
-    builder = TextBuilder(ctx.limits.max_text_chars)
+    builder = TextBuilder(ctx.text_chars)
     with _open_checked(data, ctx) as archive:
         parts = sorted(
             (n for n in archive.namelist() if _WORD_PARTS.match(n)),
@@ -118,7 +118,7 @@ def _comment_piece(tag: str, element: Element, pieces: list[str]) -> None:
 
 
 def read_pptx(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
-    builder = TextBuilder(ctx.limits.max_text_chars)
+    builder = TextBuilder(ctx.text_chars)
     with _open_checked(data, ctx) as archive:
         slides = []
         for part in archive.namelist():
@@ -137,7 +137,7 @@ def read_pptx(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
 
 
 def read_xlsx(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
-    comments = TextBuilder(ctx.limits.max_text_chars)
+    comments = TextBuilder(ctx.text_chars)
     with _open_checked(data, ctx) as archive:
         for part in sorted(n for n in archive.namelist() if _SHEET_COMMENT_PARTS.match(n)):
             paragraphs_text(

@@ -86,7 +86,7 @@ def _read_locked(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachmen
         pages = len(document)
         if pages > ctx.limits.max_pages:
             raise Unreadable(reasons.TOO_MANY_PAGES)
-        builder = TextBuilder(ctx.limits.max_text_chars)
+        builder = TextBuilder(ctx.text_chars)
         for index in range(pages):
             ctx.check_time()
             page = document[index]

@@ -38,6 +38,6 @@ def read_workbook(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachme
 
 
 def table_result(name: str, table: TableReader, ctx: ReadContext) -> ExtractedAttachment:
-    builder = TextBuilder(ctx.limits.max_text_chars)
+    builder = TextBuilder(ctx.text_chars)
     table.render(builder)
     return ExtractedAttachment(name=name, text=builder.text(), people_count=table.people_count)
