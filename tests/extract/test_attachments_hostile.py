@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from service.extract.attachments import extract_attachment, reasons
 from service.extract.types import ExtractedAttachment
 from service.schemas import Attachment
+from tests.hostile_files import sparse_ods, sparse_xlsx
 
 Extract = Callable[..., ExtractedAttachment]
 
@@ -273,44 +274,6 @@ def _peak_rss_mb() -> float:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def sparse_xlsx(far_cell: str) -> bytes:
-    """Two real cells and one far off: calamine would allocate the whole grid between."""
-    workbook = openpyxl.Workbook()
-    workbook.active["A1"] = "Name"
-    workbook.active["A2"] = "Amelia Hart"
-    workbook.active[far_cell] = "end"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def sparse_ods(rows: int, columns: int, repeat: int = 1) -> bytes:
-    """The same for OpenDocument: empty rows and cells written as repeats, as LibreOffice does."""
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
-
-    document = OpenDocumentSpreadsheet()
-    table = Table(name="Pupils")
-    for text in ("Name", "Amelia Hart"):
-        row = TableRow()
-        cell = TableCell(valuetype="string")
-        cell.addElement(P(text=text))
-        row.addElement(cell)
-        table.addElement(row)
-    table.addElement(TableRow(numberrowsrepeated=rows - 3))
-    last = TableRow(numberrowsrepeated=repeat)
-    last.addElement(TableCell(numbercolumnsrepeated=columns - 1))
-    cell = TableCell(valuetype="string")
-    cell.addElement(P(text="end"))
-    last.addElement(cell)
-    table.addElement(last)
-    document.spreadsheet.addElement(table)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.mark.parametrize(

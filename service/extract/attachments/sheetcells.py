@@ -20,8 +20,9 @@ from service.extract.attachments.tables import TableReader
 from service.extract.attachments.xmltext import events, local
 from service.extract.attachments.zipsafety import read_entry
 
-# Columns kept in their places in a row; cells further right follow on without the gap,
-# so one far-off cell cannot make every row 16,384 cells wide.
+# Columns kept in their places in a row; cells further right follow on after the
+# widest near part seen so far (so they do not land under the header's columns),
+# without the gap: one far-off cell cannot make every row 16,384 cells wide.
 ROW_WIDTH = 1024
 
 _TAG = rb"<(?:[\w.-]+:)?"
@@ -62,17 +63,27 @@ def column_index(letters: str) -> int:
     return index - 1
 
 
-def row_values(cells: dict[int, str]) -> list[str]:
-    """A row as a list: columns left of ROW_WIDTH in place, the rest after them."""
-    if not cells:
-        return []
-    columns = sorted(cells)
-    near = [c for c in columns if c < ROW_WIDTH]
-    row = [""] * (near[-1] + 1 if near else 0)
-    for c in near:
-        row[c] = cells[c]
-    row.extend(cells[c] for c in columns if c >= ROW_WIDTH)
-    return row
+class RowLayout:
+    """Rows of one workbook as lists: columns left of ROW_WIDTH in place, the rest after them."""
+
+    def __init__(self) -> None:
+        self._sheet: str | None = None
+        self._widest = 0
+
+    def values(self, sheet: str, cells: dict[int, str]) -> list[str]:
+        if sheet != self._sheet:
+            self._sheet, self._widest = sheet, 0
+        columns = sorted(cells)
+        near = [c for c in columns if c < ROW_WIDTH]
+        row = [""] * (near[-1] + 1 if near else 0)
+        for c in near:
+            row[c] = cells[c]
+        self._widest = max(self._widest, len(row))
+        far = [cells[c] for c in columns if c >= ROW_WIDTH]
+        if far:
+            row.extend([""] * (self._widest - len(row)))
+            row.extend(far)
+        return row
 
 
 # --- xlsx ----------------------------------------------------------------------
@@ -193,10 +204,11 @@ def _cell_value(kind: str, value: str, inline: list[str], strings: list[str]) ->
 def read_xlsx_cells(archive: zipfile.ZipFile, sheets: list[tuple[str, str]], ctx: ReadContext) -> TableReader:
     strings = _shared_strings(archive, ctx)
     table = TableReader(ctx)
+    layout = RowLayout()
     for title, path in sheets:
         xml = read_entry(archive, archive.getinfo(path), ctx, counted=True)
         for cells in _xlsx_rows(xml, strings, ctx):
-            if not table.add_row(title, row_values(cells)):
+            if not table.add_row(title, layout.values(title, cells)):
                 return table
     return table
 
@@ -264,8 +276,9 @@ def ods_grid_cells(content: bytes, ctx: ReadContext) -> int:
 
 def read_ods_cells(content: bytes, ctx: ReadContext) -> TableReader:
     table = TableReader(ctx)
+    layout = RowLayout()
     for sheet, _, repeat, cells, _ in ods_rows(content, ctx):
-        values = row_values(cells)
+        values = layout.values(sheet, cells)
         for _ in range(repeat):
             if not table.add_row(sheet, values):
                 return table
