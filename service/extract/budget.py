@@ -21,6 +21,8 @@ class DraftBudget:
     deadline: float  # time.monotonic() by which detection stops
     read_by: float  # time.monotonic() by which reading attachments stops
     text_chars: float  # characters of attachment text still to hand out
+    # Detection read only the first part of some text to keep the deadline.
+    cut: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod

@@ -8,6 +8,7 @@ No timing assertions: the deadline is checked by what the scan reports, speed by
 import dataclasses
 import math
 import resource
+import time
 
 import pytest
 
@@ -105,3 +106,23 @@ def test_a_thousand_entries_answer_with_what_was_not_reached_reported(scanner: S
     assert len(entries) == 1000
     assert all(p.readable or p.unreadable_reason == reasons.OUT_OF_TIME for p in entries)
     assert result.action in ("warn", "block")
+
+
+def test_near_the_deadline_detection_reads_only_what_the_time_left_pays_for(scanner: Scanner) -> None:
+    """A long attachment reached with little time left is analysed in part, and the verdict says so."""
+    request = draft(_notes(1, 50_000))
+    extracted = extract_message(request.message)
+    nearly = DraftBudget(deadline=time.monotonic() + 1.0, read_by=0.0, text_chars=math.inf)
+    facts = scanner.facts_for(request.message, extracted, nearly)
+    (part,) = facts.attachments
+    assert part.readable and nearly.cut
+
+
+def test_a_dense_long_body_is_still_analysed_past_the_deadline(scanner: Scanner) -> None:
+    request = draft([])
+    request.message.body.content = "Amelia Hart, UPN A123456789012. " * 5_000
+    extracted = extract_message(request.message)
+    spent = DraftBudget(deadline=0.0, read_by=0.0, text_chars=math.inf)
+    facts = scanner.facts_for(request.message, extracted, spent)
+    body = next(p for p in facts.parts if p.location == "body")
+    assert body.entities and spent.cut
