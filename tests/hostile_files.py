@@ -125,6 +125,12 @@ def seven_zip_of_many(entries: int) -> bytes:
     return buffer.getvalue()
 
 
+def dense_text(chars: int) -> bytes:
+    """Text as dense in identifiers as it gets: detection's slowest input."""
+    line = "Amelia Hart (UPN A123456789012, NHS 943 476 5919, 01622 123456) lives at 4 High Street, ME14 1XX. "
+    return (line * (chars // len(line) + 1))[:chars].encode()
+
+
 # --- PDF --------------------------------------------------------------------------
 
 
@@ -202,6 +208,7 @@ CASES = [
     HostileCase("zip-fan-out", "zip of 12 zips of 12 zips of 12 files", lambda: [("years.zip", fan_out_zip(12))]),
     HostileCase("zip-deep", "zip nested 20 deep", lambda: [("deep.zip", deep_zip(20))]),
     HostileCase("250-attachments", "250 text attachments", lambda: [(f"note{i}.txt", _note(i)) for i in range(250)]),
+    HostileCase("dense-text-5x60k", "5 attachments of 60,000 dense characters", lambda: [(f"list{i}.txt", dense_text(60_000)) for i in range(5)]),
     HostileCase("7z-header-5000", "7z listing 5,000 files", lambda: [("many.7z", seven_zip_of_many(5000))]),
     HostileCase("pdf-text-objects", "PDF page of 150,000 text objects", lambda: [("letter.pdf", pdf_of_text_objects(150_000))]),
     HostileCase("pdf-500-pages", "PDF of 500 full pages", lambda: [("report.pdf", pdf_of_pages(500))]),

@@ -311,3 +311,32 @@ def test_ods_row_repeated_a_million_times_stops_at_the_row_cap(extract: Extract)
     result = extract("rows.ods", sparse_ods(10, 16_384, repeat=1_000_000), max_rows=1000)
     assert _peak_rss_mb() - before < 100
     assert result.readable and "the rest were not read" in result.text
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [b"r = 'XFD1048576'", b"\n r=\"XFD1048576\"", b"s=\"0\" r=\"XFD1048576\""],
+    ids=["spaced-single-quotes", "newline", "second-attribute"],
+)
+def test_far_cell_spelt_unusually_is_still_measured(extract: Extract, spelling: bytes) -> None:
+    def respell(xml: bytes) -> bytes:
+        return xml.replace(b'r="XFD1048576"', spelling)
+
+    data = replace_part(sparse_xlsx("XFD1048576"), "xl/worksheets/sheet1.xml", respell)
+    before = _peak_rss_mb()
+    result = extract("sparse.xlsx", data)
+    assert _peak_rss_mb() - before < 100
+    assert result.readable and "Amelia Hart" in result.text
+
+
+def test_far_row_with_cells_that_carry_no_reference(extract: Extract) -> None:
+    """Cells without `r` follow the previous one; the row still places them far down."""
+
+    def strip_refs(xml: bytes) -> bytes:
+        return xml.replace(b' r="XFD1048576"', b"").replace(b'<row r="1048576"', b'<row r="1048576"')
+
+    data = replace_part(sparse_xlsx("XFD1048576"), "xl/worksheets/sheet1.xml", strip_refs)
+    before = _peak_rss_mb()
+    result = extract("sparse.xlsx", data)
+    assert _peak_rss_mb() - before < 100
+    assert result.readable and "Amelia Hart" in result.text
