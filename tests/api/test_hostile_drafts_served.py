@@ -41,3 +41,15 @@ def test_hostile_draft_is_answered_and_the_server_stays_up(server: Server, case:
     assert httpx.get(f"{server.base_url}/healthz", timeout=10).status_code == 200
     assert server.process.poll() is None
     assert _rss(server.process.pid) - before < 100 * MB
+
+
+def test_sparse_spreadsheet_through_the_dry_run_upload(server: Server) -> None:
+    request = draft(CASES["sparse-xlsx-XFD1048576"]())
+    response = httpx.post(
+        f"{server.base_url}/v1/admin/dry-run/upload",
+        files={"file": ("draft.json", request.model_dump_json(by_alias=True).encode(), "application/json")},
+        headers=server.admin_headers(),
+        timeout=120,
+    )
+    assert response.status_code == 200, response.text
+    assert httpx.get(f"{server.base_url}/healthz", timeout=10).status_code == 200
