@@ -340,3 +340,25 @@ def test_far_row_with_cells_that_carry_no_reference(extract: Extract) -> None:
     result = extract("sparse.xlsx", data)
     assert _peak_rss_mb() - before < 100
     assert result.readable and "Amelia Hart" in result.text
+
+
+@pytest.mark.parametrize("target", ["data/grid.xml", "/xl/data/grid.xml"])
+def test_far_cell_in_a_sheet_part_stored_elsewhere(extract: Extract, target: str) -> None:
+    """The sheet part is found through the workbook's relationships, wherever it is stored."""
+    source = sparse_xlsx("XFD1048576")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as package, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as moved:
+        for info in package.infolist():
+            data = package.read(info)
+            name = info.filename
+            if name == "xl/worksheets/sheet1.xml":
+                name = "xl/data/grid.xml"
+            elif name == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"/xl/worksheets/sheet1.xml", target.encode())
+            elif name == "[Content_Types].xml":
+                data = data.replace(b"/xl/worksheets/sheet1.xml", b"/xl/data/grid.xml")
+            moved.writestr(name, data)
+    before = _peak_rss_mb()
+    result = extract("sparse.xlsx", out.getvalue())
+    assert _peak_rss_mb() - before < 100
+    assert result.readable and "Amelia Hart" in result.text

@@ -145,9 +145,14 @@ def read_xlsx(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
             )
         nested = _embedded(name, archive, ctx)
         sheets = xlsx_sheet_parts(archive, ctx)
+        # The sheets the workbook names, and any worksheet part it may not name plainly.
+        parts = dict.fromkeys(
+            [path for _, paths in sheets for path in paths]
+            + [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        )
         spread_out = any(
-            xlsx_grid_cells(read_entry(archive, archive.getinfo(path), ctx, counted=True)) > ctx.limits.max_sheet_cells
-            for _, path in sheets
+            xlsx_grid_cells(read_entry(archive, archive.getinfo(part), ctx, counted=True)) > ctx.limits.max_sheet_cells
+            for part in parts
         )
         table = read_xlsx_cells(archive, sheets, ctx) if spread_out else None
     result = table_result(name, table, ctx) if table is not None else read_workbook(name, data, ctx)

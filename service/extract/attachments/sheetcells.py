@@ -89,25 +89,30 @@ class RowLayout:
 # --- xlsx ----------------------------------------------------------------------
 
 
-def xlsx_sheet_parts(archive: zipfile.ZipFile, ctx: ReadContext) -> list[tuple[str, str]]:
-    """(sheet name, part path) for each worksheet, in workbook order, as the workbook lists them."""
+def xlsx_sheet_parts(archive: zipfile.ZipFile, ctx: ReadContext) -> list[tuple[str, list[str]]]:
+    """(sheet name, parts it may be read from) for each sheet, in workbook order.
+
+    NOTE: every part a relationship's target could name is given (absolute, relative to
+    xl/, as written): whichever one calamine resolves it to is then measured too.
+    """
     try:
         workbook = read_entry(archive, archive.getinfo("xl/workbook.xml"), ctx, counted=True)
         rels = read_entry(archive, archive.getinfo("xl/_rels/workbook.xml.rels"), ctx, counted=True)
     except KeyError:
         return []
-    targets = {}
+    targets: dict[str | None, list[str]] = {}
     for _, element in events(rels, ctx, kinds=("end",)):
         if local(element.tag) == "Relationship":
-            target = element.get("Target", "")
-            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
-            targets[element.get("Id")] = path
+            target = element.get("Target", "").replace("\\", "/")
+            candidates = [target.lstrip("/"), posixpath.normpath(f"xl/{target}"), f"xl/{target}", target]
+            found = [c for c in dict.fromkeys(candidates) if c in archive.NameToInfo]
+            targets[element.get("Id")] = found
     sheets = []
     for _, element in events(workbook, ctx, kinds=("end",)):
         if local(element.tag) == "sheet":
-            path = targets.get(element.get(f"{{{_REL_NS}}}id"))
-            if path and path in archive.NameToInfo:
-                sheets.append((element.get("name", ""), path))
+            paths = targets.get(element.get(f"{{{_REL_NS}}}id"), [])
+            if paths:
+                sheets.append((element.get("name", ""), paths))
     return sheets
 
 
@@ -199,12 +204,14 @@ def _cell_value(kind: str, value: str, inline: list[str], strings: list[str]) ->
     return value
 
 
-def read_xlsx_cells(archive: zipfile.ZipFile, sheets: list[tuple[str, str]], ctx: ReadContext) -> TableReader:
+def read_xlsx_cells(
+    archive: zipfile.ZipFile, sheets: list[tuple[str, list[str]]], ctx: ReadContext
+) -> TableReader:
     strings = _shared_strings(archive, ctx)
     table = TableReader(ctx)
     layout = RowLayout()
-    for title, path in sheets:
-        xml = read_entry(archive, archive.getinfo(path), ctx, counted=True)
+    for title, paths in sheets:
+        xml = read_entry(archive, archive.getinfo(paths[0]), ctx, counted=True)
         for cells in _xlsx_rows(xml, strings, ctx):
             if not table.add_row(title, layout.values(title, cells)):
                 return table
