@@ -114,14 +114,14 @@ def deep_zip(levels: int) -> bytes:
     return data
 
 
-def seven_zip_of_many(entries: int) -> bytes:
+def seven_zip_of_many(entries: int, name_chars: int = 0) -> bytes:
     """A 7z whose header lists many files: py7zr reads the whole header before anything else."""
     import py7zr
 
     buffer = io.BytesIO()
     with py7zr.SevenZipFile(buffer, "w") as archive:
         for i in range(entries):
-            archive.writestr(b"", f"f{i}.txt")
+            archive.writestr(b"", f"f{i}".ljust(name_chars, "x") + ".txt")
     return buffer.getvalue()
 
 
@@ -210,6 +210,7 @@ CASES = [
     HostileCase("250-attachments", "250 text attachments", lambda: [(f"note{i}.txt", _note(i)) for i in range(250)]),
     HostileCase("dense-text-5x60k", "5 attachments of 60,000 dense characters", lambda: [(f"list{i}.txt", dense_text(60_000)) for i in range(5)]),
     HostileCase("7z-header-5000", "7z listing 5,000 files", lambda: [("many.7z", seven_zip_of_many(5000))]),
+    HostileCase("7z-header-2MB", "7z whose header decodes to 2 MB", lambda: [("names.7z", seven_zip_of_many(4000, 250))]),
     HostileCase("pdf-text-objects", "PDF page of 150,000 text objects", lambda: [("letter.pdf", pdf_of_text_objects(150_000))]),
     HostileCase("pdf-500-pages", "PDF of 500 full pages", lambda: [("report.pdf", pdf_of_pages(500))]),
     HostileCase("msg-1000-attachments", "Outlook .msg with 1,000 attachments", lambda: [("fw.msg", msg_with_attachments(1000))]),
