@@ -214,4 +214,5 @@ CASES = [
     HostileCase("pdf-text-objects", "PDF page of 150,000 text objects", lambda: [("letter.pdf", pdf_of_text_objects(150_000))]),
     HostileCase("pdf-500-pages", "PDF of 500 full pages", lambda: [("report.pdf", pdf_of_pages(500))]),
     HostileCase("msg-1000-attachments", "Outlook .msg with 1,000 attachments", lambda: [("fw.msg", msg_with_attachments(1000))]),
+    HostileCase("msg-5000-attachments", "Outlook .msg with 5,000 attachments", lambda: [("fw.msg", msg_with_attachments(5000))]),
 ]

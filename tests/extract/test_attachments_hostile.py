@@ -362,3 +362,11 @@ def test_far_cell_in_a_sheet_part_stored_elsewhere(extract: Extract, target: str
     result = extract("sparse.xlsx", out.getvalue())
     assert _peak_rss_mb() - before < 100
     assert result.readable and "Amelia Hart" in result.text
+
+
+def test_outlook_message_with_too_many_attachments_is_refused_before_it_is_opened(extract: Extract) -> None:
+    from tests.hostile_files import msg_with_attachments
+
+    result = extract("fw.msg", msg_with_attachments(11), max_archive_entries=10)
+    assert not result.readable and result.reason == reasons.TOO_MANY_ATTACHMENTS
+    assert extract("fw.msg", msg_with_attachments(10), max_archive_entries=10).readable

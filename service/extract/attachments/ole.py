@@ -7,7 +7,7 @@ import struct
 import olefile
 
 from service.extract.attachments import reasons
-from service.extract.attachments.context import ReadContext, TextBuilder, Unreadable
+from service.extract.attachments.context import ArchiveBomb, ReadContext, TextBuilder, Unreadable
 from service.extract.attachments.spreadsheets import read_workbook
 from service.extract.types import ExtractedAttachment
 
@@ -49,6 +49,10 @@ def read_ole(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
             return ExtractedAttachment(name=name, protected=True)
         if any(n.startswith("__substg1.0_") for n in names) or "__properties_version1.0" in names:
             kind = "msg"
+            # extract-msg opens every attachment, in mails attached at any depth, in one call.
+            attached = sum(1 for n in names if n.rsplit("/", 1)[-1].startswith("__attach_version1.0_"))
+            if attached > ctx.limits.max_archive_entries:
+                raise ArchiveBomb(reasons.TOO_MANY_ATTACHMENTS)
         elif "WordDocument" in names:
             kind = "doc"
         elif "Workbook" in names or "Book" in names:
