@@ -32,6 +32,13 @@ class Settings(BaseSettings):
     # are sampled by rows first), and how many of them the name finder reads.
     attachment_text_chars: int = Field(default=60_000, ge=1_000)
     attachment_ner_chars: int = Field(default=8_000, ge=1_000)
+    # One deadline and one text allowance for a whole draft, shared by all its
+    # attachments and everything nested in them: without them a zip of 1,000 small
+    # files or 250 attachments cost minutes. DESIGN.md allows any draft 3 s; reading
+    # stops at 60% of the deadline and detection at the deadline, leaving room for the
+    # step in progress. What is not reached is reported unscannable or truncated.
+    draft_deadline_seconds: float = Field(default=2.5, gt=0)
+    draft_text_chars: int = Field(default=250_000, ge=1_000)
     # Wall-clock limit for one administrator-written pattern on one text.
     pattern_timeout_seconds: float = Field(default=0.2, gt=0)
     # How often each worker checks the rule store for a change (rules and organisation

@@ -21,6 +21,8 @@ class ExtractedAttachment:
     is_ctf: bool = False
     # Distinct people a table covers (rows with a name or pupil identifier), when known.
     people_count: int | None = None
+    # Only the first part of the text was kept (the file's or the email's text allowance).
+    truncated: bool = False
     nested: tuple["ExtractedAttachment", ...] = field(default=())
 
 

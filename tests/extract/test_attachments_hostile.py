@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from service.extract.attachments import extract_attachment, reasons
 from service.extract.types import ExtractedAttachment
 from service.schemas import Attachment
+from tests.hostile_files import sparse_ods, sparse_xlsx
 
 Extract = Callable[..., ExtractedAttachment]
 
@@ -267,3 +268,105 @@ def test_pdf_whose_page_expands_to_far_more_than_its_size(extract: Extract) -> N
     result = extract("letter.pdf", buffer.getvalue())
     assert not result.readable and result.reason == reasons.BOMB_RATIO
     assert time.perf_counter() - started < 1.0
+
+
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("sparse.xlsx", lambda: sparse_xlsx("XFD1048576")),
+        ("sparse.xlsx", lambda: sparse_xlsx("CV100000")),
+        ("sparse.ods", lambda: sparse_ods(1_048_576, 16_384)),
+        ("sparse.ods", lambda: sparse_ods(100_000, 100)),
+    ],
+    ids=["xlsx-XFD1048576", "xlsx-CV100000", "ods-XFD1048576", "ods-CV100000"],
+)
+def test_sparse_sheet_is_read_by_its_real_cells(extract: Extract, name: str, make: Callable[[], bytes]) -> None:
+    data = make()
+    before = _peak_rss_mb()
+    result = extract(name, data)
+    assert _peak_rss_mb() - before < 100
+    assert result.readable
+    assert "Amelia Hart" in result.text and "end" in result.text
+
+
+def test_sparse_sheet_beside_real_rows_keeps_them(extract: Extract) -> None:
+    workbook = openpyxl.Workbook()
+    for i in range(50):
+        workbook.active.append(["Name", "Amelia Hart" if i == 0 else f"Pupil {i}"])
+    workbook.active["XFD1048576"] = "end"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = extract("sparse.xlsx", buffer.getvalue())
+    assert "Amelia Hart" in result.text and "Pupil 49" in result.text
+
+
+def test_ods_row_repeated_a_million_times_stops_at_the_row_cap(extract: Extract) -> None:
+    before = _peak_rss_mb()
+    result = extract("rows.ods", sparse_ods(10, 16_384, repeat=1_000_000), max_rows=1000)
+    assert _peak_rss_mb() - before < 100
+    assert result.readable and "the rest were not read" in result.text
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [b"r = 'XFD1048576'", b"\n r=\"XFD1048576\"", b"s=\"0\" r=\"XFD1048576\""],
+    ids=["spaced-single-quotes", "newline", "second-attribute"],
+)
+def test_far_cell_spelt_unusually_is_still_measured(extract: Extract, spelling: bytes) -> None:
+    def respell(xml: bytes) -> bytes:
+        return xml.replace(b'r="XFD1048576"', spelling)
+
+    data = replace_part(sparse_xlsx("XFD1048576"), "xl/worksheets/sheet1.xml", respell)
+    before = _peak_rss_mb()
+    result = extract("sparse.xlsx", data)
+    assert _peak_rss_mb() - before < 100
+    assert result.readable and "Amelia Hart" in result.text
+
+
+def test_far_row_with_cells_that_carry_no_reference(extract: Extract) -> None:
+    """Cells without `r` follow the previous one; the row still places them far down."""
+
+    def strip_refs(xml: bytes) -> bytes:
+        return xml.replace(b' r="XFD1048576"', b"").replace(b'<row r="1048576"', b'<row r="1048576"')
+
+    data = replace_part(sparse_xlsx("XFD1048576"), "xl/worksheets/sheet1.xml", strip_refs)
+    before = _peak_rss_mb()
+    result = extract("sparse.xlsx", data)
+    assert _peak_rss_mb() - before < 100
+    assert result.readable and "Amelia Hart" in result.text
+
+
+@pytest.mark.parametrize("target", ["data/grid.xml", "/xl/data/grid.xml"])
+def test_far_cell_in_a_sheet_part_stored_elsewhere(extract: Extract, target: str) -> None:
+    """The sheet part is found through the workbook's relationships, wherever it is stored."""
+    source = sparse_xlsx("XFD1048576")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as package, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as moved:
+        for info in package.infolist():
+            data = package.read(info)
+            name = info.filename
+            if name == "xl/worksheets/sheet1.xml":
+                name = "xl/data/grid.xml"
+            elif name == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"/xl/worksheets/sheet1.xml", target.encode())
+            elif name == "[Content_Types].xml":
+                data = data.replace(b"/xl/worksheets/sheet1.xml", b"/xl/data/grid.xml")
+            moved.writestr(name, data)
+    before = _peak_rss_mb()
+    result = extract("sparse.xlsx", out.getvalue())
+    assert _peak_rss_mb() - before < 100
+    assert result.readable and "Amelia Hart" in result.text
+
+
+def test_outlook_message_with_too_many_attachments_is_refused_before_it_is_opened(extract: Extract) -> None:
+    from tests.hostile_files import msg_with_attachments
+
+    result = extract("fw.msg", msg_with_attachments(11), max_archive_entries=10)
+    assert not result.readable and result.reason == reasons.TOO_MANY_ATTACHMENTS
+    assert extract("fw.msg", msg_with_attachments(10), max_archive_entries=10).readable

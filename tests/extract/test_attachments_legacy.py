@@ -30,13 +30,20 @@ def legacy_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for row in (["Name", "DOB"], ["Amelia Hart", "2015-01-01"], ["Oliver Quinn", "2015-02-02"]):
         workbook.active.append(row)
     workbook.save(folder / "list.xlsx")
+    # A1 and the last cell of a legacy sheet: calamine would allocate 16.7 million cells.
+    sparse = openpyxl.Workbook()
+    sparse.active["A1"] = "Name"
+    sparse.active["IV65536"] = "end"
+    sparse.save(folder / "sparse.xlsx")
     deck = pptx.Presentation()
     slide = deck.slides.add_slide(deck.slide_layouts[1])
     slide.shapes.title.text = "Trip"
     slide.placeholders[1].text = "Isla Patel EpiPen"
     deck.save(str(folder / "trip.pptx"))
     env = {**os.environ, "HOME": str(folder)}  # LibreOffice writes its profile under HOME
-    for source, target in (("letter.docx", "doc"), ("list.xlsx", "xls"), ("trip.pptx", "ppt")):
+    for source, target in (
+        ("letter.docx", "doc"), ("list.xlsx", "xls"), ("sparse.xlsx", "xls"), ("trip.pptx", "ppt")
+    ):
         subprocess.run(
             ["soffice", "--headless", "--convert-to", target, "--outdir", str(folder), str(folder / source)],
             check=True,
@@ -57,6 +64,11 @@ def test_xls_is_a_table(extract: Extract, legacy_files: Path) -> None:
     result = extract("list.xls", (legacy_files / "list.xls").read_bytes())
     assert result.people_count == 2
     assert "Amelia Hart\t2015-01-01" in result.text
+
+
+def test_sparse_xls_is_refused_before_calamine_allocates_its_grid(extract: Extract, legacy_files: Path) -> None:
+    result = extract("sparse.xls", (legacy_files / "sparse.xls").read_bytes())
+    assert not result.readable and "spread over too large an area" in result.reason
 
 
 def test_ppt(extract: Extract, legacy_files: Path) -> None:

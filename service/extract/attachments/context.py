@@ -5,6 +5,7 @@ from dataclasses import dataclass, field, replace
 
 from service.extract.attachments import reasons
 from service.extract.attachments.limits import AttachmentLimits
+from service.extract.budget import DraftBudget
 
 
 class Unreadable(Exception):
@@ -32,6 +33,10 @@ class _Shared:
     """Counters for the whole attachment, nested files included."""
 
     deadline: float
+    draft: DraftBudget
+    # What the teacher is told when the deadline passes: the attachment's own budget,
+    # or the whole email's, whichever ends first.
+    time_reason: str = reasons.TOO_SLOW
     expanded_bytes: int = 0
     cancelled: bool = False
 
@@ -43,8 +48,17 @@ class ReadContext:
     depth: int = 0
 
     @classmethod
-    def start(cls, limits: AttachmentLimits) -> "ReadContext":
-        return cls(limits=limits, shared=_Shared(deadline=time.monotonic() + limits.budget_seconds))
+    def start(cls, limits: AttachmentLimits, draft: DraftBudget | None = None) -> "ReadContext":
+        draft = draft or DraftBudget.unlimited()
+        own = time.monotonic() + limits.budget_seconds
+        if draft.read_by < own:
+            return cls(limits=limits, shared=_Shared(draft.read_by, draft, reasons.OUT_OF_TIME))
+        return cls(limits=limits, shared=_Shared(own, draft))
+
+    @property
+    def text_chars(self) -> int:
+        """Characters one file may yield: its own cap, or what is left of the email's."""
+        return int(min(self.limits.max_text_chars, max(self.shared.draft.text_chars, 0)))
 
     def deeper(self) -> "ReadContext":
         if self.depth + 1 > self.limits.max_depth:
@@ -54,7 +68,7 @@ class ReadContext:
     def check_time(self) -> None:
         """Readers call this between pages, rows and entries so a slow file is abandoned."""
         if self.shared.cancelled or time.monotonic() > self.shared.deadline:
-            raise OutOfTime(reasons.TOO_SLOW)
+            raise OutOfTime(self.shared.time_reason)
 
     def count_expanded(self, n: int) -> None:
         self.shared.expanded_bytes += n

@@ -9,10 +9,17 @@ class AttachmentLimits(BaseModel):
     # Largest attachment read, after base64 decoding.
     max_bytes: int = Field(default=25 * 1024 * 1024, ge=1)
     max_pages: int = Field(default=500, ge=1)
+    # Text objects in one PDF content stream (a page). PDFium keeps each in memory
+    # (~2.7 KB) while the page is read; a page set one glyph at a time has ~3,000.
+    max_pdf_stream_text_objects: int = Field(default=10_000, ge=1)
     # Rows counted in one spreadsheet or CSV (all sheets together).
     max_rows: int = Field(default=100_000, ge=1)
     # Rows copied into the text for detection; the rest are only counted.
     max_sample_rows: int = Field(default=500, ge=1)
+    # Cells in the grid a sheet spans from its first to its last cell. calamine
+    # allocates that whole grid (about 32 bytes a cell), so a workbook with a larger
+    # one is read cell by cell instead (sheetcells.py); a legacy .xls is refused.
+    max_sheet_cells: int = Field(default=1_000_000, ge=1)
     max_archive_entries: int = Field(default=1000, ge=1)
     # An archive inside an archive (or mail) is one level deeper; the attachment is level 0.
     max_depth: int = Field(default=3, ge=0)

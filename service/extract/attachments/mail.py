@@ -68,7 +68,7 @@ def read_eml(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
         raise Unreadable(reasons.DAMAGED)
     if message.get_content_type() in _ENCRYPTED_MAIL and message.get_param("smime-type") != "signed-data":
         return ExtractedAttachment(name=name, protected=True)
-    builder = TextBuilder(ctx.limits.max_text_chars)
+    builder = TextBuilder(ctx.text_chars)
     _header_lines(
         builder,
         {"Subject": message["subject"], "From": message["from"], "To": message["to"], "Cc": message["cc"]},
@@ -107,7 +107,7 @@ def read_msg(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
     inner_ctx = ctx.deeper()
     message = extract_msg.openMsg(data, strict=False)
     try:
-        builder = TextBuilder(ctx.limits.max_text_chars)
+        builder = TextBuilder(ctx.text_chars)
         _header_lines(
             builder,
             {

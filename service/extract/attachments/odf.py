@@ -5,7 +5,8 @@ import zipfile
 
 from service.extract.attachments import reasons
 from service.extract.attachments.context import ReadContext, TextBuilder, Unreadable
-from service.extract.attachments.spreadsheets import read_workbook
+from service.extract.attachments.sheetcells import ods_grid_cells, read_ods_cells
+from service.extract.attachments.spreadsheets import read_workbook, table_result
 from service.extract.attachments.xmltext import events, local
 from service.extract.attachments.zipsafety import prescan_parts, read_entry
 from service.extract.types import ExtractedAttachment
@@ -27,17 +28,19 @@ def read_odf(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
         mimetype = read_entry(archive, archive.getinfo("mimetype"), ctx, counted=True).decode(
             "ascii", errors="replace"
         )
-        if mimetype.endswith(".spreadsheet"):
-            return read_workbook(name, data, ctx)
         try:
             content = read_entry(archive, archive.getinfo("content.xml"), ctx, counted=True)
         except KeyError as error:
             raise Unreadable(reasons.DAMAGED) from error
+    if mimetype.endswith(".spreadsheet"):
+        if ods_grid_cells(content, ctx) > ctx.limits.max_sheet_cells:
+            return table_result(name, read_ods_cells(content, ctx), ctx)
+        return read_workbook(name, data, ctx)
     return _read_text(name, content, ctx)
 
 
 def _read_text(name: str, content: bytes, ctx: ReadContext) -> ExtractedAttachment:
-    builder = TextBuilder(ctx.limits.max_text_chars)
+    builder = TextBuilder(ctx.text_chars)
     pieces: list[str] = []
     for event, element in events(content, ctx):
         tag = local(element.tag)

@@ -7,7 +7,7 @@ import struct
 import olefile
 
 from service.extract.attachments import reasons
-from service.extract.attachments.context import ReadContext, TextBuilder, Unreadable
+from service.extract.attachments.context import ArchiveBomb, ReadContext, TextBuilder, Unreadable
 from service.extract.attachments.spreadsheets import read_workbook
 from service.extract.types import ExtractedAttachment
 
@@ -49,6 +49,10 @@ def read_ole(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
             return ExtractedAttachment(name=name, protected=True)
         if any(n.startswith("__substg1.0_") for n in names) or "__properties_version1.0" in names:
             kind = "msg"
+            # extract-msg opens every attachment, in mails attached at any depth, in one call.
+            attached = sum(1 for n in names if n.rsplit("/", 1)[-1].startswith("__attach_version1.0_"))
+            if attached > ctx.limits.max_archive_entries:
+                raise ArchiveBomb(reasons.TOO_MANY_ATTACHMENTS)
         elif "WordDocument" in names:
             kind = "doc"
         elif "Workbook" in names or "Book" in names:
@@ -63,6 +67,10 @@ def read_ole(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
             return _read_doc(name, ole, ctx)
         if kind == "ppt":
             return _read_ppt(name, ole, ctx)
+        if kind == "xls":
+            stream = ole.openstream("Workbook" if "Workbook" in names else "Book").read()
+            if xls_grid_cells(stream, ctx) > ctx.limits.max_sheet_cells:
+                raise Unreadable(reasons.SPREAD_OUT)
     if kind == "xls":
         return read_workbook(name, data, ctx)
     from service.extract.attachments.mail import read_msg
@@ -88,7 +96,7 @@ def _read_doc(name: str, ole: olefile.OleFileIO, ctx: ReadContext) -> ExtractedA
     plc = clx[pos + 5 : pos + 5 + lcb]
     pieces = (len(plc) - 4) // 12
     cps = struct.unpack_from(f"<{pieces + 1}I", plc, 0)
-    builder = TextBuilder(ctx.limits.max_text_chars)
+    builder = TextBuilder(ctx.text_chars)
     for i in range(pieces):
         ctx.check_time()
         fc = struct.unpack_from("<I", plc, 4 * (pieces + 1) + 8 * i + 2)[0]
@@ -113,6 +121,49 @@ def _clean_word_text(text: str) -> str:
     return text.translate(table)
 
 
+_BIFF_BOF = 0x0809
+# Records that place a value (or a formatted blank) at one cell: row and column come first.
+_BIFF_CELLS = {0x0006, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E}
+# MULRK and MULBLANK: a run of cells in one row, the last column in the record's last two bytes.
+_BIFF_CELL_RUNS = {0x00BD, 0x00BE}
+
+
+def xls_grid_cells(stream: bytes, ctx: ReadContext) -> int:
+    """The largest grid any sheet of a legacy workbook spans, from its cell records.
+
+    NOTE: calamine allocates that whole grid; there is no reader here to fall back to
+    for the binary format, so a workbook spread wider than max_sheet_cells is refused.
+    """
+    largest = 0
+    first_row = first_col = 1 << 32
+    last_row = last_col = -1
+    pos = 0
+    count = 0
+    while pos + 4 <= len(stream):
+        rec_type, length = struct.unpack_from("<HH", stream, pos)
+        body = pos + 4
+        pos = body + length
+        count += 1
+        if count % _TIME_CHECK_EVERY == 0:
+            ctx.check_time()
+        if rec_type == _BIFF_BOF:
+            first_row = first_col = 1 << 32
+            last_row = last_col = -1
+            continue
+        if rec_type in _BIFF_CELLS and length >= 4:
+            row, col = struct.unpack_from("<HH", stream, body)
+            end_col = col
+        elif rec_type in _BIFF_CELL_RUNS and length >= 6 and pos <= len(stream):
+            row, col = struct.unpack_from("<HH", stream, body)
+            end_col = struct.unpack_from("<H", stream, pos - 2)[0]
+        else:
+            continue
+        first_row, last_row = min(first_row, row), max(last_row, row)
+        first_col, last_col = min(first_col, col, end_col), max(last_col, col, end_col)
+        largest = max(largest, (last_row - first_row + 1) * (last_col - first_col + 1))
+    return largest
+
+
 _PPT_CONTAINER = 0xF
 _PPT_TEXT_CHARS = 0x0FA0
 _PPT_TEXT_BYTES = 0x0FA8
@@ -121,7 +172,7 @@ _PPT_TEXT_BYTES = 0x0FA8
 def _read_ppt(name: str, ole: olefile.OleFileIO, ctx: ReadContext) -> ExtractedAttachment:
     """PowerPoint 97-2003: text atoms in the record tree ([MS-PPT] TextCharsAtom, TextBytesAtom)."""
     stream = ole.openstream("PowerPoint Document").read()
-    builder = TextBuilder(ctx.limits.max_text_chars)
+    builder = TextBuilder(ctx.text_chars)
     pos = 0
     count = 0
     while pos + 8 <= len(stream) and not builder.full:

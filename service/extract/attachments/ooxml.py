@@ -8,7 +8,8 @@ from xml.etree.ElementTree import Element
 
 from service.extract.attachments import reasons
 from service.extract.attachments.context import ReadContext, TextBuilder, Unreadable
-from service.extract.attachments.spreadsheets import read_workbook
+from service.extract.attachments.sheetcells import read_xlsx_cells, xlsx_grid_cells, xlsx_sheet_parts
+from service.extract.attachments.spreadsheets import read_workbook, table_result
 from service.extract.attachments.xmltext import events, local, paragraphs_text
 from service.extract.attachments.zipsafety import prescan_parts, read_entry
 from service.extract.types import ExtractedAttachment
@@ -64,7 +65,7 @@ def _with_embedded(result: ExtractedAttachment, nested: list[ExtractedAttachment
 
 
 def read_docx(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
-    builder = TextBuilder(ctx.limits.max_text_chars)
+    builder = TextBuilder(ctx.text_chars)
     with _open_checked(data, ctx) as archive:
         parts = sorted(
             (n for n in archive.namelist() if _WORD_PARTS.match(n)),
@@ -117,7 +118,7 @@ def _comment_piece(tag: str, element: Element, pieces: list[str]) -> None:
 
 
 def read_pptx(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
-    builder = TextBuilder(ctx.limits.max_text_chars)
+    builder = TextBuilder(ctx.text_chars)
     with _open_checked(data, ctx) as archive:
         slides = []
         for part in archive.namelist():
@@ -136,14 +137,25 @@ def read_pptx(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
 
 
 def read_xlsx(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
-    comments = TextBuilder(ctx.limits.max_text_chars)
+    comments = TextBuilder(ctx.text_chars)
     with _open_checked(data, ctx) as archive:
         for part in sorted(n for n in archive.namelist() if _SHEET_COMMENT_PARTS.match(n)):
             paragraphs_text(
                 read_entry(archive, archive.getinfo(part), ctx, counted=True), ctx, comments, _comment_piece
             )
         nested = _embedded(name, archive, ctx)
-    result = read_workbook(name, data, ctx)
+        sheets = xlsx_sheet_parts(archive, ctx)
+        # The sheets the workbook names, and any worksheet part it may not name plainly.
+        parts = dict.fromkeys(
+            [path for _, paths in sheets for path in paths]
+            + [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        )
+        spread_out = any(
+            xlsx_grid_cells(read_entry(archive, archive.getinfo(part), ctx, counted=True)) > ctx.limits.max_sheet_cells
+            for part in parts
+        )
+        table = read_xlsx_cells(archive, sheets, ctx) if spread_out else None
+    result = table_result(name, table, ctx) if table is not None else read_workbook(name, data, ctx)
     if comments.text().strip():
         result = replace(result, text=f"{result.text}\nComments:\n{comments.text()}")
     return _with_embedded(result, nested)

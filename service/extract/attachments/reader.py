@@ -62,13 +62,16 @@ def read_file(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
     """Reads one file; raises Unreadable (or any parser error) when it cannot."""
     if len(data) > ctx.limits.max_bytes:
         raise Unreadable(reasons.TOO_LARGE)
+    if ctx.shared.draft.text_spent:
+        raise Unreadable(reasons.TEXT_SPENT)
     kind = sniff(name, data)
     if kind in _UNREADABLE_KINDS:
         raise Unreadable(_UNREADABLE_KINDS[kind])
     result = _READERS[kind](name, data, ctx)
     if not result.is_ctf and (name_is_ctf(name) or kind in _TEXT_KINDS and content_is_ctf(data)):
-        return replace(result, is_ctf=True)
-    return result
+        result = replace(result, is_ctf=True)
+    text, cut = ctx.shared.draft.take_text(result.text)
+    return replace(result, text=text, truncated=True) if cut else result
 
 
 def unreadable(name: str, reason: str) -> ExtractedAttachment:

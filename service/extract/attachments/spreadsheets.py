@@ -1,5 +1,9 @@
 """Workbooks (xlsx, xlsm, xls, ods) through calamine, a Rust reader: a 10,000-row
-sheet takes tens of milliseconds where openpyxl takes seconds."""
+sheet takes tens of milliseconds where openpyxl takes seconds.
+
+NOTE: calamine allocates each sheet as a dense grid from its first to its last cell;
+callers measure the grids first (sheetcells.py) and only hand over workbooks whose
+grids fit `max_sheet_cells`."""
 
 import io
 
@@ -30,6 +34,10 @@ def read_workbook(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachme
                 break
     finally:
         workbook.close()
-    builder = TextBuilder(ctx.limits.max_text_chars)
+    return table_result(name, table, ctx)
+
+
+def table_result(name: str, table: TableReader, ctx: ReadContext) -> ExtractedAttachment:
+    builder = TextBuilder(ctx.text_chars)
     table.render(builder)
     return ExtractedAttachment(name=name, text=builder.text(), people_count=table.people_count)

@@ -33,7 +33,7 @@ def decode_text(data: bytes) -> str:
 
 
 def _capped(text: str, ctx: ReadContext) -> str:
-    builder = TextBuilder(ctx.limits.max_text_chars)
+    builder = TextBuilder(ctx.text_chars)
     builder.add(text)
     return builder.text()
 
@@ -56,7 +56,7 @@ def read_delimited(
     for row in reader:
         if not table.add_row("", row):
             break
-    builder = TextBuilder(ctx.limits.max_text_chars)
+    builder = TextBuilder(ctx.text_chars)
     table.render(builder)
     return ExtractedAttachment(name=name, text=builder.text(), people_count=table.people_count)
 
@@ -78,7 +78,7 @@ def read_rtf(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
 
 
 def read_xml(name: str, data: bytes, ctx: ReadContext) -> ExtractedAttachment:
-    builder = TextBuilder(ctx.limits.max_text_chars)
+    builder = TextBuilder(ctx.text_chars)
     try:
         leaf_lines(data, ctx, builder)
     except ParseError:

@@ -1,0 +1,128 @@
+"""Hostile drafts through the real Scanner: each answers, and every attachment is either
+read or reported with a plain reason; one deadline and one text allowance per draft.
+
+No timing assertions: the deadline is checked by what the scan reports, speed by
+`python -m bench.hostile`.
+"""
+
+import dataclasses
+import math
+import resource
+import time
+
+import pytest
+
+from service.extract.attachments import extract_attachment, reasons
+from service.extract.attachments.pdf import NO_TEXT
+from service.extract.budget import DraftBudget
+from service.extract.message import extract_message
+from service.scanner import TRUNCATED_NOTE, Scanner
+from service.schemas import Attachment
+from service.settings import Settings
+from tests.hostile_files import CASES, HostileCase, draft, many_entries_zip, zip_of
+
+PLAIN_REASONS = {value for value in vars(reasons).values() if isinstance(value, str)} | {NO_TEXT}
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _with(scanner: Scanner, **settings: object) -> Scanner:
+    return dataclasses.replace(scanner, settings=Settings(**settings))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_hostile_draft_answers_with_every_attachment_read_or_explained(
+    scanner: Scanner, case: HostileCase
+) -> None:
+    request = draft(case.make())
+    before = _peak_rss_mb()
+    result, facts, _ = scanner.scan_with_facts(request)
+    assert _peak_rss_mb() - before < 100
+    assert result.action in ("allow", "warn", "block")
+    attachments = facts.attachments
+    assert attachments
+    for part in attachments:
+        assert part.readable or part.unreadable_reason in PLAIN_REASONS
+
+
+def test_sparse_spreadsheet_is_read_and_checked(scanner: Scanner) -> None:
+    """The cells that exist are read: the name under the Name column still counts."""
+    case = next(c for c in CASES if c.id == "sparse-xlsx-XFD1048576")
+    _, facts, _ = scanner.scan_with_facts(draft(case.make()))
+    (sheet,) = facts.attachments
+    assert sheet.readable and "Amelia Hart" in sheet.text and sheet.people_count == 1
+
+
+def _notes(count: int, chars: int) -> list[tuple[str, bytes]]:
+    line = "Amelia Hart was at the reading club today. "
+    return [(f"note{i}.txt", (line * (chars // len(line) + 1))[:chars].encode()) for i in range(count)]
+
+
+def test_attachments_not_read_before_the_draft_deadline_are_reported(scanner: Scanner) -> None:
+    quick = _with(scanner, draft_deadline_seconds=1e-6)
+    result, facts, _ = quick.scan_with_facts(draft(_notes(3, 500)))
+    assert [p.unreadable_reason for p in facts.attachments] == [reasons.OUT_OF_TIME] * 3
+    assert any(f.rule == "unscannable-attachment" for f in result.findings)
+
+
+def test_attachments_not_analysed_before_the_deadline_are_reported(scanner: Scanner) -> None:
+    request = draft(_notes(2, 500))
+    extracted = extract_message(request.message)
+    assert all(a.readable for a in extracted.attachments)
+    spent = DraftBudget(deadline=0.0, read_by=0.0, text_chars=math.inf)
+    facts = scanner.facts_for(request.message, extracted, spent)
+    assert [p.unreadable_reason for p in facts.attachments] == [reasons.OUT_OF_TIME] * 2
+    body = next(p for p in facts.parts if p.location == "body")
+    assert "Tom Jones" in body.text  # subject and body are still analysed
+
+
+def test_one_text_allowance_for_the_whole_draft(scanner: Scanner) -> None:
+    small = _with(scanner, draft_text_chars=1_000)
+    result, facts, _ = small.scan_with_facts(draft(_notes(3, 600)))
+    first, second, third = facts.attachments
+    assert first.readable and len(first.text) == 600
+    assert second.readable and len(second.text) == 400
+    assert not third.readable and third.unreadable_reason == reasons.TEXT_SPENT
+    assert TRUNCATED_NOTE in result.summary
+
+
+def test_nested_files_share_the_allowance() -> None:
+    archive = zip_of(_notes(3, 600))
+    allowance = DraftBudget(deadline=math.inf, read_by=math.inf, text_chars=1_000)
+    encoded = __import__("base64").b64encode(archive).decode()
+    result = extract_attachment(Attachment(name="notes.zip", content_base64=encoded), draft=allowance)
+    first, second, third = result.nested
+    assert len(first.text) == 600 and len(second.text) == 400 and second.truncated
+    assert not third.readable and third.reason == reasons.TEXT_SPENT
+
+
+def test_a_thousand_entries_answer_with_what_was_not_reached_reported(scanner: Scanner) -> None:
+    """With the draft's deadline at its default, a zip at the entry limit still answers;
+    any entry not reached is reported, none silently dropped."""
+    result, facts, _ = scanner.scan_with_facts(draft([("notes.zip", many_entries_zip(1000))]))
+    entries = [p for p in facts.attachments if p.location.startswith("attachment:notes.zip/")]
+    assert len(entries) == 1000
+    assert all(p.readable or p.unreadable_reason == reasons.OUT_OF_TIME for p in entries)
+    assert result.action in ("warn", "block")
+
+
+def test_near_the_deadline_detection_reads_only_what_the_time_left_pays_for(scanner: Scanner) -> None:
+    """A long attachment reached with little time left is analysed in part, and the verdict says so."""
+    request = draft(_notes(1, 50_000))
+    extracted = extract_message(request.message)
+    nearly = DraftBudget(deadline=time.monotonic() + 1.0, read_by=0.0, text_chars=math.inf)
+    facts = scanner.facts_for(request.message, extracted, nearly)
+    (part,) = facts.attachments
+    assert part.readable and nearly.cut
+
+
+def test_a_dense_long_body_is_still_analysed_past_the_deadline(scanner: Scanner) -> None:
+    request = draft([])
+    request.message.body.content = "Amelia Hart, UPN A123456789012. " * 5_000
+    extracted = extract_message(request.message)
+    spent = DraftBudget(deadline=0.0, read_by=0.0, text_chars=math.inf)
+    facts = scanner.facts_for(request.message, extracted, spent)
+    body = next(p for p in facts.parts if p.location == "body")
+    assert body.entities and spent.cut
