@@ -65,7 +65,9 @@ class Scanner:
     rule_errors: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.engine = RuleEngine(self.rules, self.settings.pattern_timeout_seconds)
+        self.engine = RuleEngine(
+            self.rules, self.settings.pattern_timeout_seconds, self.settings.draft_pattern_seconds
+        )
         self.attachment_limits = AttachmentLimits(max_text_chars=self.settings.attachment_text_chars)
 
     def scan(self, request: ScanRequest) -> ScanResult:

@@ -39,8 +39,11 @@ class Settings(BaseSettings):
     # step in progress. What is not reached is reported unscannable or truncated.
     draft_deadline_seconds: float = Field(default=2.5, gt=0)
     draft_text_chars: int = Field(default=250_000, ge=1_000)
-    # Wall-clock limit for one administrator-written pattern on one text.
+    # Wall-clock limit for one administrator-written pattern on one text, and for all
+    # pattern checks of one draft together (20 attachments once cost 20 x the first);
+    # a rule whose patterns could not all be checked in time warns rather than passing.
     pattern_timeout_seconds: float = Field(default=0.2, gt=0)
+    draft_pattern_seconds: float = Field(default=0.5, gt=0)
     # How often each worker checks the rule store for a change (rules and organisation
     # are held in the database; rules/ only seeds it at first start).
     rules_poll_seconds: float = Field(default=1.0, gt=0, le=60)
