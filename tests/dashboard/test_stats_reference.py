@@ -34,7 +34,8 @@ def _random_run(seed: int) -> tuple[list[ScanEvent], list[OutcomeEvent]]:
             unit=rng.choice(UNITS),
         )
         scans.append(scan)
-        for k in range(rng.choice([0, 0, 1, 1, 2])):
+        # One outcome a scan at most: the store keeps only the first (migration 0004).
+        for k in range(rng.choice([0, 0, 1, 1, 1])):
             outcome = rng.choice(list(Outcome))
             reason = rng.choice(list(SendAnywayReason)) if outcome is Outcome.SENT_ANYWAY else None
             outcomes.append(OutcomeEvent(outcome_id=f"01OUT{seed:04d}{n:014d}{k:03d}", scan_id=scan.scan_id,
