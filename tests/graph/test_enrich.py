@@ -79,6 +79,18 @@ def make_enricher(standin: GraphStandIn, scanner: Scanner, **overrides: object) 
     return enricher
 
 
+def fetched_without_a_note(enricher: GraphEnricher, request: ScanRequest) -> ScanRequest:
+    """The draft as Graph enriched it, every attachment fetched (no note for the sender)."""
+
+    async def run() -> ScanRequest:
+        result = await enricher.enrich(request, user(), ITEM_ID)
+        assert NOTE_ATTACHMENT not in result.notes
+        await enricher.client.aclose()
+        return result.request
+
+    return asyncio.run(run())
+
+
 def test_verified_domains_make_recipients_internal(standin: GraphStandIn, local_scanner: Scanner) -> None:
     enricher = make_enricher(standin, local_scanner)
     request = draft(to=[{"address": "bursar@oakfield-academy.org.uk"}],
@@ -127,13 +139,7 @@ def test_an_attachment_without_content_is_fetched_by_item_and_attachment_id(
     enricher = make_enricher(standin, local_scanner)
     request = draft(attachments=[{"name": ATTACHMENT_NAME, "content_type": "text/csv", "size": len(ATTACHMENT_BYTES)}])
 
-    async def run() -> ScanRequest:
-        result = await enricher.enrich(request, user(), ITEM_ID)
-        assert NOTE_ATTACHMENT not in result.notes
-        await enricher.client.aclose()
-        return result.request
-
-    enriched = asyncio.run(run())
+    enriched = fetched_without_a_note(enricher, request)
     (attachment,) = enriched.message.attachments
     assert attachment.content_base64 is not None
     assert base64.b64decode(attachment.content_base64) == ATTACHMENT_BYTES
@@ -160,13 +166,7 @@ def test_app_only_mode_reads_the_signed_in_users_mailbox_whatever_the_draft_clai
     request = draft(**{"from": {"address": OTHER_MAILBOX}},
                     attachments=[{"name": ATTACHMENT_NAME, "content_type": "text/csv", "size": len(ATTACHMENT_BYTES)}])
 
-    async def run() -> ScanRequest:
-        result = await enricher.enrich(request, user(), ITEM_ID)
-        assert NOTE_ATTACHMENT not in result.notes
-        await enricher.client.aclose()
-        return result.request
-
-    enriched = asyncio.run(run())
+    enriched = fetched_without_a_note(enricher, request)
     (attachment,) = enriched.message.attachments
     assert base64.b64decode(attachment.content_base64 or "") == ATTACHMENT_BYTES
     mailboxes = {p.split("/")[3] for p in standin.graph_requests if p.startswith("/v1.0/users/")}
