@@ -116,14 +116,12 @@ def main() -> None:
     detector = build_detector(settings)
     if args.sweep:
         rows = dev_split(args.dev or Path("/tmp/sc_data"))
-        for special_at, phrase_at, not_below in (
-            (0.3, 0.2, 0.05), (0.3, 0.3, 0.05), (0.5, 0.2, 0.05), (0.5, 0.3, 0.05), (0.5, 0.5, 0.05), (0.7, 0.3, 0.05)
-        ):
-            SpecialCategoryRecognizer.SPECIAL_AT = special_at
-            SpecialCategoryRecognizer.PHRASE_AT = phrase_at
-            SpecialCategoryRecognizer.NOT_SPECIAL_BELOW = not_below
-            print(json.dumps({"SPECIAL_AT": special_at, "PHRASE_AT": phrase_at, "NOT_SPECIAL_BELOW": not_below,
-                              "dev": sentence_scores(detector, rows)}))
+        for special_at in (0.5, 0.7, 0.8, 0.9):
+            for phrase_at in (0.3, 0.5):
+                SpecialCategoryRecognizer.SPECIAL_AT = special_at
+                SpecialCategoryRecognizer.PHRASE_AT = phrase_at
+                print(json.dumps({"SPECIAL_AT": special_at, "PHRASE_AT": phrase_at,
+                                  "dev": sentence_scores(detector, rows)}))
         return
     print(json.dumps({"handwritten": sentence_scores(detector, handwritten(), args.errors)}))
     if args.dev:

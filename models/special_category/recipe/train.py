@@ -109,7 +109,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=generate.SEED)
     parser.add_argument("--epochs", type=int, default=8)
-    parser.add_argument("--ngram-size", type=int, default=3)
+    parser.add_argument("--ngram-size", type=int, default=2)
     parser.add_argument("--length", type=int, default=2**17)
     parser.add_argument("--arch", choices=("bow", "ensemble"), default="bow")
     parser.add_argument("--width", type=int, default=32)
