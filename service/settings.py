@@ -17,6 +17,9 @@ class Settings(BaseSettings):
     # The spaCy pipeline: an installed package name or a folder. The bundled one is
     # described in models/README.md; a trust may install en_core_web_lg and name it here.
     spacy_model: str = str(REPO_ROOT / "models" / "sendguard_en_sm")
+    # The special-category sentence classifier (a spaCy textcat folder, models/README.md),
+    # loaded beside the pipeline above; an empty value runs the term lists alone.
+    special_category_model: str = str(REPO_ROOT / "models" / "special_category" / "model")
     rules_dir: Path = REPO_ROOT / "rules"
     organisation_file: Path = REPO_ROOT / "rules" / "organisation.example.yaml"
     # Findings below this confidence are dropped.

@@ -21,6 +21,7 @@ from spacy.tokens import Span
 
 import service.detect.recognizers as recognizers_pkg
 from service.detect.nlp import OfflineSpacyNlpEngine, load_pipeline
+from service.detect.sentence_classifier import add_sentence_classifier
 from service.detect.types import DetectedEntity
 from service.schemas.entities import EntityType
 from service.settings import Settings
@@ -255,4 +256,5 @@ def _chunks(text: str, size: int) -> Iterable[tuple[int, str]]:
 
 def build_detector(settings: Settings) -> PresidioDetector:
     nlp = load_pipeline(settings.spacy_model)
+    add_sentence_classifier(nlp, settings.special_category_model)
     return PresidioDetector(nlp, score_threshold=settings.score_threshold)

@@ -11,6 +11,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
 from service.detect.nlp import fine_tags
+from service.detect.sentence_classifier import SentenceClassifier, classifier_of
 from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import phrase_regex, scored_result
 from service.detect.recognizers.person import only_common_words
@@ -96,16 +97,30 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
     REFERRED_SCORE = 0.86
     # Below the reporting threshold: kept only if enhance_using_context finds a name.
     NEEDS_A_NAME_SCORE = 0.1
+    # The sentence classifier (service/detect/sentence_classifier.py): from SPECIAL_AT a
+    # sentence with no lexicon hit is reported when it is about a person (models/README.md
+    # gives the figures behind both thresholds). Its phrase is a guess at the words that
+    # carry the fact, so a name found over it (0.85) wins.
+    # NOTE: the classifier does not veto lexicon hits. Dropping hits in sentences it
+    # scored below 0.02-0.1 lost 5-7 true hits on the tuning corpus ("his ADHD
+    # medication", an "FSM  PP" table header) and removed no false one there.
+    SPECIAL_AT = 0.8
+    # The phrase on its own must read as special too: a sentence that scores high only
+    # as a whole ("Zainab won't be in today") has no phrase to report.
+    PHRASE_AT = 0.5
+    CLASSIFIED_NAMED_SCORE = 0.8
+    CLASSIFIED_REFERRED_SCORE = 0.75
 
     ENTITY = "SPECIAL_CATEGORY"
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        hits = special_category_terms(text)
-        if not hits:
-            return []
         doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
+        classifier = classifier_of(doc)
+        hits = special_category_terms(text)
+        if not hits and classifier is None:
+            return []
         sentences = _sentences(text, doc)
         starts = [s.start for s in sentences]
         results = []
@@ -114,7 +129,45 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             score = self._about_a_person(text, sentences, index, start, end, nlp_artifacts)
             if score is not None:
                 results.append(self._result(start, end, score))
+        if classifier is not None and doc is not None:
+            results += self._classified(text, doc, classifier, sentences, hits, nlp_artifacts)
         return results
+
+    def _classified(
+        self,
+        text: str,
+        doc: Doc,
+        classifier: SentenceClassifier,
+        sentences: list[_Sentence],
+        hits: list[tuple[int, int]],
+        nlp_artifacts: NlpArtifacts | None,
+    ) -> list[RecognizerResult]:
+        """Sentences the classifier reads as clearly special, with no lexicon hit, about a person.
+
+        About a person as for a lexicon hit: a PERSON entity or name-like proper noun,
+        a pronoun or a person noun in the sentence outside the phrase, and here "I"
+        too; failing that, a PERSON from the other recognizers (enhance_using_context).
+        """
+        units = _units(text, sentences)
+        out = []
+        for unit, p in zip(units, classifier.scores(doc, [(u.start, u.end) for u in units])):
+            if p < self.SPECIAL_AT or any(unit.start <= a < unit.end for a, _ in hits):
+                continue
+            unit_text = text[unit.start : unit.end]
+            if _HEDGE.search(unit_text):
+                continue
+            phrase = _phrase(doc, classifier, unit, self.PHRASE_AT)
+            if phrase is None:
+                continue
+            start, end = phrase
+            if _named_person_in(text, unit, start, end, nlp_artifacts):
+                score = self.CLASSIFIED_NAMED_SCORE
+            elif _referred_to(unit_text, start - unit.start, end - unit.start, _FIRST_PERSON) or _A_FAMILY.search(unit_text):
+                score = self.CLASSIFIED_REFERRED_SCORE
+            else:
+                score = self.NEEDS_A_NAME_SCORE
+            out.append(scored_result(self, "SPECIAL_CATEGORY", start, end, score, _CLASSIFIED))
+        return out
 
     @staticmethod
     def _generic(text: str, start: int, end: int) -> bool:
@@ -161,23 +214,30 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         recognizer (titles, its own rules) finds more, and Presidio hands its results
         to every recognizer here.
         """
-        waiting = [r for r in raw_recognizer_results if r.score == self.NEEDS_A_NAME_SCORE]
         people = [r for r in other_raw_recognizer_results if r.entity_type == "PERSON"]
+        for result in [r for r in raw_recognizer_results if _is_classified(r)]:
+            _step_off_people(result, people)
+        waiting = [r for r in raw_recognizer_results if r.score == self.NEEDS_A_NAME_SCORE]
         if not waiting or not people:
             return raw_recognizer_results
         sentences = _sentences(text, nlp_artifacts.tokens if nlp_artifacts is not None else None)
         starts = [s.start for s in sentences]
         for result in waiting:
+            classified = _is_classified(result)
+            named, referred = (
+                (self.CLASSIFIED_NAMED_SCORE, self.CLASSIFIED_REFERRED_SCORE) if classified
+                else (self.NAMED_SCORE, self.REFERRED_SCORE)
+            )
             index = max(0, bisect.bisect_right(starts, result.start) - 1)
             sentence = sentences[index]
             previous = _previous_in_paragraph(text, sentences, index)
             for person in people:
                 if person.end <= result.start or person.start >= result.end:
                     if sentence.start <= person.start < sentence.end:
-                        result.score = self.NAMED_SCORE
+                        result.score = named
                         break
-                    if previous is not None and previous.start <= person.start < previous.end:
-                        result.score = self.REFERRED_SCORE
+                    if previous is not None and previous.start <= person.start < previous.end and not classified:
+                        result.score = referred
         return raw_recognizer_results
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
@@ -255,15 +315,19 @@ def _named_person_in(
     return any(tags[i] in ("NNP", "NNPS") for i in candidates)
 
 
-def _referred_to(sentence_text: str, start: int, end: int) -> bool:
-    """A pronoun, or a person noun not used in general, outside the hit (offsets in the sentence)."""
+def _referred_to(sentence_text: str, start: int, end: int, also: frozenset[str] = frozenset()) -> bool:
+    """A pronoun, or a person noun not used in general, outside the hit (offsets in the sentence).
+
+    `also`: more words that count as a person here ("I" for a sentence the classifier
+    reads as a fact about someone, where "I've updated the SEN register" is not).
+    """
     words = [(m.start(), _uncontract(m.group().lower())) for m in regex.finditer(r"[A-Za-z'’]+", sentence_text)]
     # Other terms' own words ("child protection", "children in need") refer to no one.
     terms = [m.span() for m in _TERMS.finditer(sentence_text)]
     for i, (offset, word) in enumerate(words):
         if start <= offset < end or any(a <= offset < b for a, b in terms):
             continue
-        if word in PRONOUNS:
+        if word in PRONOUNS or word in also:
             return True
         if (
             word in PERSON_NOUNS
@@ -330,3 +394,104 @@ def _sentences(text: str, doc: Doc | None) -> list[_Sentence]:
             piece_start = s_start + blank.end()
         out.append(_Sentence(piece_start, s_end))
     return out or [_Sentence(0, len(text))]
+
+
+_CLASSIFIED = "special category about a person (sentence classifier)"
+# "I" and "the family" count as someone for a sentence the classifier reads as a fact
+# ("I'm having a hysterectomy", "the family keep kosher"), not for a lexicon hit. A
+# family may sit inside the phrase ("family keep kosher"), so it is looked for apart.
+_FIRST_PERSON = frozenset({"i", "me", "myself"})
+_A_FAMILY = regex.compile(r"(?i)\b(?:the|his|her|their|your|my|our)\s+family\b")
+
+
+def _units(text: str, sentences: list[_Sentence]) -> list[_Sentence]:
+    """What the classifier reads: each sentence cut at line breaks (a table row, a list
+    item), without surrounding space; pieces of fewer than two words are left out."""
+    out = []
+    for sentence in sentences:
+        for m in regex.finditer(r"[^\n]+", text[sentence.start : sentence.end]):
+            piece = m.group()
+            if len(regex.findall(r"[A-Za-z]+", piece)) < 2:
+                continue
+            lead = len(piece) - len(piece.lstrip())
+            start = sentence.start + m.start() + lead
+            out.append(_Sentence(start, start + len(piece.strip())))
+    return out
+
+
+# Words that cut a sentence into clauses, and those trimmed from a phrase's ends.
+_CLAUSE_WORDS = frozenset({"so", "but", "because", "as", "and", "although", "while"})
+_EDGE_WORDS = frozenset({
+    "is", "are", "was", "were", "am", "be", "been", "being", "has", "have", "had", "having", "will", "would",
+    "'ll", "'s", "'re", "'ve", "'m", "'d", "’s", "’ll", "now", "just", "currently", "still", "also", "a", "an",
+    "the", "to", "on", "with", "for", "of", "that", "who", "in", "at", "from", "by", "since", "after", "please",
+    "note", "told", "said", "says", "say", "me", "us", "we", "our", "you", "your", "today", "tomorrow", "yesterday",
+    "week", "next", "last", "this", "morning", "afternoon", "again", "be", "can", "could", "may", "might", "very",
+    "really", "got", "get", "gets", "getting", "going", "know", "let", "i", "it", "it's", "there", "not", "off",
+})
+_PERSON_WORDS = PRONOUNS | PERSON_NOUNS | _FIRST_PERSON | {"mr", "mrs", "ms", "miss", "mx", "dr", "mum's", "dad's"}
+
+
+def _phrase(doc: Doc, classifier: SentenceClassifier, unit: _Sentence, at: float) -> tuple[int, int] | None:
+    """The clause of a sentence that reads most special, without its people and edge words.
+
+    "After his grommets op he can't swim" gives "grommets op"; "Auto-injector training
+    for staff who teach Mia" gives "Auto-injector training for staff".
+    """
+    span = doc.char_span(unit.start, unit.end, alignment_mode="expand")
+    if span is None:
+        return None
+    people = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    runs: list[list[Token]] = [[]]
+    for tok in span:
+        if tok.i in people or _person_word(tok) or _clause_break(tok):
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append(tok)
+    candidates = []
+    for run in runs:
+        while run and (run[0].lower_ in _EDGE_WORDS or not run[0].is_alpha):
+            run = run[1:]
+        while run and (run[-1].lower_ in _EDGE_WORDS or not (run[-1].is_alpha or run[-1].like_num)):
+            run = run[:-1]
+        if run:
+            candidates.append((run[0].idx, run[-1].idx + len(run[-1])))
+    if not candidates:
+        return None
+    # NOTE: scored without their edge words. With them ("he'll be out at 3.45",
+    # "booked for 5.10 on Tuesday") more ordinary clauses passed on the tuning corpus.
+    scores = classifier.scores(doc, candidates)
+    best = max(range(len(candidates)), key=lambda i: (scores[i], candidates[i][1] - candidates[i][0]))
+    return candidates[best] if scores[best] >= at else None
+
+
+def _person_word(tok: Token) -> bool:
+    return tok.lower_ in _PERSON_WORDS or _uncontract(tok.lower_) in _PERSON_WORDS
+
+
+def _clause_break(tok: Token) -> bool:
+    """A comma, colon, bracket, a spaced dash (not the hyphen of "auto-injector"), "so", "but"..."""
+    if tok.lower_ in _CLAUSE_WORDS:
+        return True
+    if tok.text in "-–—":
+        before = tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+        return before or bool(tok.whitespace_)
+    return tok.is_punct and tok.text not in "/'’"
+
+
+def _is_classified(result: RecognizerResult) -> bool:
+    explanation = result.analysis_explanation
+    return explanation is not None and explanation.textual_explanation == _CLASSIFIED
+
+
+def _step_off_people(result: RecognizerResult, people: list[RecognizerResult]) -> None:
+    """A classified phrase keeps clear of the names found over it: the longer side stays."""
+    for person in people:
+        if person.end <= result.start or person.start >= result.end:
+            continue
+        before, after = person.start - result.start, result.end - person.end
+        if before >= after:
+            result.end = max(result.start, person.start - 1)
+        else:
+            result.start = min(result.end, person.end + 1)

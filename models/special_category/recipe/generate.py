@@ -1,0 +1,437 @@
+"""Labelled sentences for the special-category classifier: SPECIAL or NOT.
+
+    python models/special_category/recipe/generate.py --out /tmp/sc_data
+
+SPECIAL: a sentence that states a special-category fact (CONTRACT section 6: health,
+SEN, safeguarding, care, FSM and the benefits behind it, exclusions, children missing
+education, ethnicity, religion, sexuality and gender identity, offences) about a
+person: a pupil by name, he/she/they, "your son", "my husband", a colleague, "I".
+NOT: everything else, above all the hard cases: curriculum and reading lists,
+policies, training notices, festivals and awareness weeks in newsletters, aggregate
+figures, topic words, negations, hedges ("if your child has ..."), and ordinary
+news about a person.
+
+Reproducible (fixed seed, nothing downloaded). Templates and vocabulary entries are
+each split by a stable hash into train and dev: dev sentences come from templates
+and words the training set never saw, and the thresholds in special_category.py are
+chosen on dev. heldout_handwritten.tsv (written by hand, apart) is never used here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import vocab as V
+
+SEED = 12
+COMMON_WORDS = Path(__file__).resolve().parents[3] / "service" / "detect" / "recognizers" / "_common_words.txt"
+RANDOM_NEGATIVES = 8000
+DEV_SHARE = 6  # one in six templates and vocabulary entries is dev only
+
+
+def _is_dev(key: str) -> bool:
+    return int(hashlib.sha256(key.encode()).hexdigest(), 16) % DEV_SHARE == 0
+
+
+@dataclass(frozen=True)
+class Subject:
+    text: str
+    has: str
+    is_: str
+    was: str
+    poss: str
+    obj: str
+    does: str
+
+
+def _third(text: str, poss: str, obj: str) -> Subject:
+    return Subject(text, "has", "is", "was", poss, obj, "does")
+
+
+def subjects(rng: random.Random) -> Subject:
+    kind = rng.random()
+    first, sur = rng.choice(V.FIRST_NAMES), rng.choice(V.SURNAMES)
+    poss, obj = rng.choice((("his", "him"), ("her", "her"), ("their", "them")))
+    if kind < 0.30:
+        return _third(first, poss, obj)
+    if kind < 0.40:
+        return _third(f"{first} {sur}", poss, obj)
+    if kind < 0.48:
+        return _third(f"{first}'s brother" if rng.random() < 0.5 else f"{first}'s mum", poss, obj)
+    if kind < 0.60:
+        pronoun = {"his": "he", "her": "she", "their": "they"}[poss]
+        if pronoun == "they":
+            return Subject("they", "have", "are", "were", "their", "them", "do")
+        return _third(pronoun, poss, obj)
+    if kind < 0.70:
+        return Subject("I", "have", "am", "was", "my", "me", "do")
+    if kind < 0.82:
+        return _third(rng.choice(V.FAMILY), poss, obj)
+    if kind < 0.92:
+        return _third(f"{rng.choice(V.STAFF_TITLES)} {sur}", poss, obj)
+    return _third(rng.choice(V.STAFF_ROLES), poss, obj)
+
+
+# Positive templates: {S} subject, {has}/{is}/{was}/{poss}/{obj}/{does} agree with it,
+# {X} a vocabulary entry of the template's kind, {N} another first name.
+POSITIVE: dict[str, tuple[str, ...]] = {
+    "CONDITIONS": (
+        "{S} {has} {X}.", "{S} {was} diagnosed with {X} last year.", "{S} {has} been off all week with {X}.",
+        "Just to let you know {S} {has} {X} and may need to leave lessons.", "{S} won't be in today, {X} again.",
+        "{S} {is} recovering from {X}.", "Sorry for the short notice, {S} {has} {X} so won't be in.",
+        "{S} {has} had {X} since the summer.", "{S} {is} struggling with {X} at the moment.",
+        "Absence reason: {X}.", "{S} - {X}", "{S} {has} a flare-up of {X}.", "Medical: {X}",
+        "Can you make sure cover staff know {S} {has} {X}?", "The doctor thinks {S} might have {X}.",
+        "{S} {is} off sick with {X}.", "Please excuse {S} from PE, {X}.", "{S} {has} suffered from {X} for years.",
+        "{N} is off today, {poss} mum says it's {X}.", "{S} rang in: {X}, back Monday hopefully.",
+        "{S} {is} having tests for {X}.", "We think {S} {has} {X} but it hasn't been confirmed.",
+    ),
+    "TREATMENTS": (
+        "{S} {is} starting {X} next week.", "{S} {is} on {X}.", "{S} {has} to take {X} at lunchtime.",
+        "{S} {has} been prescribed {X}.", "{S} needs {X} during the trip.", "{S} finished {X} in May.",
+        "Staff who teach {N} need training on {poss2} {X}.", "Reminder that {N} will need {X} on the residential.",
+        "{S} {is} having {X} so may be tired.", "{S} {has} started {X} and it's going well.",
+        "Could {N} keep {poss2} {X} in the classroom?", "{S} will be using {X} for the next six weeks.",
+    ),
+    "PROCEDURES": (
+        "{S} {is} off after {poss} {X}.", "{S} {has} {poss} {X} on Tuesday.", "{S} {is} booked in for a {X}.",
+        "After {poss} {X} {S_lower} will need to stay in at break.", "{S} {has} just had {poss} {X}.",
+        "{S} will be off for a fortnight after the {X}.", "{S} {is} in hospital for a {X}.",
+        "{S} {is} waiting for a {X}.", "{N} had a {X} last week and is back on Monday.",
+    ),
+    "APPOINTMENTS": (
+        "{S} {has} {X} on Thursday morning.", "{S} will be late, {poss} appointment with {X} is at nine.",
+        "{S} {has} been referred to {X}.", "I've booked {N} in with {X}.", "{S} {is} seeing {X} tomorrow.",
+        "{S} needs to leave at 2pm for {X}.", "Cover needed: {S} {has} {X}.", "{S} {is} under {X}.",
+    ),
+    "SEN": (
+        "{S} {has} {X}.", "{N} has {X} and needs a scribe.", "{S} {is} on the SEN register with {X}.",
+        "{S} {has} just been assessed for {X}.", "{N} - {X}", "Need: {X}", "{S} {has} {X}, see the attached report.",
+        "{N}'s annual review for {poss2} {X} is next week.", "{S} {is} waiting for {X}.",
+        "Please be aware {N} has {X}.", "{N} gets extra time because of {poss2} {X}.",
+    ),
+    "SAFEGUARDING": (
+        "{S} {is} {X}.", "{N} is now {X}.", "{S} {has} been {X} since March.", "Update: {N} is {X}.",
+        "{N} {X_bare}", "Status: {X}", "Just to flag that {N} is {X}.", "{S} {was} {X} last year.",
+    ),
+    "DISCLOSURES": (
+        "{N} {X}.", "This morning {N} {X}.", "At break {N} {X}.", "{N} {X} and I've logged it on CPOMS.",
+        "During reading {N} {X}.", "Concern: {N} {X}.", "I'm worried because {N} {X}.",
+    ),
+    "CARE": (
+        "{S} {is} {X}.", "{N} is {X}.", "{S} {has} been {X} since Year 2.", "Care status: {X}",
+        "{N} is {X} and {poss2} social worker is coming in.", "{S} {was} {X} before {poss} adoption.",
+    ),
+    "BENEFITS": (
+        "{S} {is} now on {X} so eligible.", "{S} {is} entitled to {X}.", "{S} {has} just started getting {X}.",
+        "{N} receives {X}.", "{N}'s family claim {X}.", "{S} {is} on {X}.", "FSM eligible via {X}",
+        "{N} qualifies for {X}.", "{N}'s mum has just gone onto {X} so please add {obj2} to the list.",
+        "We've lost our jobs and are on {X} now.",
+    ),
+    "EXCLUSIONS": (
+        "{S} {has} been {X}.", "{S} {was} {X}.", "{N} was {X} last term.", "Outcome: {X}",
+        "I'm writing to confirm that {N} has been {X}.", "{S} {is} {X}.",
+    ),
+    "MISSING_EDUCATION": (
+        "{N} is {X}.", "{S} {has} been {X}.", "{N} - {X}", "Concern: {N} has been {X}.",
+    ),
+    "ETHNICITIES": (
+        "{S} {is} {X}.", "Ethnicity: {X}", "{N}'s ethnicity is recorded as {X}.", "{N} ({X})",
+        "{N} - {X}", "The family are {X}.", "{N} is {X} and speaks Romani at home.", "{S} identifies as {X}.",
+        "Please update {N} to {X} on SIMS.", "{N}'s parents say {poss2} background is {X}.",
+    ),
+    "RELIGIONS": (
+        "{S} {is} {X}.", "Religion: {X}", "{N}'s family are {X}.", "{N} is {X} so won't eat the pork.",
+        "{S} {is} a {X_bare} family.", "{N} - {X}", "As {N} is {X}, please check the menu.",
+    ),
+    "RELIGIOUS_PRACTICES": (
+        "{S} will be {X}.", "{S} {is} {X}.", "{N} is {X} so please check the menu.", "{S}'ll be {X} next week.",
+        "Please note {N} will be {X}.", "{N}'s family are {X}.",
+    ),
+    "SEXUALITY": (
+        "{S} {is} {X}.", "{N} came out as {X} to {poss2} tutor.", "{S} told me {S2} {is2} {X}.",
+        "{N} has asked us to know {obj2} as {X}.", "{N} is {X} and {poss2} parents don't know.",
+    ),
+    "OFFENCES": (
+        "{S} {was} {X}.", "{S} {has} been {X}.", "{N}'s dad was {X} at the weekend.", "{S} {is} {X}.",
+        "I've heard {N} was {X}.", "{N}'s brother is {X}.",
+    ),
+}
+POSITIVE_FIXED = (
+    "The family keep kosher, please check the menu.", "She'll be fasting next week for Eid.",
+    "Auto-injector training for staff who teach Mia.", "He's now on Universal Credit so eligible.",
+    "After his grommets op he can't swim.", "My wife is starting chemo on Monday.",
+    "I have an occupational health referral on Friday.", "We're going through fertility treatment.",
+)
+
+NEGATIVE: dict[str, tuple[str, ...]] = {
+    "CURRICULUM_TOPICS": (
+        "This term Year 9 will study {X}.", "PSHE this half term: {X}.", "Lesson 4 - {X}",
+        "The RE unit on {X} starts next week.", "Homework: write a paragraph about {X}.",
+        "Please find attached the scheme of work for {X}.", "Learning objective: to understand {X}.",
+        "Our science topic this term is {X}.", "Assembly theme next week: {X}.",
+        "The quiz on {X} is on Google Classroom.", "Key vocabulary for {X} is on the knowledge organiser.",
+    ),
+    "CONDITIONS_GENERAL": (
+        "Biology revision: the symptoms and treatment of {X}.", "Factsheet: what is {X}?",
+        "The school nurse will run a session on {X} for parents.", "If your child has {X}, please let the office know.",
+        "Pupils with {X} should bring their medication on the trip.", "Any child who has {X} needs a care plan.",
+        "Risk assessment: participants with {X} - staff to carry medication.", "There is a lot of {X} going round at the moment.",
+        "Please tell us if anyone in your group has {X}.", "Does anyone have {X}?",
+        "We have {N2} pupils with {X} this year.", "Information about {X} is on the NHS website.",
+        "Hazard: pupils with {X}. Control: medication carried by the group leader.",
+        "Research shows that {X} is more common than people think.", "{N} does not have {X}.",
+        "{N} has no history of {X}.", "No known {X}.", "Guidance on {X} is in the staff handbook.",
+    ),
+    "BOOKS": (
+        "Year 7 reading list: {X}.", "In {X} the main character has a difficult time at school.",
+        "Book club this week: chapters 5 to 9 of {X}.", "We are reading {X} in class.",
+        "Please bring your copy of {X}.", "Write a diary entry as {C} from {X}.",
+        "In {X}, {C} is bullied because he is different.", "Discuss how {C} copes with illness in {X}.",
+        "{C} in {X} has autism and sees the world differently.", "How does the author present {C}'s grief?",
+    ),
+    "POLICIES": (
+        "Please read the updated {X} policy before Friday.", "The {X} policy is attached.",
+        "Governors approved the {X} policy last night.", "The {X} policy is due for review in May.",
+        "Our {X} policy can be found on the website.", "Section 3 of the {X} policy has changed.",
+    ),
+    "TRAININGS": (
+        "Reminder: {X} training on Monday after school.", "All staff must complete {X} training by Friday.",
+        "{X} training certificates are due for renewal.", "We have booked {X} training for the INSET day.",
+        "Can you sign up for the {X} refresher?", "The {X} course is full, next one is in March.",
+    ),
+    "EVENTS": (
+        "{X} starts on Monday.", "Wear something yellow for {X}.", "Thank you for supporting {X}.",
+        "Our assembly for {X} will be led by Year 6.", "Ideas for {X} are welcome.",
+        "{X}: we raised £412!", "Please bring in a donation for {X}.",
+    ),
+    "FESTIVALS": (
+        "{X} Mubarak to all our families celebrating.", "Happy {X} to everyone celebrating!",
+        "Year 2 will learn about {X} this week.", "The {X} assembly is on Thursday.",
+        "The canteen will serve a special {X} lunch.", "We know many families will be celebrating {X}.",
+        "Pupils can make {X} cards in art.", "There is no school on the {X} bank holiday.",
+        "The prayer room is available during {X}.",
+    ),
+    "AGGREGATES": (
+        "{N2} pupils have an EHCP this year.", "{P}% of pupils are eligible for free school meals.",
+        "Pupil premium allocation for {Y}: £{M}.", "Exclusions this term: {N2}.",
+        "{N2} children are looked after by the local authority.", "The number of suspensions fell by {P}%.",
+        "SEN support: {N2} pupils; EHCP: {N2} pupils.", "{P}% of our pupils are from minority ethnic backgrounds.",
+        "Attendance for disadvantaged pupils is {P}%.", "{N2} referrals were made to CAMHS across the trust.",
+        "Persistent absence is {P}% for pupils with SEN.", "{N2} families applied for free school meals.",
+    ),
+    "HEDGES": (
+        "If your child is fasting during Ramadan, please let us know.", "Please tell us if your child has any allergies.",
+        "Parents of children with an EHCP are invited to a coffee morning.", "If you receive Universal Credit you may be eligible for free school meals.",
+        "Children who need medication in school must have a form.", "Let the office know if your child will be absent for a religious festival.",
+        "Pupils who feel anxious about exams can speak to their tutor.", "Anyone who needs an EpiPen on the trip must bring two.",
+        "Families on low incomes can apply for the uniform grant.", "Whether your child has a diagnosis or not, we can help.",
+        "Any pupil who is a young carer can join the lunch club.", "Staff may request an occupational health referral through HR.",
+        "If a child discloses abuse, follow the procedure in the policy.", "Where a pupil is looked after, the designated teacher attends the PEP.",
+        "If you or your child have any medical needs, please update the form.", "Students who identify as LGBT+ can join the Pride club.",
+        "Should a child be suspended, parents will receive a letter.", "If anyone has a gluten-free diet, tell the caterers.",
+    ),
+    "ORDINARY": (
+        "{S} {pred}.", "Just to say {S} {pred}.", "Quick one: {S} {pred}.", "{N} {pred}.",
+        "FYI {S} {pred}.", "{S} {pred} - thanks for your help.", "Hi, {S} {pred}.", "{N}'s mum says {S} {pred}.",
+        "Sorry, {S} {pred}.", "{S} {pred} so please let {obj2} know.", "Can you tell {N} that {S} {pred}?",
+        "I'm afraid {S} {pred}.", "Good news: {S} {pred}!", "{N} and {S} {pred}.",
+    ),
+    "GENERAL": (
+        "Topic: {X}", "{X}: {N2} pupils ({P}%)", "Guidance on {X} is in the staff handbook.",
+        "We will talk about {X} in the PSHE lesson.", "Glossary: {X}", "The webinar covers {X} in schools.",
+        "Category: {X} - total {N2}", "A useful leaflet about {X} for families.", "Key term: {X}",
+    ),
+    "ORDINARY_SENTENCES": ("{X}",),
+    "ADMIN": (
+        "The SEN shared mailbox is now live.", "The safeguarding team meets on Wednesdays.",
+        "CPOMS will be down for maintenance on Saturday.", "The medical room has been moved next to the office.",
+        "Can you send me the link to the EHCP template?", "The child protection plan template is on the shared drive.",
+        "Our SENCo will be out on Thursday.", "Free school meals applications close on Friday.",
+        "The new pupil premium strategy is on the website.", "The DSL rota for next term is attached.",
+        "Please return the medication consent forms by Friday.", "The nurse's drop-in is on Tuesdays.",
+        "Lunch menu: halal and vegetarian options available every day.", "The allergen list for the new menu is attached.",
+        "We are a Church of England school and welcome families of all faiths.", "Universal infant free school meals continue for Reception to Year 2.",
+        "Health week timetable attached.", "The trip risk assessment is attached for approval.",
+        "Forest school risk assessment: asthma inhalers to be carried by staff.", "Mental health first aiders are listed on the staffroom board.",
+        "The EHCP process can take up to twenty weeks.", "The local authority has changed its exclusions guidance.",
+        "The virtual school runs training for designated teachers.", "The census asks for each pupil's ethnicity and first language.",
+        "Our equality objectives cover race, religion, disability and sexual orientation.", "The governors reviewed the attendance data for vulnerable groups.",
+        "Occupational health appointments can be booked through the HR portal.", "Universal Credit guidance for staff is on the intranet.",
+    ),
+}
+
+
+def _fill(template: str, rng: random.Random, x: str, label_kind: str) -> str:
+    s = subjects(rng)
+    while "{pred}" in template and s.has != "has":  # the predicates are written for he/she/a name
+        s = subjects(rng)
+    s2 = subjects(rng)
+    poss2, obj2 = rng.choice((("his", "him"), ("her", "her"), ("their", "them")))
+    pronoun = {"his": "he", "her": "she", "their": "they", "my": "I"}.get(s.poss, "they")
+    pred = rng.choice(V.ORDINARY_PREDICATES).replace("{poss}", s.poss).replace("{pron}", pronoun)
+    text = template
+    x_bare = x
+    if label_kind == "RELIGIONS":
+        x_bare = x.removeprefix("a ").removeprefix("an ")
+    if "{poss} {X}" in template or "{poss2} {X}" in template:
+        x = x.removeprefix("a ").removeprefix("an ")
+    values = {
+        "S": s.text, "has": s.has, "is": s.is_, "was": s.was, "poss": s.poss, "obj": s.obj, "does": s.does,
+        "S_lower": s.text if s.text == "I" else s.text[0].lower() + s.text[1:] if s.text.islower() or s.text.split()[0].lower() in {"he", "she", "they", "your", "my", "her", "his", "their", "our", "the", "this", "one"} else s.text,
+        "S2": s2.text if s2.text != "I" else "she", "is2": s2.is_ if s2.text != "I" else "is",
+        "N": rng.choice(V.FIRST_NAMES), "C": rng.choice(V.CHARACTERS), "X": x, "X_bare": x_bare,
+        "poss2": poss2, "obj2": obj2, "pred": pred, "N2": str(rng.randint(2, 140)), "P": str(rng.randint(3, 60)),
+        "M": f"{rng.randint(20, 400)},{rng.randint(100, 999)}", "Y": f"{rng.randint(2023, 2026)}-{rng.randint(24, 27)}",
+    }
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text[0].upper() + text[1:]
+
+
+_TABLE_COLUMNS = ("Name", "Pupil", "Child", "Staff member")
+
+
+def _vary(text: str, rng: random.Random) -> str:
+    """Casing and register: lower-case notes, capitals, list bullets, table rows."""
+    r = rng.random()
+    if r < 0.12:
+        text = text.lower()
+    elif r < 0.17:
+        text = text.upper()
+    elif r < 0.22:
+        text = text.rstrip(".")
+    r = rng.random()
+    if r < 0.06:
+        text = rng.choice(("- ", "* ", "• ", "1. ")) + text
+    elif r < 0.09:
+        text = text + rng.choice((" Thanks.", " Many thanks", " Kind regards", " Ta"))
+    return text
+
+
+def _table_row(rng: random.Random, x: str, positive: bool) -> str:
+    name = f"{rng.choice(V.FIRST_NAMES)} {rng.choice(V.SURNAMES)}"
+    cls = rng.choice(("5B", "Oak", "7X2", "Y3", "10R", "Rec"))
+    if positive:
+        return rng.choice((f"{name}\t{cls}\t{x}", f"{name} | {cls} | {x}", f"{name}, {cls}: {x}"))
+    header = rng.choice(_TABLE_COLUMNS)
+    return rng.choice((f"{header}\tClass\t{x}", f"{x}\t{rng.randint(2, 90)}\t{rng.randint(1, 40)}%"))
+
+
+_VOCAB_OF = {
+    "CONDITIONS_GENERAL": "CONDITIONS", "HEDGES": None, "AGGREGATES": None, "ORDINARY": None, "ADMIN": None,
+}
+
+
+_POSITIVE_VOCAB = tuple(e for kind in POSITIVE for e in getattr(V, kind))
+
+
+def _entries(kind: str) -> Sequence[str]:
+    if kind == "GENERAL":
+        return _POSITIVE_VOCAB
+    name = _VOCAB_OF.get(kind, kind)
+    return getattr(V, name) if name else ("",)
+
+
+def generate(seed: int = SEED, per_template: int = 40) -> Iterator[dict]:
+    rng = random.Random(seed)
+    for label, groups in ((1, POSITIVE), (0, NEGATIVE)):
+        for kind, templates in groups.items():
+            entries = _entries(kind)
+            for template in templates:
+                split = "dev" if _is_dev(template) else "train"
+                pool = [e for e in entries if (_is_dev(e) if split == "dev" else not _is_dev(e))] or list(entries)
+                n = (per_template if label else 2 * per_template) if "{" in template else 6
+                if kind == "ORDINARY_SENTENCES":
+                    n = 3 * len(pool)
+                for _ in range(n):
+                    x = rng.choice(pool)
+                    yield {"text": _vary(_fill(template, rng, x, kind), rng), "label": label, "split": split, "kind": kind}
+                if label == 1 or kind in ("CONDITIONS_GENERAL", "AGGREGATES"):
+                    for _ in range(3):
+                        x = rng.choice(pool) if kind != "AGGREGATES" else rng.choice(V.BENEFITS)
+                        yield {"text": _table_row(rng, x, label == 1), "label": label, "split": split, "kind": kind + "_TABLE"}
+    for kind, templates in POSITIVE.items():
+        for template in templates:
+            if "{X}" not in template and "{X_bare}" not in template:
+                continue
+            split = "dev" if _is_dev(template) else "train"
+            for _ in range(per_template):
+                x = rng.choice(V.NEUTRAL_FILLERS)
+                yield {"text": _vary(_fill(template, rng, x, "NEUTRAL"), rng), "label": 0, "split": split, "kind": "FRAME"}
+    yield from random_negatives(rng, RANDOM_NEGATIVES)
+    yield from email_furniture(rng, 4000)
+    for text in POSITIVE_FIXED:
+        for variant in (text, text.lower()):
+            yield {"text": variant, "label": 1, "split": "train", "kind": "FIXED"}
+
+
+def _common_words() -> list[str]:
+    """Ordinary English words (the repository's own list), less any in a special vocabulary."""
+    special = {w.lower() for kind in POSITIVE for entry in getattr(V, kind) for w in entry.split()}
+    words = [w for w in COMMON_WORDS.read_text(encoding="utf-8").split() if not w.startswith("#")]
+    return [w for w in words if w.isalpha() and w not in special]
+
+
+def random_negatives(rng: random.Random, n: int) -> Iterator[dict]:
+    """Loose sentences of ordinary words, half of them about a person: unseen words and a
+    name or pronoun alone are no evidence, so the model leans to NOT on text unlike any
+    it trained on (a bag of n-grams otherwise gives it the class prior, about a half)."""
+    words = _common_words()
+    for i in range(n):
+        body = " ".join(rng.choice(words) for _ in range(rng.randint(3, 12)))
+        if rng.random() < 0.5:
+            s = subjects(rng)
+            verb = rng.choice((s.is_, s.has, s.was, "will", "can", "asked", "said", "wants", "needs"))
+            body = f"{s.text} {verb} {body}"
+        text = _vary(body[0].upper() + body[1:] + rng.choice((".", ".", "", "?", "!")), rng)
+        yield {"text": text, "label": 0, "split": "dev" if i % 10 == 0 else "train", "kind": "RANDOM"}
+
+
+def email_furniture(rng: random.Random, n: int) -> Iterator[dict]:
+    """Greetings, sign-offs, headers, subject lines and register rows: all NOT."""
+    groups = (V.GREETINGS, V.SIGNOFFS, V.HEADERS, V.ROWS, V.ROWS)
+    for i in range(n):
+        text = rng.choice(rng.choice(groups))
+        f, l = rng.choice(V.FIRST_NAMES), rng.choice(V.SURNAMES)
+        values = {"{TOPIC}": rng.choice(V.TOPICS_NEUTRAL), "{F}": f, "{L}": l, "{f}": f.lower(), "{l}": l.lower(),
+                  "{F2}": rng.choice(V.FIRST_NAMES), "{F3}": rng.choice(V.FIRST_NAMES), "{T}": rng.choice(V.STAFF_TITLES),
+                  "{Y}": str(rng.randint(1, 11)), "{C}": rng.choice("ABCDKMRX"), "{DD}": f"{rng.randint(1, 28):02d}",
+                  "{MM}": f"{rng.randint(1, 12):02d}"}
+        for key, value in values.items():
+            text = text.replace(key, value)
+        while "{D}" in text:
+            text = text.replace("{D}", str(rng.randint(0, 9)), 1)
+        for line in text.split("\n"):
+            yield {"text": _vary(line, rng), "label": 0, "split": "dev" if i % 10 == 0 else "train", "kind": "FURNITURE"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--seed", type=int, default=SEED)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    rows = list(generate(args.seed))
+    seen: set[str] = set()
+    counts: dict[tuple[str, int], int] = {}
+    files = {split: (args.out / f"{split}.jsonl").open("w", encoding="utf-8") for split in ("train", "dev")}
+    for row in rows:
+        if row["text"] in seen:
+            continue
+        seen.add(row["text"])
+        files[row["split"]].write(json.dumps(row, ensure_ascii=False) + "\n")
+        counts[(row["split"], row["label"])] = counts.get((row["split"], row["label"]), 0) + 1
+    for f in files.values():
+        f.close()
+    print(json.dumps({f"{s}/{'SPECIAL' if l else 'NOT'}": n for (s, l), n in sorted(counts.items())}))
+
+
+if __name__ == "__main__":
+    main()

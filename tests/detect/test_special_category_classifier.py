@@ -1,0 +1,85 @@
+"""The special-category sentence classifier beside the term lists (models/special_category)."""
+
+import socket
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from service.detect.analyzer import PresidioDetector, build_detector
+from service.detect.sentence_classifier import SentenceClassifier
+from service.settings import Settings
+
+Found = Callable[[str, str], list[str]]
+
+_MODEL = Path(Settings().special_category_model)
+
+
+def test_the_model_is_data_only() -> None:
+    files = [p for p in _MODEL.rglob("*") if p.is_file()]
+    assert files and all(p.suffix not in {".py", ".pkl", ".pickle", ".so"} for p in files)
+    assert (_MODEL / "config.cfg").is_file() and (_MODEL / "textcat" / "model").is_file()
+
+
+def test_the_classifier_loads_without_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the classifier tried to reach the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    classifier = SentenceClassifier(str(_MODEL))
+    special, ordinary = classifier.score_texts(["Mrs Obi is starting chemo next week.", "Sorry I missed your call."])
+    assert special > 0.8 > ordinary
+
+
+def test_the_detector_loads_it_once_beside_the_pipeline(detector: PresidioDetector) -> None:
+    assert "sendguard_special_category" in detector.nlp.pipe_names
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "person"),
+    [
+        ("Mrs Obi is starting chemo next week.", "starting chemo", "Obi"),
+        ("Dev has been on sertraline since the summer.", "sertraline since the summer", "Dev"),
+        ("They are now on Universal Credit so eligible.", "Universal Credit", None),
+        ("The family keep kosher, please check the menu.", "family keep kosher", None),
+    ],
+)
+def test_a_special_sentence_without_a_lexicon_term_is_found(
+    found: Found, text: str, phrase: str, person: str | None
+) -> None:
+    assert found(text, "SPECIAL_CATEGORY") == [phrase]
+    # The phrase steps round the person, who is still reported.
+    assert found(text, "PERSON") == ([person] if person else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Read as special, but about no one: the "about a person" rule still holds.
+        "Chemotherapy can cause hair loss.",
+        "Starting chemo next week.",
+        # Teaching and planning material, notices, newsletters.
+        "Year 8 will start reading Wonder next week.",
+        "The RE unit on the Five Pillars of Islam starts next week.",
+        "Child protection training for all staff will be on Tuesday after school.",
+        "Health week starts on Monday with a visit from the dentist.",
+        "Please read the updated medical conditions policy.",
+        "Mia did really well in her times tables test.",
+        "Hi Jo, Mr Adams is covering 7R period 3. Thanks, Kelly",
+    ],
+)
+def test_hard_negatives_are_not_special_category(found: Found, text: str) -> None:
+    assert found(text, "SPECIAL_CATEGORY") == []
+
+
+def test_a_classified_sentence_needs_a_person(found: Found) -> None:
+    assert found("Starting chemo next week.", "SPECIAL_CATEGORY") == []
+    assert found("She is starting chemo next week.", "SPECIAL_CATEGORY") == ["starting chemo"]
+
+
+def test_without_the_model_the_term_lists_run_alone() -> None:
+    detector = build_detector(Settings(special_category_model=""))
+    assert "sendguard_special_category" not in detector.nlp.pipe_names
+    entities = detector.analyze("Mrs Obi is starting chemo next week. Olivia has an EHCP.")
+    assert [e.text for e in entities if e.type.value == "SPECIAL_CATEGORY"] == ["EHCP"]
