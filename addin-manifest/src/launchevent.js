@@ -22,7 +22,9 @@ var SENDGUARD_CONFIG = {
 var SendGuard = (function () {
   "use strict";
 
-  var MAX_CALLS_IN_FLIGHT = 3; // Outlook refuses more concurrent getAttachmentContentAsync calls
+  // Outlook on the web and new Outlook allow at most 3 concurrent calls of the item's async APIs
+  // (getAsync, getAttachmentContentAsync and the like); every Office call below shares these slots.
+  var MAX_CALLS_IN_FLIGHT = 3;
   var ERROR_MESSAGE_LIMIT = 500;
   var CANCEL_LABEL = "Show details"; // at most 20 characters
   var SESSION_KEY = "sendguard.lastScan";
@@ -31,6 +33,8 @@ var SendGuard = (function () {
   // Time kept back from the deadline for the scan itself once the draft is collected.
   var SCAN_RESERVE_MS = 1500;
   var STORE_GRACE_MS = 500;
+  // Getting the item id may include saving the draft; it never eats into the scan's own time.
+  var ITEM_ID_MS = 1000;
   var RECIPIENT_TYPES = { user: true, externalUser: true, distributionList: true, other: true };
 
   function TimeoutError(what) {
@@ -65,6 +69,7 @@ var SendGuard = (function () {
   function within(promise, ms, what, timers) {
     return new Promise(function (resolve, reject) {
       if (ms <= 0) {
+        promise.catch(function () { return undefined; }); // given up on: its failure is no longer news
         reject(new TimeoutError(what));
         return;
       }
@@ -109,11 +114,34 @@ var SendGuard = (function () {
     return out;
   }
 
-  function recipientsOf(field) {
+  /** officeCall with at most `limit` calls pending at once; the rest wait their turn in order. */
+  function officeCallLimiter(limit) {
+    var active = 0;
+    var waiting = [];
+    function pump() {
+      while (active < limit && waiting.length) {
+        active += 1;
+        waiting.shift()();
+      }
+    }
+    return function (start) {
+      return new Promise(function (resolve, reject) {
+        waiting.push(function () {
+          officeCall(start).then(
+            function (value) { active -= 1; pump(); resolve(value); },
+            function (err) { active -= 1; pump(); reject(err); }
+          );
+        });
+        pump();
+      });
+    };
+  }
+
+  function recipientsOf(field, call) {
     if (!field || typeof field.getAsync !== "function") {
       return Promise.resolve([]);
     }
-    return officeCall(function (cb) { field.getAsync(cb); }).then(function (list) {
+    return call(function (cb) { field.getAsync(cb); }).then(function (list) {
       return (list || []).map(recipient);
     });
   }
@@ -127,13 +155,13 @@ var SendGuard = (function () {
   }
 
   /** Attachments with content where Outlook gives it within the caps and the time; otherwise name, type and size. */
-  function collectAttachments(item, config, deadline, clock, timers) {
+  function collectAttachments(item, config, deadline, clock, timers, call) {
     if (typeof item.getAttachmentsAsync !== "function") {
       return Promise.resolve({ list: [], withoutContent: 0 });
     }
     var budget = config.totalContentCapBytes;
     var withoutContent = 0;
-    return officeCall(function (cb) { item.getAttachmentsAsync(cb); }).then(function (details) {
+    return call(function (cb) { item.getAttachmentsAsync(cb); }).then(function (details) {
       details = details || [];
       return mapLimited(details, MAX_CALLS_IN_FLIGHT, function (a) {
         var out = {
@@ -150,8 +178,8 @@ var SendGuard = (function () {
           return out;
         }
         budget -= a.size; // reserved before the call so three calls in flight cannot overrun it
-        var call = officeCall(function (cb) { item.getAttachmentContentAsync(a.id, cb); });
-        return within(call, timeLeft, "attachment", timers).then(function (content) {
+        var content = call(function (cb) { item.getAttachmentContentAsync(a.id, cb); });
+        return within(content, timeLeft, "attachment", timers).then(function (content) {
           if (content && content.format === "base64" && typeof content.content === "string" &&
               base64Bytes(content.content) <= config.attachmentContentCapBytes) {
             out.content_base64 = content.content;
@@ -169,18 +197,80 @@ var SendGuard = (function () {
     });
   }
 
+  function flattenLabels(labels, out) {
+    (labels || []).forEach(function (label) {
+      if (label && label.id) { out.push(label); }
+      flattenLabels(label && label.children, out);
+    });
+    return out;
+  }
+
+  /**
+   * The label's name: Outlook gives the label's GUID, and the service compares names
+   * ("Public", "General"). Where the catalogue cannot be read the GUID is passed on, so an
+   * organisation file that lists label ids still matches.
+   */
+  function labelName(office, labelId, call) {
+    var catalog = office.context && office.context.sensitivityLabelsCatalog;
+    if (!labelId || !catalog || typeof catalog.getIsEnabledAsync !== "function" || typeof catalog.getAsync !== "function") {
+      return Promise.resolve(labelId ? String(labelId) : null);
+    }
+    return call(function (cb) { catalog.getIsEnabledAsync(cb); }).then(function (enabled) {
+      if (!enabled) { return String(labelId); }
+      return call(function (cb) { catalog.getAsync(cb); }).then(function (labels) {
+        var wanted = String(labelId).toLowerCase();
+        var match = flattenLabels(labels, []).filter(function (l) { return String(l.id).toLowerCase() === wanted; })[0];
+        return match && match.name ? String(match.name) : String(labelId);
+      });
+    }).catch(function () { return String(labelId); });
+  }
+
+  function isNotSaved(err) {
+    var name = String((err && (err.name || err.code)) || "");
+    return name === "ItemNotSaved" || name === "9012" || /not saved/i.test(String(err && err.message));
+  }
+
+  /**
+   * The item's id as Microsoft Graph takes it. getItemIdAsync gives the EWS form (convertToRestId
+   * makes the REST form), and an unsaved draft has no id until saveAsync. The draft is saved only
+   * when the service must fetch an attachment itself.
+   * NOTE: in classic Outlook's cached mode a just-saved draft reaches the server only when the
+   * mailbox syncs; until then Graph answers "not found" and the service reports the attachment as
+   * unscannable rather than passing it.
+   */
+  function restItemId(office, item, ms, timers, call) {
+    var mailbox = office.context.mailbox;
+    var id = call(function (cb) { item.getItemIdAsync(cb); }).catch(function (err) {
+      if (!isNotSaved(err) || typeof item.saveAsync !== "function") { throw err; }
+      return call(function (cb) { item.saveAsync(cb); });
+    }).then(function (itemId) {
+      if (!itemId) { throw new Error("no item id"); }
+      var versions = office.MailboxEnums && office.MailboxEnums.RestVersion;
+      if (typeof mailbox.convertToRestId === "function") {
+        return mailbox.convertToRestId(itemId, (versions && versions.v2_0) || "v2.0");
+      }
+      return itemId;
+    });
+    return within(id, ms, "item id", timers).catch(function () { return null; });
+  }
+
   /** The draft as a ScanRequest (CONTRACT section 2) plus the item id when the service must fetch attachments. */
   function collectDraft(office, config, deadline, clock, timers) {
     var item = office.context.mailbox.item;
-    var subject = officeCall(function (cb) { item.subject.getAsync(cb); });
-    var body = officeCall(function (cb) { item.body.getAsync("html", cb); });
+    var call = officeCallLimiter(MAX_CALLS_IN_FLIGHT);
+    var subject = call(function (cb) { item.subject.getAsync(cb); });
+    var body = call(function (cb) { item.body.getAsync("html", cb); });
+    var to = recipientsOf(item.to, call);
+    var cc = recipientsOf(item.cc, call);
+    var bcc = recipientsOf(item.bcc, call);
     var sender = item.from && typeof item.from.getAsync === "function"
-      ? optional(officeCall(function (cb) { item.from.getAsync(cb); })) : Promise.resolve(null);
+      ? optional(call(function (cb) { item.from.getAsync(cb); })) : Promise.resolve(null);
     var label = item.sensitivityLabel && typeof item.sensitivityLabel.getAsync === "function"
-      ? optional(officeCall(function (cb) { item.sensitivityLabel.getAsync(cb); })) : Promise.resolve(null);
-    var attachments = collectAttachments(item, config, deadline, clock, timers);
-    return Promise.all([subject, body, recipientsOf(item.to), recipientsOf(item.cc), recipientsOf(item.bcc),
-      sender, label, attachments]).then(function (parts) {
+      ? optional(call(function (cb) { item.sensitivityLabel.getAsync(cb); }).then(function (id) {
+        return labelName(office, id, call);
+      })) : Promise.resolve(null);
+    var attachments = collectAttachments(item, config, deadline, clock, timers, call);
+    return Promise.all([subject, body, to, cc, bcc, sender, label, attachments]).then(function (parts) {
       var message = {
         subject: parts[0] || "",
         body: { content: parts[1] || "", type: "html" },
@@ -197,11 +287,8 @@ var SendGuard = (function () {
       if (parts[7].withoutContent === 0 || typeof item.getItemIdAsync !== "function") {
         return { request: { message: message }, itemId: null };
       }
-      var id = officeCall(function (cb) { item.getItemIdAsync(cb); });
-      return within(id, Math.min(300, deadline - clock()), "item id", timers).then(
-        function (itemId) { return { request: { message: message }, itemId: itemId }; },
-        function () { return { request: { message: message }, itemId: null }; }
-      );
+      return restItemId(office, item, Math.min(ITEM_ID_MS, deadline - SCAN_RESERVE_MS - clock()), timers, call)
+        .then(function (itemId) { return { request: { message: message }, itemId: itemId }; });
     });
   }
 

@@ -183,7 +183,7 @@ test("a 30 MB attachment goes by name, size and type, with the item id for Graph
   assert.equal(video.size, 30 * 1024 * 1024);
   assert.equal(video.content_type, "video/mp4");
   assert.equal(h.stats.contentCalls, 1);
-  assert.equal(sent.init.headers["X-Sendguard-Item-Id"], "AAMkAGI2TG93AAA=");
+  assert.equal(sent.init.headers["X-Sendguard-Item-Id"], "rest(v2.0):AAMkAGI2TG93AAA=");
 });
 
 test("an attachment Outlook cannot return is still listed, without content", async () => {
@@ -242,4 +242,55 @@ test("the handler is plain script: no import, require, module or DOM", () => {
   assert.doesNotMatch(source, /^\s*(import|export)\s/m);
   assert.doesNotMatch(source, /\brequire\(|\bmodule\.exports|\bdocument\.|\bwindow\./);
   assert.doesNotMatch(source, /\?\.|\?\?/); // ES2020 syntax the classic Windows runtime may not parse
+});
+
+// Issue 13, item 2: Graph takes the REST form of the id, and an unsaved draft has none until saved.
+test("item 2: the item id goes to Graph in REST form, saving an unsaved draft only when needed", async () => {
+  const big = { id: "a1", name: "video.mp4", size: 30 * 1024 * 1024, content: "x", contentType: "video/mp4" };
+  const h = loadHandler({ draft: { saveAs: "AAMkNEWDRAFT=", attachments: [big] }, fetch: jsonResponse(200, verdict("allow")), config: CONFIG });
+  await h.run();
+  assert.equal(h.stats.saves, 1);
+  assert.equal(h.requests[0].init.headers["X-Sendguard-Item-Id"], "rest(v2.0):AAMkNEWDRAFT=");
+
+  const small = { id: "a1", name: "note.txt", size: 4, content: "aGVsbG8=" };
+  const h2 = loadHandler({ draft: { saveAs: "AAMkNEWDRAFT=", attachments: [small] }, fetch: jsonResponse(200, verdict("allow")), config: CONFIG });
+  await h2.run();
+  assert.equal(h2.stats.saves, 0); // every attachment came with its content: nothing for Graph to fetch
+  assert.equal(h2.requests[0].init.headers["X-Sendguard-Item-Id"], undefined);
+});
+
+// Issue 13, item 3: Outlook gives the label's GUID; the service compares names.
+test("item 3: the sensitivity label's GUID is sent as the label's name from the catalogue", async () => {
+  const catalog = { labels: [
+    { id: "aaaa0000-0000-4000-8000-000000000001", name: "Confidential", children: [
+      { id: "bf4a2a1c-0000-4000-8000-000000000001", name: "Confidential - Staff only", children: [] }] },
+    { id: "cccc0000-0000-4000-8000-000000000003", name: "General", children: [] }
+  ] };
+  const h = loadHandler({ draft: { sensitivityLabel: "CCCC0000-0000-4000-8000-000000000003" }, labelsCatalog: catalog,
+    fetch: jsonResponse(200, verdict("allow")), config: CONFIG });
+  await h.run();
+  assert.equal(h.requests[0].body.message.sensitivity_label, "General");
+  const child = loadHandler({ draft: { sensitivityLabel: "bf4a2a1c-0000-4000-8000-000000000001" }, labelsCatalog: catalog,
+    fetch: jsonResponse(200, verdict("allow")), config: CONFIG });
+  await child.run();
+  assert.equal(child.requests[0].body.message.sensitivity_label, "Confidential - Staff only");
+  const off = loadHandler({ draft: { sensitivityLabel: "cccc0000-0000-4000-8000-000000000003" },
+    labelsCatalog: Object.assign({ enabled: false }, catalog), fetch: jsonResponse(200, verdict("allow")), config: CONFIG });
+  await off.run();
+  assert.equal(off.requests[0].body.message.sensitivity_label, "cccc0000-0000-4000-8000-000000000003");
+});
+
+// Issue 13, item 4: Outlook on the web and new Outlook allow 3 concurrent item calls of any kind.
+test("item 4: never more than 3 Office calls of any kind in flight", async () => {
+  const attachments = [];
+  for (let i = 0; i < 5; i += 1) {
+    attachments.push({ id: `a${i}`, name: `f${i}.txt`, size: 4, content: "aGVsbG8=", delayMs: 20 });
+  }
+  const h = loadHandler({ draft: { subject: "Trip", to: [OUTSIDER], cc: [COLLEAGUE], sensitivityLabel: "x", attachments: attachments },
+    fetch: jsonResponse(200, verdict("allow")), config: CONFIG });
+  const { options } = await h.run();
+  assert.deepEqual(options, { allowEvent: true });
+  assert.equal(h.stats.maxOfficeInFlight, 3);
+  assert.equal(h.requests[0].body.message.subject, "Trip");
+  assert.equal(h.requests[0].body.message.attachments.length, 5);
 });

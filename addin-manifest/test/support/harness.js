@@ -19,16 +19,36 @@ function failed(message) {
   return { status: "failed", error: { name: "GenericResponseError", code: 9002, message: message } };
 }
 
-/** Calls back later, like Outlook does; `ms` adds a delay. */
-function later(callback, result, ms) {
-  setTimeout(() => callback(result), ms || 0);
+/** "1.14" as [1, 14], so 1.9 < 1.14. */
+function versionParts(v) {
+  return String(v || "0").split(".").map(Number);
 }
 
-function recipientField(list) {
+function atLeast(have, want) {
+  const [a, b] = [versionParts(have), versionParts(want)];
+  return a[0] > b[0] || (a[0] === b[0] && (a[1] || 0) >= (b[1] || 0));
+}
+
+/** Outlook takes at most 100 recipients in one setAsync or addAsync call. */
+const RECIPIENTS_PER_CALL = 100;
+
+function recipientField(list, call, failing) {
   let current = list.slice();
+  const refuse = (value, cb) => {
+    if (value.length > RECIPIENTS_PER_CALL) {
+      call(cb, { status: "failed", error: { name: "NumberOfRecipientsExceeded", code: 9041, message: "too many recipients" } });
+      return true;
+    }
+    if (failing && failing()) {
+      call(cb, failed("recipients could not be changed"));
+      return true;
+    }
+    return false;
+  };
   return {
-    getAsync: (cb) => later(cb, ok(current.slice())),
-    setAsync: (value, cb) => { current = value.slice(); later(cb, ok()); }
+    getAsync: (cb) => call(cb, ok(current.slice())),
+    setAsync: (value, cb) => { if (!refuse(value, cb)) { current = value.slice(); call(cb, ok()); } },
+    addAsync: (value, cb) => { if (!refuse(value, cb)) { current = current.concat(value); call(cb, ok()); } }
   };
 }
 
@@ -37,24 +57,44 @@ function recipientField(list) {
  * content (base64) | error (string) | delayMs}.
  */
 function composeItem(draft) {
-  const attachments = draft.attachments || [];
-  const stats = { inFlight: 0, maxInFlight: 0, contentCalls: 0 };
+  let attachments = (draft.attachments || []).slice();
+  const stats = { inFlight: 0, maxInFlight: 0, contentCalls: 0, officeInFlight: 0, maxOfficeInFlight: 0, saves: 0 };
+  // Every async call of the item counts towards Outlook's limit on concurrent calls.
+  const call = (callback, result, ms) => {
+    stats.officeInFlight += 1;
+    stats.maxOfficeInFlight = Math.max(stats.maxOfficeInFlight, stats.officeInFlight);
+    setTimeout(() => { stats.officeInFlight -= 1; callback(result); }, ms || 1);
+  };
+  const failingFields = new Set(draft.failingFields || []);
+  let savedId = null;
   const session = new Map();
   let subject = draft.subject || "";
   const removed = [];
   const item = {
     subject: {
-      getAsync: (cb) => later(cb, ok(subject)),
-      setAsync: (value, cb) => { subject = value; later(cb, ok()); }
+      getAsync: (cb) => call(cb, ok(subject)),
+      setAsync: (value, cb) => { subject = value; call(cb, ok()); }
     },
-    removeAttachmentAsync: (id, cb) => { removed.push(id); later(cb, ok()); },
+    removeAttachmentAsync: (id, cb) => {
+      removed.push(id);
+      attachments = attachments.filter((a) => a.id !== id);
+      call(cb, ok());
+    },
     removedAttachments: removed,
-    body: { getAsync: (type, cb) => later(cb, ok(type === "html" ? (draft.html || "") : (draft.text || ""))) },
-    to: recipientField(draft.to || []),
-    cc: recipientField(draft.cc || []),
-    bcc: recipientField(draft.bcc || []),
-    from: { getAsync: (cb) => later(cb, ok(draft.from || { emailAddress: "t.jones@oakfield.sch.uk", displayName: "Tom Jones" })) },
-    getAttachmentsAsync: (cb) => later(cb, ok(attachments.map((a) => ({
+    addedAttachments: [],
+    addFileAttachmentFromBase64Async: (content, name, options, cb) => {
+      if (typeof options === "function") { cb = options; }
+      const id = "added-" + (item.addedAttachments.length + 1);
+      item.addedAttachments.push({ id: id, name: name, content: content });
+      attachments.push({ id: id, name: name, size: Math.floor(content.length * 3 / 4), content: content });
+      call(cb, ok(id));
+    },
+    body: { getAsync: (type, cb) => call(cb, ok(type === "html" ? (draft.html || "") : (draft.text || ""))) },
+    to: recipientField(draft.to || [], call, () => failingFields.has("to")),
+    cc: recipientField(draft.cc || [], call, () => failingFields.has("cc")),
+    bcc: recipientField(draft.bcc || [], call, () => failingFields.has("bcc")),
+    from: { getAsync: (cb) => call(cb, ok(draft.from || { emailAddress: "t.jones@oakfield.sch.uk", displayName: "Tom Jones" })) },
+    getAttachmentsAsync: (cb) => call(cb, ok(attachments.map((a) => ({
       id: a.id, name: a.name, size: a.size, contentType: a.contentType || "application/octet-stream",
       attachmentType: a.attachmentType || "file", isInline: Boolean(a.isInline)
     })))),
@@ -63,8 +103,11 @@ function composeItem(draft) {
       stats.contentCalls += 1;
       stats.inFlight += 1;
       stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+      stats.officeInFlight += 1;
+      stats.maxOfficeInFlight = Math.max(stats.maxOfficeInFlight, stats.officeInFlight);
       const timer = setTimeout(() => {
         stats.inFlight -= 1;
+        stats.officeInFlight -= 1;
         if (!a || a.error) {
           cb(failed(a ? a.error : "no such attachment"));
         } else {
@@ -75,14 +118,24 @@ function composeItem(draft) {
         timer.unref(); // a call the handler gave up on must not hold the test process open
       }
     },
-    getItemIdAsync: (cb) => later(cb, draft.itemId ? ok(draft.itemId) : failed("not saved")),
+    getItemIdAsync: (cb) => {
+      const id = draft.itemId || savedId;
+      call(cb, id ? ok(id) : { status: "failed", error: { name: "ItemNotSaved", code: 9012, message: "The item has not been saved." } });
+    },
     sessionData: {
-      getAsync: (key, cb) => later(cb, session.has(key) ? ok(session.get(key)) : failed("not found")),
-      setAsync: (key, value, cb) => { session.set(key, value); later(cb, ok()); }
+      getAsync: (key, cb) => call(cb, session.has(key) ? ok(session.get(key)) : failed("not found")),
+      setAsync: (key, value, cb) => { session.set(key, value); call(cb, ok()); }
     }
   };
+  if (draft.saveAs) {
+    // saveAsync gives the saved draft's (EWS) id.
+    item.saveAsync = (cb) => { stats.saves += 1; savedId = draft.saveAs; call(cb, ok(savedId)); };
+  }
   if (draft.sensitivityLabel) {
-    item.sensitivityLabel = { getAsync: (cb) => later(cb, ok(draft.sensitivityLabel)) };
+    item.sensitivityLabel = { getAsync: (cb) => call(cb, ok(draft.sensitivityLabel)) };
+  }
+  if (draft.withoutSessionData) {
+    delete item.sessionData;
   }
   (draft.session || []).forEach(([key, value]) => session.set(key, value));
   return { item, stats, session };
@@ -110,7 +163,7 @@ function loadHandler(options) {
       }
     },
     actions: { associate: (name, fn) => { associated[name] = fn; } },
-    MailboxEnums: { SendModeOverride: { PromptUser: "promptUser" } }
+    MailboxEnums: { SendModeOverride: { PromptUser: "promptUser" }, RestVersion: { v2_0: "v2.0" } }
   });
   // office-addin-mock keeps nested objects as its own mock objects; the item must stay the one built above.
   office.context.mailbox.item = item;
@@ -128,6 +181,18 @@ function loadHandler(options) {
     clearTimeout: clearTimeout,
     msal: options.msal
   });
+  office.context.mailbox.convertToRestId = (id, version) => "rest(" + version + "):" + id;
+  const sets = options.sets || { Mailbox: "1.15" };
+  office.context.requirements = {
+    isSetSupported: (name, version) => Boolean(sets[name]) && atLeast(sets[name], version)
+  };
+  if (options.labelsCatalog) {
+    const labels = options.labelsCatalog;
+    office.context.sensitivityLabelsCatalog = {
+      getIsEnabledAsync: (cb) => setTimeout(() => cb(ok(labels.enabled !== false)), 1),
+      getAsync: (cb) => setTimeout(() => cb(ok(labels.labels)), 1)
+    };
+  }
   vm.runInContext(options.source || fs.readFileSync(SCRIPT, "utf8"), context, { filename: "launchevent.js" });
   if (options.config) {
     Object.assign(context.SENDGUARD_CONFIG, options.config);
