@@ -388,34 +388,94 @@ var SendGuard = (function () {
     return opening + separator + clip(middle, Math.max(room, 1)) + separator + close;
   }
 
+  /** Outlook's Smart Alerts features by Mailbox requirement set (absent requirements API: a current client). */
+  function supports(office, version) {
+    var requirements = office.context && office.context.requirements;
+    if (!requirements || typeof requirements.isSetSupported !== "function") {
+      return true;
+    }
+    try {
+      return Boolean(requirements.isSetSupported("Mailbox", version));
+    } catch (err) {
+      return false;
+    }
+  }
+
+  /** Text from the service shown as itself in the dialog's Markdown, never as formatting. */
+  function escapeMarkdown(text) {
+    return String(text).replace(/[\\`*_~[\]<>#|]/g, "\\$&");
+  }
+
+  /** One Markdown list item; Smart Alerts needs each list item to end with \r. */
+  function markdownItem(title, policy) {
+    return "- **" + escapeMarkdown(title) + "**" + (policy ? " \u2014 _" + escapeMarkdown(policy) + "_" : "") + "\r";
+  }
+
+  /**
+   * The findings as a Markdown list within `room` characters. Whole items only, so no `**` or
+   * `_` is left open; the first item alone is shortened (its title cut, its policy left out).
+   */
+  function markdownList(findings, room) {
+    var lines = [];
+    var used = 0;
+    findings.forEach(function (f) {
+      var line = markdownItem(f.title, policySection(f.policy));
+      var extra = (lines.length ? 1 : 0) + line.length;
+      if (used + extra <= room) {
+        lines.push(line);
+        used += extra;
+      }
+    });
+    if (!lines.length && findings.length) {
+      var title = String(findings[0].title);
+      var keep = title.length;
+      var line = markdownItem(title, "");
+      while (line.length > room && keep > 1) {
+        keep = Math.max(1, keep - (line.length - room));
+        line = markdownItem(clip(title, keep), "");
+      }
+      lines.push(line);
+    }
+    return lines.join("\n");
+  }
+
   /** The Smart Alerts options for a verdict (CONTRACT section 4). */
   function verdictOptions(result, config, office) {
     if (result.action === "allow") {
       return { allowEvent: true };
     }
+    // cancelLabel, commandId, contextData and sendModeOverride need Mailbox 1.14; the Markdown message 1.15.
+    var current = supports(office, "1.14");
     var blocked = result.action === "block";
     var findings = shownFindings(result).slice(0, 3);
     var opening = blocked
       ? "SendGuard stopped this email: it must be changed before it can be sent."
       : "SendGuard found something to check before this email goes.";
-    var close = "Choose \u201c" + CANCEL_LABEL + "\u201d to see how to fix it.";
+    var close = current
+      ? "Choose \u201c" + CANCEL_LABEL + "\u201d to see how to fix it."
+      : "Open SendGuard from the ribbon to see how to fix it." +
+        (blocked ? "" : " If Outlook offers no Send Anyway, change the email or ask IT to update Outlook.");
     var plain = findings.map(function (f) {
       var policy = policySection(f.policy);
       return f.title + (policy ? " (" + policy + ")" : "") + ".";
     });
-    var markdown = findings.map(function (f) {
-      var policy = policySection(f.policy);
-      return "- **" + f.title + "**" + (policy ? " \u2014 _" + policy + "_" : "");
-    });
     var options = {
       allowEvent: false,
-      errorMessage: fitted(opening, plain.join(" "), close, " ", ERROR_MESSAGE_LIMIT),
-      errorMessageMarkdown: fitted("**" + opening + "**", markdown.join("\n"), close, "\n\n", ERROR_MESSAGE_LIMIT),
-      cancelLabel: CANCEL_LABEL,
-      commandId: config.taskPaneCommandId
+      errorMessage: fitted(opening, plain.join(" "), close, " ", ERROR_MESSAGE_LIMIT)
     };
-    if (!blocked) {
-      options.sendModeOverride = promptUser(office);
+    if (supports(office, "1.15")) {
+      var head = "**" + opening + "**";
+      var room = ERROR_MESSAGE_LIMIT - head.length - close.length - 4;
+      options.errorMessageMarkdown = head + "\n\n" + markdownList(findings, room) + "\n\n" + close;
+    }
+    if (current) {
+      options.cancelLabel = CANCEL_LABEL;
+      options.commandId = config.taskPaneCommandId;
+      // Tells a task pane that is already open which scan to show (InitializationContextChanged).
+      options.contextData = JSON.stringify({ scan_id: result.scan_id });
+      if (!blocked) {
+        options.sendModeOverride = promptUser(office);
+      }
     }
     return options;
   }
@@ -436,20 +496,34 @@ var SendGuard = (function () {
   function failureOptions(kind, config, office, failedBefore) {
     var reason = FAILURE_WORDS[kind] || FAILURE_WORDS.unreachable;
     if (config.unreachableAction === "retryThenPrompt" && !failedBefore) {
+      var retry = {
+        allowEvent: false,
+        errorMessage: reason + ", so this email was not checked. Press Send again in a moment to retry."
+      };
+      if (supports(office, "1.15")) {
+        retry.errorMessageMarkdown = "**" + reason + "**, so this email was not checked.\n\nPress **Send** again in a moment to retry.";
+      }
+      return retry;
+    }
+    if (!supports(office, "1.14")) {
+      // No sendModeOverride before Mailbox 1.14: the manifest's send mode decides whether Send Anyway is offered.
       return {
         allowEvent: false,
-        errorMessage: reason + ", so this email was not checked. Press Send again in a moment to retry.",
-        errorMessageMarkdown: "**" + reason + "**, so this email was not checked.\n\nPress **Send** again in a moment to retry."
+        errorMessage: reason + ", so this email was not checked. Press Send again in a moment; if Outlook " +
+          "offers Send Anyway, check the email yourself for personal data first."
       };
     }
-    return {
+    var options = {
       allowEvent: false,
       errorMessage: reason + ", so this email was not checked. Check it yourself for personal data " +
         "before you choose Send anyway.",
-      errorMessageMarkdown: "**" + reason + "**, so this email was not checked.\n\nCheck it yourself for " +
-        "personal data before you choose **Send anyway**.",
       sendModeOverride: promptUser(office)
     };
+    if (supports(office, "1.15")) {
+      options.errorMessageMarkdown = "**" + reason + "**, so this email was not checked.\n\nCheck it yourself for " +
+        "personal data before you choose **Send anyway**.";
+    }
+    return options;
   }
 
   function sessionData(office) {

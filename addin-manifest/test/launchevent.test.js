@@ -294,3 +294,59 @@ test("item 4: never more than 3 Office calls of any kind in flight", async () =>
   assert.equal(h.requests[0].body.message.subject, "Trip");
   assert.equal(h.requests[0].body.message.attachments.length, 5);
 });
+
+/** Whether every `**` and every unescaped `_` in the Markdown is closed. */
+function balanced(markdown) {
+  const unescaped = markdown.replace(/\\./g, "");
+  return (unescaped.match(/\*\*/g) || []).length % 2 === 0 && (unescaped.match(/_/g) || []).length % 2 === 0;
+}
+
+// Issue 13, item 5: Smart Alerts Markdown: list items end with \r, service text is not formatting, no open `**`.
+test("item 5: the dialog's Markdown escapes titles, ends list items with \\r and never leaves ** open", async () => {
+  const starry = Object.assign({}, UPN_FINDING, { title: "Pupil *UPN* in_subject_line", policy: "Policy_A: why" });
+  const h = loadHandler({ draft: {}, fetch: jsonResponse(200, verdict("block", [starry, VISIBLE_FINDING])), config: CONFIG });
+  const md = (await h.run()).options.errorMessageMarkdown;
+  assert.ok(md.includes("- **Pupil \\*UPN\\* in\\_subject\\_line** \u2014 _Policy\\_A_\r"), md);
+  assert.ok(md.includes("- **Outside addresses visible to each other** \u2014 _Information Security Policy, section 4 (By email)_\r"), md);
+  assert.ok(balanced(md), md);
+
+  for (const width of [150, 230, 380, 470]) {
+    const long = Object.assign({}, UPN_FINDING, { title: "a**b ".repeat(width / 5), policy: "p_q ".repeat(20) });
+    const hl = loadHandler({ draft: {}, fetch: jsonResponse(200, verdict("block", [long, long, long])), config: CONFIG });
+    const cut = (await hl.run()).options.errorMessageMarkdown;
+    assert.ok(cut.length <= 500, `${cut.length}`);
+    assert.ok(balanced(cut), cut);
+    assert.match(cut, /to see how to fix it\.$/);
+  }
+});
+
+// Issue 13, item 6: cancelLabel, commandId and sendModeOverride need Mailbox 1.14; the Markdown needs 1.15.
+test("item 6: on Outlook without Mailbox 1.14 the dialog points at no missing button", async () => {
+  const h = loadHandler({ draft: {}, sets: { Mailbox: "1.13" }, fetch: jsonResponse(200, verdict("warn", [VISIBLE_FINDING])), config: CONFIG });
+  const { options } = await h.run();
+  assert.equal(options.allowEvent, false);
+  assert.equal(options.cancelLabel, undefined);
+  assert.equal(options.commandId, undefined);
+  assert.equal(options.sendModeOverride, undefined);
+  assert.equal(options.errorMessageMarkdown, undefined);
+  assert.doesNotMatch(options.errorMessage, /Show details/);
+  assert.match(options.errorMessage, /Open SendGuard from the ribbon/);
+
+  const down = loadHandler({ draft: {}, sets: { Mailbox: "1.13" }, fetch: () => Promise.reject(new Error("down")), config: CONFIG });
+  const failed = (await down.run()).options;
+  assert.equal(failed.sendModeOverride, undefined);
+  assert.doesNotMatch(failed.errorMessage, /before you choose Send anyway/);
+
+  const mid = loadHandler({ draft: {}, sets: { Mailbox: "1.14" }, fetch: jsonResponse(200, verdict("warn", [VISIBLE_FINDING])), config: CONFIG });
+  const at14 = (await mid.run()).options;
+  assert.equal(at14.sendModeOverride, "promptUser");
+  assert.equal(at14.commandId, "msgComposeOpenPaneButton");
+  assert.equal(at14.errorMessageMarkdown, undefined);
+});
+
+// Issue 13, item 8 (the handler's half): the task pane learns which scan to show.
+test("item 8: the dialog passes the scan id to the task pane in contextData", async () => {
+  const h = loadHandler({ draft: {}, fetch: jsonResponse(200, verdict("block", [UPN_FINDING])), config: CONFIG });
+  const { options } = await h.run();
+  assert.deepEqual(JSON.parse(options.contextData), { scan_id: "01JABCDEFGHJKMNPQRSTVWXYZ0" });
+});
