@@ -8,7 +8,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from service.addin.files import ICON_DIR
-from service.addin.manifest import PACKAGE_ICONS, ManifestOptions, render_json_text, render_xml
+from service.addin.manifest import (PACKAGE_ICONS, ManifestOptions, derived_version, load_source, render_json_text,
+                                    render_xml)
 
 EXIT_BAD_INPUT = 3
 
@@ -19,6 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--send-mode", choices=["softBlock", "promptUser", "block"], default="softBlock",
                         help="what Outlook does when SendGuard cannot run (default: softBlock)")
     parser.add_argument("--addin-id", help="a fixed add-in id (default: derived from the base URL)")
+    parser.add_argument("--version", dest="manifest_version",
+                        help="the manifest's version, higher than the one deployed (default: derived from the "
+                             "date and time, so each run is higher than the last)")
     parser.add_argument("--out", type=Path, default=Path("."), help="folder to write into (default: here)")
 
 
@@ -41,7 +45,8 @@ def write_manifests(options: ManifestOptions, out: Path) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     try:
         options = ManifestOptions(base_url=args.base_url, client_id=args.client_id,
-                                  send_mode=args.send_mode, addin_id=args.addin_id)
+                                  send_mode=args.send_mode, addin_id=args.addin_id,
+                                  version=args.manifest_version or derived_version(load_source().version))
     except ValidationError as exc:
         first = exc.errors()[0]
         print(f"sendguard: --{str(first['loc'][0]).replace('_', '-')}: {first['msg']}", file=sys.stderr)

@@ -8,6 +8,7 @@ JSON manifest serves new Outlook and Outlook on the web. Both point at one base 
 import ipaddress
 import json
 import uuid
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from string import Template
@@ -29,6 +30,10 @@ UNIFIED_SCHEMA_VERSION = "1.24"
 UNIFIED_SCHEMA_URL = f"https://developer.microsoft.com/json-schemas/teams/v{UNIFIED_SCHEMA_VERSION}/MicrosoftTeams.schema.json"
 # The unified manifest's app package carries two icons of fixed sizes.
 PACKAGE_ICONS = {"color.png": "color-192.png", "outline.png": "outline-32.png"}
+
+# Both manifests take major.minor.patch; the XML manifest's schema allows at most 5 digits a part.
+VERSION_PATTERN = r"^(0|[1-9]\d{0,4})\.(0|[1-9]\d{0,4})\.(0|[1-9]\d{0,4})$"
+_VERSION_EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
 _XML_SEND_MODE = {"softBlock": "SoftBlock", "promptUser": "PromptUser", "block": "Block"}
 _ADDIN_ID_NAMESPACE = uuid.UUID("5b1f4f0e-8d5c-4a53-9d6e-2f1f6c0e7a11")
@@ -52,7 +57,7 @@ class AddinSource(BaseModel):
     name: str = Field(max_length=30)
     full_name: str = Field(max_length=100)
     provider: str
-    version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    version: str = Field(pattern=VERSION_PATTERN)
     default_locale: str
     short_description: str = Field(max_length=80)
     full_description: str = Field(max_length=4000)
@@ -86,6 +91,9 @@ class ManifestOptions(BaseModel):
     client_id: uuid.UUID
     send_mode: SendMode = "softBlock"
     addin_id: uuid.UUID | None = None
+    # NOTE: Outlook and the admin centre take a changed manifest only with a higher version
+    # (and an event-based add-in needs the administrator's consent again); None: addin.yaml's.
+    version: str | None = Field(default=None, pattern=VERSION_PATTERN)
 
     @field_validator("base_url")
     @classmethod
@@ -116,6 +124,18 @@ class ManifestOptions(BaseModel):
         return f"{self.base_url}/{path.lstrip('/')}"
 
 
+def derived_version(source_version: str, now: datetime | None = None) -> str:
+    """A version higher than any made before it: addin.yaml's major, then days since 2024, then the minute of that day.
+
+    Every `sendguard manifest` run and every start of the service thus yields a version
+    above the last one, so Outlook takes the changed manifest as an update.
+    """
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    elapsed = moment - _VERSION_EPOCH
+    major = source_version.split(".", 1)[0]
+    return f"{major}.{max(elapsed.days, 0)}.{max(elapsed.seconds // 60, 0)}"
+
+
 @lru_cache
 def load_source(path: Path = SOURCE_FILE) -> AddinSource:
     return AddinSource.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
@@ -130,7 +150,7 @@ def render_xml(options: ManifestOptions, source: AddinSource | None = None) -> s
     source = source or load_source()
     values: dict[str, str] = {
         "addin_id": str(options.resolved_addin_id),
-        "version": source.version,
+        "version": options.version or source.version,
         "provider": source.provider,
         "default_locale": source.default_locale,
         "name": source.name,
@@ -164,7 +184,7 @@ def render_json(options: ManifestOptions, source: AddinSource | None = None) -> 
     return {
         "$schema": UNIFIED_SCHEMA_URL,
         "manifestVersion": UNIFIED_SCHEMA_VERSION,
-        "version": source.version,
+        "version": options.version or source.version,
         "id": str(options.resolved_addin_id),
         "localizationInfo": {"defaultLanguageTag": source.default_locale.lower()},
         "developer": {

@@ -10,7 +10,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import ValidationError
 
 from service.addin import files
-from service.addin.manifest import ManifestOptions, render_json_text, render_xml
+from service.addin.manifest import ManifestOptions, derived_version, load_source, render_json_text, render_xml
 from service.api.deps import ScansDep, SettingsDep
 from service.api.safety import is_loopback
 from service.settings import Settings
@@ -63,13 +63,19 @@ def _page_headers(settings: Settings) -> dict[str, str]:
     }
 
 
+# Fixed when the service starts: settings that change the manifest (the send mode, the address)
+# take a restart, which gives the served manifests a higher version.
+_SERVED_VERSION = derived_version(load_source().version)
+
+
 def _options(request: Request, settings: Settings) -> ManifestOptions:
     if not settings.api_client_id:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=_NO_MANIFEST)
     try:
         return ManifestOptions.model_validate({"base_url": base_url(request, settings),
                                                "client_id": settings.api_client_id,
-                                               "send_mode": settings.addin_send_mode})
+                                               "send_mode": settings.addin_send_mode,
+                                               "version": _SERVED_VERSION})
     except ValidationError as exc:
         problem = exc.errors()[0]["msg"]
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"The manifest cannot be made: {problem}.") from None

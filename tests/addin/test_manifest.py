@@ -4,6 +4,7 @@ import json
 import re
 import subprocess
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,8 @@ import pytest
 from lxml import etree
 
 from service.addin.files import handler_config
-from service.addin.manifest import ManifestOptions, render_json, render_json_text, render_xml
+from service.addin.manifest import (VERSION_PATTERN, ManifestOptions, derived_version, load_source, render_json,
+                                    render_json_text, render_xml)
 from service.cli import main
 from tests.addin.conftest import ADDIN_DIR, node_or_skip
 
@@ -132,7 +134,8 @@ def test_the_command_writes_both_manifests_and_the_app_package(tmp_path: Path, c
     code = main(["manifest", "--base-url", BASE + "/", "--client-id", CLIENT, "--send-mode", "block", "--out", str(tmp_path)])
     assert code == 0
     assert 'SendMode="Block"' in (tmp_path / "manifest.xml").read_text(encoding="utf-8")
-    assert json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8")) == render_json(_options("block"))
+    written = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert written == render_json(_options("block").model_copy(update={"version": written["version"]}))
     with zipfile.ZipFile(tmp_path / "sendguard-addin.zip") as zf:
         assert sorted(zf.namelist()) == ["color.png", "manifest.json", "outline.png"]
     assert str(tmp_path / "manifest.xml") in capsys.readouterr().out
@@ -169,3 +172,28 @@ def test_generated_manifests_pass_microsofts_schema_and_reader(mode: str, tmp_pa
     assert result.returncode == 0, result.stdout + result.stderr
     # Both, as Microsoft's tools read them (the XML through its converter), run the check on send in this mode.
     assert result.stdout.count(f": messageSending {mode}\n") == 2, result.stdout
+
+
+# Issue 13, item 7: Outlook takes a changed manifest only with a higher version.
+def test_item7_the_command_gives_each_run_a_higher_version_or_the_one_asked_for(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = load_source().version
+    earlier = derived_version(base, datetime(2026, 12, 7, 5, 9, tzinfo=UTC))
+    later = derived_version(base, datetime(2026, 12, 7, 5, 10, tzinfo=UTC))
+    next_day = derived_version(base, datetime(2026, 12, 8, 0, 0, tzinfo=UTC))
+    key = lambda v: tuple(int(p) for p in v.split("."))  # noqa: E731
+    assert key(base) < key(earlier) < key(later) < key(next_day)
+    assert re.fullmatch(VERSION_PATTERN, next_day)  # at most 5 digits a part, as the XML manifest's schema allows
+
+    assert main(["manifest", "--base-url", BASE, "--client-id", CLIENT, "--out", str(tmp_path / "a")]) == 0
+    derived = json.loads((tmp_path / "a" / "manifest.json").read_text(encoding="utf-8"))["version"]
+    assert key(derived) > key(base)
+    assert f"<Version>{derived}</Version>" in (tmp_path / "a" / "manifest.xml").read_text(encoding="utf-8")
+
+    assert main(["manifest", "--base-url", BASE, "--client-id", CLIENT, "--version", "2.3.4", "--out", str(tmp_path / "b")]) == 0
+    assert "<Version>2.3.4</Version>" in (tmp_path / "b" / "manifest.xml").read_text(encoding="utf-8")
+    assert json.loads((tmp_path / "b" / "manifest.json").read_text(encoding="utf-8"))["version"] == "2.3.4"
+    capsys.readouterr()
+
+    assert main(["manifest", "--base-url", BASE, "--client-id", CLIENT, "--version", "1.0.123456", "--out", str(tmp_path / "c")]) == 3
+    assert capsys.readouterr().err.startswith("sendguard: --version:")
