@@ -30,11 +30,24 @@
     "external-recipients-visible": ["moveToBcc"],
     "subject-personal-data": ["editSubject"],
     "password-in-message": ["passwordLine"],
-    "unprotected-attachment-external": ["removeAttachment"],
+    "unprotected-attachment-external": ["protectAttachment", "removeAttachment"],
     "ctf-attachment": ["removeAttachment"],
     "unscannable-attachment": ["removeAttachment"],
-    "special-category-external": ["removeAttachment"]
+    "special-category-external": ["protectAttachment", "removeAttachment"]
   };
+  // The rules whose attachment SendGuard can replace with a password-protected copy (CONTRACT section 9).
+  var PROTECTABLE_RULES = ["unprotected-attachment-external", "special-category-external"];
+  // Outlook takes at most 100 recipients in one setAsync or addAsync call.
+  var RECIPIENTS_PER_CALL = 100;
+
+  /** The list in consecutive slices of at most `size`. */
+  function inBatches(list, size) {
+    var out = [];
+    for (var i = 0; i < list.length; i += size) {
+      out.push(list.slice(i, i + size));
+    }
+    return out;
+  }
 
   function domainOf(address) {
     var at = String(address || "").lastIndexOf("@");
@@ -198,6 +211,21 @@
     });
   }
 
+  /** Attachments a protectable finding names: the ones "Protect this file" can replace. */
+  function attachmentsToProtect(findings, attachments) {
+    var protectable = (findings || []).filter(function (f) { return PROTECTABLE_RULES.indexOf(f.rule) >= 0; });
+    return attachmentsToRemove(protectable, attachments);
+  }
+
+  /** What the sender is told with a new password: the policy's way to pass it on. */
+  function passwordAdvice(password) {
+    return {
+      password: String(password),
+      instruction: "Do not put this password in this email. When the recipient confirms they have received " +
+        "the file, give them the password by phone or in a separate email."
+    };
+  }
+
   /** Each finding in plain words with its policy, its fix and the one-click fixes that apply. */
   function describeFindings(result) {
     var order = { block: 0, warn: 1, info: 2 };
@@ -242,6 +270,10 @@
     suggestSubject: suggestSubject,
     passwordLines: passwordLines,
     attachmentsToRemove: attachmentsToRemove,
+    attachmentsToProtect: attachmentsToProtect,
+    passwordAdvice: passwordAdvice,
+    inBatches: inBatches,
+    RECIPIENTS_PER_CALL: RECIPIENTS_PER_CALL,
     describeFindings: describeFindings,
     outcomeRequest: outcomeRequest
   };

@@ -532,19 +532,17 @@ var SendGuard = (function () {
     return data && typeof data.setAsync === "function" ? data : null;
   }
 
+  /**
+   * Keeps a value with this draft (session data) for the task pane.
+   * NOTE: never in roaming settings: they belong to the mailbox, not the draft, so the task pane
+   * of another draft would show this one's findings.
+   */
   function remember(deps, key, value, ms) {
     var data = sessionData(deps.office);
-    var write;
-    if (data) {
-      write = officeCall(function (cb) { data.setAsync(key, value, cb); });
-    } else {
-      var roaming = deps.office.context.roamingSettings;
-      if (!roaming || typeof roaming.set !== "function") {
-        return Promise.resolve();
-      }
-      roaming.set(key, value);
-      write = officeCall(function (cb) { roaming.saveAsync(cb); });
+    if (!data) {
+      return Promise.resolve();
     }
+    var write = officeCall(function (cb) { data.setAsync(key, value, cb); });
     return within(write, ms, "saving", deps.timers).catch(function () { return undefined; });
   }
 

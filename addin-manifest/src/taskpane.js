@@ -26,13 +26,17 @@
 
   function setStatus(text) { document.getElementById("status").textContent = text; }
 
+  /**
+   * The last verdict for this draft, from the draft's own session data.
+   * NOTE: never from roaming settings: they are the mailbox's, so they would show another draft's result.
+   */
   function loadLastScan() {
     var item = Office.context.mailbox.item;
-    if (item.sessionData && item.sessionData.getAsync) {
-      return officeCall(function (cb) { item.sessionData.getAsync(SESSION_KEY, cb); })
-        .catch(function () { return null; });
+    if (!item.sessionData || typeof item.sessionData.getAsync !== "function") {
+      return Promise.resolve(null);
     }
-    return Promise.resolve(Office.context.roamingSettings.get(SESSION_KEY) || null);
+    return officeCall(function (cb) { item.sessionData.getAsync(SESSION_KEY, cb); })
+      .catch(function () { return null; });
   }
 
   function token() {
@@ -54,21 +58,46 @@
     });
   }
 
+  /** A button that runs `action`; a failure's own plain sentence (a PlainError) is shown as it is. */
   function fixButton(label, action, resultNode) {
     var button = el("button", null, label);
     button.type = "button";
     button.addEventListener("click", function () {
       button.disabled = true;
       action().then(function (message) {
-        resultNode.textContent = message;
-      }, function () {
-        resultNode.textContent = "Outlook could not make this change. Please make it yourself.";
+        if (typeof message === "string") { resultNode.textContent = message; }
+      }, function (err) {
+        resultNode.textContent = err && err.plain ? err.message
+          : "Outlook could not make this change. Please make it yourself.";
         button.disabled = false;
       });
     });
     return button;
   }
 
+  function plainError(message) {
+    var err = new Error(message);
+    err.plain = true;
+    return err;
+  }
+
+  /** Replaces a recipient field's list, in calls of at most 100 recipients (Outlook's limit for each call). */
+  function setRecipients(field, list) {
+    var batches = Fixes.inBatches(list, Fixes.RECIPIENTS_PER_CALL);
+    var first = officeCall(function (cb) { field.setAsync(batches.length ? batches[0] : [], cb); });
+    return batches.slice(1).reduce(function (done, batch) {
+      return done.then(function () { return officeCall(function (cb) { field.addAsync(batch, cb); }); });
+    }, first);
+  }
+
+  function sequence(steps) {
+    return steps.reduce(function (done, step) { return done.then(step); }, Promise.resolve());
+  }
+
+  /**
+   * All or nothing from the sender's view: when any call fails, To, Cc and Bcc are put back
+   * as they were, so no outsider is left in both To and Bcc.
+   */
   function moveToBcc() {
     var item = Office.context.mailbox.item;
     var get = function (field) { return officeCall(function (cb) { field.getAsync(cb); }); };
@@ -76,13 +105,22 @@
       var sender = Office.context.mailbox.userProfile;
       var plan = Fixes.planMoveToBcc({ to: lists[0], cc: lists[1], bcc: lists[2] }, config.internalDomains,
         { emailAddress: sender.emailAddress, displayName: sender.displayName });
-      var set = function (field, list) {
-        return officeCall(function (cb) { field.setAsync(list, cb); });
+      var apply = function (to, cc, bcc) {
+        return sequence([
+          function () { return setRecipients(item.bcc, bcc); },
+          function () { return setRecipients(item.to, to); },
+          function () { return setRecipients(item.cc, cc); }
+        ]);
       };
-      return set(item.bcc, plan.bcc)
-        .then(function () { return set(item.to, plan.to); })
-        .then(function () { return set(item.cc, plan.cc); })
-        .then(function () { return plan.moved + " outside address(es) moved to Bcc."; });
+      return apply(plan.to, plan.cc, plan.bcc).then(function () {
+        return plan.moved + " outside address(es) moved to Bcc.";
+      }, function (err) {
+        return apply(lists[0], lists[1], lists[2]).then(function () {
+          throw plainError("Outlook could not move the addresses, so To, Cc and Bcc are as they were. Please move them yourself.");
+        }, function () {
+          throw plainError("Outlook could not change the recipients, and could not put them all back: check To, Cc and Bcc yourself.");
+        });
+      });
     });
   }
 
@@ -131,8 +169,86 @@
     });
   }
 
+  /** The protected copy from the service (CONTRACT section 9); the file itself is never kept there. */
+  function protectedCopy(attachment, contentBase64) {
+    var url = config.apiBaseUrl.replace(/\/+$/, "") + "/v1/protect";
+    var body = { attachment: { name: attachment.name, content_type: attachment.contentType || "application/octet-stream",
+      content_base64: contentBase64 } };
+    return token().then(function (t) {
+      return fetch(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Authorization": "Bearer " + t },
+        body: JSON.stringify(body)
+      });
+    }).then(function (response) {
+      if (response.status === 422) {
+        // An already protected or unreadable file: the service says why in one plain sentence.
+        return response.json().then(function (problem) {
+          throw plainError(problem && typeof problem.detail === "string" ? problem.detail : "SendGuard cannot protect this file.");
+        }, function () { throw plainError("SendGuard cannot protect this file."); });
+      }
+      if (response.status !== 200) { throw plainError("SendGuard could not protect this file just now. Please try again."); }
+      return response.json();
+    }).then(function (copy) {
+      if (!copy || typeof copy.content_base64 !== "string" || typeof copy.password !== "string" || !copy.name) {
+        throw plainError("SendGuard could not protect this file just now. Please try again.");
+      }
+      return copy;
+    });
+  }
+
+  /** Swaps the attachment for its protected copy, then shows the password and records the change. */
+  function protectAttachment(attachment, container) {
+    var item = Office.context.mailbox.item;
+    return officeCall(function (cb) { item.getAttachmentContentAsync(attachment.id, cb); }).then(function (content) {
+      if (!content || content.format !== "base64") {
+        throw plainError("Outlook cannot hand this attachment over: remove it and attach a protected copy yourself.");
+      }
+      return protectedCopy(attachment, content.content);
+    }).then(function (copy) {
+      return officeCall(function (cb) {
+        item.addFileAttachmentFromBase64Async(copy.content_base64, copy.name, { isInline: false }, cb);
+      }).then(function () {
+        return officeCall(function (cb) { item.removeAttachmentAsync(attachment.id, cb); }).then(function () {
+          return "";
+        }, function () {
+          return " Outlook could not remove the original: remove " + attachment.name + " yourself.";
+        });
+      }).then(function (leftOver) {
+        var advice = Fixes.passwordAdvice(copy.password);
+        var box = el("div", "protected");
+        box.appendChild(el("p", null, attachment.name + " is replaced by a password-protected copy, " + copy.name + "." + leftOver));
+        var line = el("p", null, "Password: ");
+        line.appendChild(el("code", "password", advice.password));
+        box.appendChild(line);
+        box.appendChild(el("p", null, advice.instruction));
+        container.appendChild(box);
+        // The draft is changed: that is this scan's outcome (409: already recorded, the first one stands).
+        return report("changed").catch(function () { return undefined; });
+      });
+    });
+  }
+
+  function protectAttachments(container) {
+    var item = Office.context.mailbox.item;
+    return officeCall(function (cb) { item.getAttachmentsAsync(cb); }).then(function (attachments) {
+      Fixes.attachmentsToProtect(result.findings, attachments).forEach(function (a) {
+        var detail = attachments.filter(function (x) { return x.id === a.id; })[0] || a;
+        var row = el("div", "protect");
+        row.appendChild(el("span", null, a.name + ": "));
+        var outcome = el("div", "fix-result");
+        var button = fixButton("Protect this file", function () { return protectAttachment(detail, outcome); }, outcome);
+        button.setAttribute("aria-label", "Protect " + a.name);
+        row.appendChild(button);
+        row.appendChild(outcome);
+        container.appendChild(row);
+      });
+    });
+  }
+
   function render() {
     var list = document.getElementById("findings");
+    list.textContent = "";
     Fixes.describeFindings(result).forEach(function (f) {
       var li = el("li", "finding " + (f.severity === "Must be fixed" ? "block" : "warn"));
       li.appendChild(el("div", "severity", f.severity));
@@ -153,6 +269,8 @@
           showPasswordLines(fixes);
         } else if (kind === "removeAttachment") {
           removeAttachments(fixes);
+        } else if (kind === "protectAttachment") {
+          protectAttachments(fixes);
         }
       });
       list.appendChild(li);
@@ -160,17 +278,17 @@
     setStatus(result.action === "block"
       ? "This email must be changed before it can be sent."
       : "Please check these points before you send this email.");
-    renderChoice();
+    var section = document.getElementById("choice");
+    section.querySelector("fieldset").hidden = result.action === "block";
+    document.getElementById("recorded").textContent = "";
+    section.hidden = false;
   }
 
-  function renderChoice() {
-    var section = document.getElementById("choice");
+  /** The "What did you decide?" controls, wired once; they report on whichever scan is shown. */
+  function wireChoice() {
     var reasons = document.getElementById("reasons");
     var recorded = document.getElementById("recorded");
     var sendAnyway = document.getElementById("sent-anyway");
-    if (result.action === "block") {
-      section.querySelector("fieldset").hidden = true;
-    }
     Fixes.SEND_ANYWAY_REASONS.forEach(function (r) {
       var label = el("label");
       var radio = el("input");
@@ -195,17 +313,39 @@
       var chosen = document.querySelector("input[name=reason]:checked");
       if (chosen) { record("sent_anyway", chosen.value); }
     });
-    section.hidden = false;
   }
 
-  Office.onReady(function () {
-    loadLastScan().then(function (saved) {
-      result = saved ? JSON.parse(saved) : null;
+  function parsed(saved) {
+    try {
+      return saved ? JSON.parse(saved) : null;
+    } catch (err) {
+      return null;
+    }
+  }
+
+  /** Shows the draft's last verdict; called when the pane opens and when a new Send check opens it again. */
+  function show() {
+    return loadLastScan().then(function (saved) {
+      result = parsed(saved);
       if (!result || !result.findings || !result.findings.length) {
+        document.getElementById("findings").textContent = "";
+        document.getElementById("choice").hidden = true;
         setStatus("Nothing to show yet: SendGuard checks this email when you press Send.");
         return;
       }
       render();
     });
+  }
+
+  Office.onReady(function () {
+    wireChoice();
+    show();
+    // A pane that is already open when the Send check's "Show details" is chosen gets the new scan's id
+    // in InitializationContextChanged (Mailbox 1.15) instead of opening again: show that scan.
+    var item = Office.context.mailbox.item;
+    var changed = Office.EventType && Office.EventType.InitializationContextChanged;
+    if (changed && typeof item.addHandlerAsync === "function") {
+      item.addHandlerAsync(changed, function () { show(); }, function () { return undefined; });
+    }
   });
 })();

@@ -350,3 +350,13 @@ test("item 8: the dialog passes the scan id to the task pane in contextData", as
   const { options } = await h.run();
   assert.deepEqual(JSON.parse(options.contextData), { scan_id: "01JABCDEFGHJKMNPQRSTVWXYZ0" });
 });
+
+// Issue 13, item 12: the findings stay with the draft; the mailbox's roaming settings are never used.
+test("item 12: without session data nothing is written to the mailbox's roaming settings", async () => {
+  const h = loadHandler({ draft: { withoutSessionData: true }, fetch: jsonResponse(200, verdict("warn", [VISIBLE_FINDING])), config: CONFIG });
+  const writes = [];
+  h.context.Office.context.roamingSettings = { set: (k, v) => writes.push(k), get: () => null, saveAsync: (cb) => cb({ status: "succeeded" }) };
+  const { options } = await h.run();
+  assert.equal(options.allowEvent, false);
+  assert.deepEqual(writes, []);
+});

@@ -32,15 +32,22 @@ const FINDINGS = [
 
 const tick = (ms) => new Promise((resolve) => setTimeout(resolve, ms || 20));
 
-async function openPane(action, findings) {
-  const draft = {
+/**
+ * extra: draft (fields that replace the default draft's), respond(url, init) (the service's answer;
+ * default 202), roaming (the mailbox's roaming settings).
+ */
+async function openPane(action, findings, extra) {
+  extra = extra || {};
+  const draft = Object.assign({
     subject: "Reading group - H801200001001",
     to: [{ emailAddress: "a@gmail.com", displayName: "A" }, { emailAddress: "head@oakfield.sch.uk", displayName: "Head" }],
     cc: [{ emailAddress: "b@yahoo.co.uk", displayName: "B" }],
-    attachments: [{ id: "att-1", name: "register.xlsx", size: 100 }, { id: "att-2", name: "letter.pdf", size: 100 }],
+    attachments: [{ id: "att-1", name: "register.xlsx", size: 100, content: Buffer.from("PK register").toString("base64"),
+      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+    { id: "att-2", name: "letter.pdf", size: 100, content: "JVBERi0=" }],
     session: [["sendguard.lastScan", savedScan(action, findings)]]
-  };
-  const { item } = composeItem(draft);
+  }, extra.draft || {});
+  const { item, session } = composeItem(draft);
   const html = fs.readFileSync(path.join(SRC, "taskpane.html"), "utf8").replace(/<script[^>]*><\/script>/g, "");
   const dom = new JSDOM(html, { runScripts: "outside-only", url: "https://sendguard.test/addin/taskpane.html" });
   const window = dom.window;
@@ -51,17 +58,25 @@ async function openPane(action, findings) {
     auth: { getAccessToken: () => Promise.resolve("pane-token") },
     onReady: (cb) => setTimeout(cb, 0),
     AsyncResultStatus: { Succeeded: "succeeded" },
-    CoercionType: { Text: "text" }
+    CoercionType: { Text: "text" },
+    EventType: { InitializationContextChanged: "olkInitializationContextChanged" }
   });
   window.Office.context.mailbox.item = item;
+  const roaming = new Map(extra.roaming || []);
+  window.Office.context.roamingSettings = { get: (key) => roaming.get(key), set: (key, v) => roaming.set(key, v), saveAsync: (cb) => cb({ status: "succeeded" }) };
   window.SENDGUARD_TASKPANE = { apiBaseUrl: "https://sendguard.test", internalDomains: ["oakfield.sch.uk"] };
-  window.fetch = (url, init) => { posted.push({ url: url, init: init }); return Promise.resolve({ status: 202 }); };
+  const respond = extra.respond || (() => ({ status: 202 }));
+  window.fetch = (url, init) => {
+    posted.push({ url: url, init: init });
+    const r = respond(url, init);
+    return Promise.resolve({ status: r.status, json: () => (r.body === undefined ? Promise.reject(new SyntaxError("no body")) : Promise.resolve(r.body)) });
+  };
   window.eval(fs.readFileSync(path.join(SRC, "fixes.js"), "utf8"));
   window.eval(fs.readFileSync(path.join(SRC, "taskpane.js"), "utf8"));
   await tick(60);
   const buttons = () => Array.from(window.document.querySelectorAll("button"));
   const button = (text) => buttons().find((b) => b.textContent === text);
-  return { window, document: window.document, item, posted, button };
+  return { window, document: window.document, item, session, posted, button };
 }
 
 // Copied out of the page's realm so deepEqual compares plain values.
@@ -125,4 +140,108 @@ test("with nothing checked yet the pane says so", async () => {
   const pane = await openPane("allow", []);
   assert.match(pane.document.getElementById("status").textContent, /checks this email when you press Send/);
   assert.equal(pane.document.getElementById("choice").hidden, true);
+});
+
+const OTHER_SCAN = "01JZZZZZZZZZZZZZZZZZZZZZZZ9";
+
+// Issue 13, item 8: a pane that is already open gets the new scan through InitializationContextChanged.
+test("item 8: an open task pane shows the new Send check's findings, not the old ones", async () => {
+  const pane = await openPane("warn", FINDINGS.slice(0, 1));
+  assert.match(pane.document.getElementById("findings").textContent, /Outside addresses visible/);
+  const handler = pane.item.handlers.olkInitializationContextChanged;
+  assert.equal(typeof handler, "function");
+  pane.session.set("sendguard.lastScan", JSON.stringify({ scan_id: OTHER_SCAN, action: "block", summary: "", findings: [FINDINGS[2]] }));
+  handler({ type: "olkInitializationContextChanged", initializationContextData: JSON.stringify({ scan_id: OTHER_SCAN }) });
+  await tick(60);
+  const shown = pane.document.getElementById("findings").textContent;
+  assert.match(shown, /Unprotected file with personal data/);
+  assert.doesNotMatch(shown, /Outside addresses visible/);
+  assert.equal(pane.document.querySelectorAll("#findings > li").length, 1);
+  assert.equal(pane.document.querySelector("fieldset").hidden, true);
+  pane.button("I have changed the email").click();
+  await tick();
+  assert.equal(pane.posted.length, 1); // one report, for the scan now shown
+  assert.equal(pane.posted[0].url, `https://sendguard.test/v1/scans/${OTHER_SCAN}/outcome`);
+});
+
+function parents(n, domain) {
+  const out = [];
+  for (let i = 0; i < n; i += 1) {
+    out.push({ emailAddress: `parent${i}@${domain || "gmail.com"}`, displayName: `Parent ${i}` });
+  }
+  return out;
+}
+
+// Issue 13, item 9: setAsync and addAsync take at most 100 recipients a call.
+test("item 9: a letter to 150 parents moves all of them to Bcc", async () => {
+  const pane = await openPane("warn", FINDINGS.slice(0, 1), { draft: { to: parents(150), cc: [] } });
+  pane.button("Move outside addresses to Bcc").click();
+  await tick(200);
+  const bcc = await value(pane.item.bcc);
+  assert.equal(bcc.length, 150);
+  assert.equal(new Set(bcc.map((r) => r.emailAddress)).size, 150);
+  assert.deepEqual((await value(pane.item.to)).map((r) => r.emailAddress), ["t.jones@oakfield.sch.uk"]);
+  assert.match(pane.document.body.textContent, /150 outside address\(es\) moved to Bcc/);
+});
+
+test("item 9: when Outlook refuses part of the move, To, Cc and Bcc are as they were", async () => {
+  const pane = await openPane("warn", FINDINGS.slice(0, 1), { draft: { to: parents(150), cc: parents(3, "yahoo.co.uk"), failingFields: ["cc"] } });
+  pane.button("Move outside addresses to Bcc").click();
+  await tick(300);
+  assert.equal((await value(pane.item.to)).length, 150);
+  assert.equal((await value(pane.item.bcc)).length, 0);
+  assert.match(pane.document.body.textContent, /To, Cc and Bcc are as they were/);
+});
+
+// Issue 13, item 12: roaming settings are the mailbox's, not this draft's.
+test("item 12: another draft's result in roaming settings is never shown", async () => {
+  const pane = await openPane("block", FINDINGS, { draft: { withoutSessionData: true }, roaming: [["sendguard.lastScan", savedScan("block", FINDINGS)]] });
+  assert.match(pane.document.getElementById("status").textContent, /checks this email when you press Send/);
+  assert.equal(pane.document.querySelectorAll("#findings > li").length, 0);
+});
+
+const PROTECTED = { name: "register.xlsx", content_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  content_base64: Buffer.from("encrypted").toString("base64"), password: "maple-river-7342-orbit" };
+
+test("Protect this file: the protected copy replaces the original and the password is shown with the policy's advice", async () => {
+  const pane = await openPane("block", [FINDINGS[2]], {
+    respond: (url) => (url.endsWith("/v1/protect") ? { status: 200, body: PROTECTED } : { status: 409, body: { detail: "already" } })
+  });
+  assert.equal(pane.button("Protect this file").getAttribute("aria-label"), "Protect register.xlsx");
+  pane.button("Protect this file").click();
+  await tick(100);
+  const [protect, outcome] = pane.posted;
+  assert.equal(protect.url, "https://sendguard.test/v1/protect");
+  assert.equal(protect.init.headers.Authorization, "Bearer pane-token");
+  assert.deepEqual(JSON.parse(protect.init.body), { attachment: { name: "register.xlsx",
+    content_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    content_base64: Buffer.from("PK register").toString("base64") } });
+  assert.deepEqual(pane.item.addedAttachments.map((a) => [a.name, a.content]), [["register.xlsx", PROTECTED.content_base64]]);
+  assert.deepEqual(pane.item.removedAttachments, ["att-1"]);
+  const text = pane.document.body.textContent;
+  assert.match(text, /maple-river-7342-orbit/);
+  assert.match(text, /by phone or in a separate email/);
+  assert.match(text, /confirms they have received/);
+  // The swap is the scan's outcome; a 409 (already recorded) is not an error.
+  assert.equal(outcome.url, `https://sendguard.test/v1/scans/${SCAN_ID}/outcome`);
+  assert.deepEqual(JSON.parse(outcome.init.body), { outcome: "changed" });
+  assert.doesNotMatch(text, /could not/);
+});
+
+test("Protect this file: a file the service refuses stays, with the service's plain reason", async () => {
+  const pane = await openPane("block", [Object.assign({}, FINDINGS[2], { rule: "special-category-external" })], {
+    respond: () => ({ status: 422, body: { detail: "This file is already password-protected." } })
+  });
+  pane.button("Protect this file").click();
+  await tick(100);
+  assert.deepEqual(pane.item.addedAttachments, []);
+  assert.deepEqual(pane.item.removedAttachments, []);
+  assert.match(pane.document.body.textContent, /This file is already password-protected\./);
+  assert.equal(pane.posted.length, 1); // nothing changed, so no outcome is reported
+});
+
+test("Protect this file is offered only for the two protectable rules", async () => {
+  const pane = await openPane("block", [Object.assign({}, FINDINGS[2], { rule: "ctf-attachment" })]);
+  assert.equal(pane.button("Protect this file"), undefined);
+  assert.ok(pane.button("Remove register.xlsx"));
 });

@@ -65,6 +65,7 @@ function composeItem(draft) {
     stats.maxOfficeInFlight = Math.max(stats.maxOfficeInFlight, stats.officeInFlight);
     setTimeout(() => { stats.officeInFlight -= 1; callback(result); }, ms || 1);
   };
+  // Each field named here refuses its first change only, as Outlook may when busy.
   const failingFields = new Set(draft.failingFields || []);
   let savedId = null;
   const session = new Map();
@@ -90,9 +91,9 @@ function composeItem(draft) {
       call(cb, ok(id));
     },
     body: { getAsync: (type, cb) => call(cb, ok(type === "html" ? (draft.html || "") : (draft.text || ""))) },
-    to: recipientField(draft.to || [], call, () => failingFields.has("to")),
-    cc: recipientField(draft.cc || [], call, () => failingFields.has("cc")),
-    bcc: recipientField(draft.bcc || [], call, () => failingFields.has("bcc")),
+    to: recipientField(draft.to || [], call, () => failingFields.delete("to")),
+    cc: recipientField(draft.cc || [], call, () => failingFields.delete("cc")),
+    bcc: recipientField(draft.bcc || [], call, () => failingFields.delete("bcc")),
     from: { getAsync: (cb) => call(cb, ok(draft.from || { emailAddress: "t.jones@oakfield.sch.uk", displayName: "Tom Jones" })) },
     getAttachmentsAsync: (cb) => call(cb, ok(attachments.map((a) => ({
       id: a.id, name: a.name, size: a.size, contentType: a.contentType || "application/octet-stream",
@@ -121,6 +122,12 @@ function composeItem(draft) {
     getItemIdAsync: (cb) => {
       const id = draft.itemId || savedId;
       call(cb, id ? ok(id) : { status: "failed", error: { name: "ItemNotSaved", code: 9012, message: "The item has not been saved." } });
+    },
+    handlers: {},
+    addHandlerAsync: (type, handler, options, cb) => {
+      if (typeof options === "function") { cb = options; }
+      item.handlers[type] = handler;
+      if (cb) { call(cb, ok()); }
     },
     sessionData: {
       getAsync: (key, cb) => call(cb, session.has(key) ? ok(session.get(key)) : failed("not found")),
