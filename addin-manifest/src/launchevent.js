@@ -406,7 +406,7 @@ var SendGuard = (function () {
     return String(text).replace(/[\\`*_~[\]<>#|]/g, "\\$&");
   }
 
-  /** One Markdown list item; Smart Alerts needs each list item to end with \r. */
+  /** One Markdown list item; Smart Alerts ends each list item with \r (and a new line is \n\n). */
   function markdownItem(title, policy) {
     return "- **" + escapeMarkdown(title) + "**" + (policy ? " \u2014 _" + escapeMarkdown(policy) + "_" : "") + "\r";
   }
@@ -420,7 +420,7 @@ var SendGuard = (function () {
     var used = 0;
     findings.forEach(function (f) {
       var line = markdownItem(f.title, policySection(f.policy));
-      var extra = (lines.length ? 1 : 0) + line.length;
+      var extra = line.length;
       if (used + extra <= room) {
         lines.push(line);
         used += extra;
@@ -436,7 +436,7 @@ var SendGuard = (function () {
       }
       lines.push(line);
     }
-    return lines.join("\n");
+    return lines.join(""); // as Microsoft's examples: "- one\r- two\r"
   }
 
   /** The Smart Alerts options for a verdict (CONTRACT section 4). */

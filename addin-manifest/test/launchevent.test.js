@@ -308,6 +308,7 @@ test("item 5: the dialog's Markdown escapes titles, ends list items with \\r and
   const md = (await h.run()).options.errorMessageMarkdown;
   assert.ok(md.includes("- **Pupil \\*UPN\\* in\\_subject\\_line** \u2014 _Policy\\_A_\r"), md);
   assert.ok(md.includes("- **Outside addresses visible to each other** \u2014 _Information Security Policy, section 4 (By email)_\r"), md);
+  assert.ok(md.includes("_Policy\\_A_\r- **Outside"), md); // items follow each other as in Microsoft's examples
   assert.ok(balanced(md), md);
 
   for (const width of [150, 230, 380, 470]) {
