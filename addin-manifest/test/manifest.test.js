@@ -68,13 +68,3 @@ test("the unified manifest runs the handler on send with the default soft block"
   assert.equal(button.id, "msgComposeOpenPaneButton");
 });
 
-// Issue 13, item 6: the dialog's cancelLabel, commandId and sendModeOverride need Mailbox 1.14.
-test("item 6: both manifests require Mailbox 1.14 wherever the Send check runs", () => {
-  const manifest = JSON.parse(fs.readFileSync(path.join(EXAMPLES, "manifest.json"), "utf8"));
-  const ext = manifest.extensions[0];
-  const sets = [ext.requirements, ...ext.runtimes.map((r) => r.requirements), ext.autoRunEvents[0].requirements]
-    .map((r) => r.capabilities.find((c) => c.name === "Mailbox").minVersion);
-  assert.deepEqual([...new Set(sets)], ["1.14"]);
-  const xml = fs.readFileSync(path.join(EXAMPLES, "manifest.xml"), "utf8");
-  assert.match(xml, /<bt:Sets DefaultMinVersion="1\.14">/);
-});
