@@ -11,6 +11,7 @@ var SENDGUARD_CONFIG = {
   "apiBaseUrl": "",
   "apiScope": "",
   "clientId": "",
+  "tenantId": "",
   "unreachableAction": "promptUser",
   "deadlineMs": 4000,
   "attachmentContentCapBytes": 4194304,
@@ -292,32 +293,53 @@ var SendGuard = (function () {
     });
   }
 
-  /** The default token: nested app authentication when the MSAL bundle is loaded, else Office SSO. */
+  /**
+   * Where NAA signs in: the trust's own tenant when the service names it (a single-tenant
+   * registration accepts no other authority), else any work or school account.
+   */
+  function naaAuthority(config) {
+    var tenant = String(config.tenantId || "").replace(/[^A-Za-z0-9.-]/g, "");
+    return "https://login.microsoftonline.com/" + (tenant || "organizations");
+  }
+
+  /**
+   * The default token: nested app authentication (MSAL, bundled into this file for classic
+   * Outlook on Windows) wherever Outlook supports NestedAppAuth 1.1; Office single sign-on only
+   * where it does not. Never a prompt: Send is no time to ask the sender to sign in.
+   */
   function defaultTokenSource(office, globalScope) {
     var pca = null;
+    function naaSupported() {
+      var msal = globalScope.msal;
+      var requirements = office.context && office.context.requirements;
+      if (!msal || typeof msal.createNestablePublicClientApplication !== "function" ||
+          !requirements || typeof requirements.isSetSupported !== "function") {
+        return false;
+      }
+      try {
+        return Boolean(requirements.isSetSupported("NestedAppAuth", "1.1"));
+      } catch (err) {
+        return false;
+      }
+    }
     function naa(config) {
       if (!pca) {
         pca = Promise.resolve().then(function () {
           return globalScope.msal.createNestablePublicClientApplication({
-            auth: { clientId: config.clientId, authority: "https://login.microsoftonline.com/common" }
+            auth: { clientId: config.clientId, authority: naaAuthority(config) }
           });
         });
         pca.catch(function () { pca = null; }); // try again at the next Send
       }
       return pca.then(function (app) {
-        var request = { scopes: [config.apiScope] };
-        return app.acquireTokenSilent(request).catch(function () { return app.ssoSilent(request); });
-      }).then(function (result) { return result.accessToken; });
+        return app.acquireTokenSilent({ scopes: [config.apiScope] });
+      }).then(function (result) { return result && result.accessToken; });
     }
     function officeSso() {
       return office.auth.getAccessToken({ allowSignInPrompt: false, allowConsentPrompt: false, forMSGraphAccess: false });
     }
     return function (config) {
-      var msal = globalScope.msal;
-      if (msal && typeof msal.createNestablePublicClientApplication === "function") {
-        return naa(config).catch(function () { return officeSso(); });
-      }
-      return officeSso();
+      return naaSupported() ? naa(config) : officeSso();
     };
   }
 

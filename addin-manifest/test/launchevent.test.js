@@ -126,26 +126,73 @@ test("retryThenPrompt: the first failure asks to try again, the second lets the 
   assert.equal(second.sendModeOverride, "promptUser");
 });
 
-test("NAA is used when the MSAL bundle is present, Office SSO when NAA fails", async () => {
+// Issue 13, item 1: NAA wherever Outlook supports NestedAppAuth 1.1, with the tenant's authority; SSO only elsewhere.
+test("item 1: NAA is used where NestedAppAuth 1.1 is supported, Office SSO only where it is not", async () => {
   const calls = [];
   const msal = {
     createNestablePublicClientApplication: (cfg) => {
-      calls.push(["create", cfg.auth.clientId]);
+      calls.push(["create", cfg.auth.clientId, cfg.auth.authority]);
       return Promise.resolve({
-        acquireTokenSilent: (req) => { calls.push(["silent", req.scopes[0]]); return Promise.resolve({ accessToken: "naa-token" }); },
-        ssoSilent: () => Promise.reject(new Error("unused"))
+        acquireTokenSilent: (req) => { calls.push(["silent", req.scopes[0]]); return Promise.resolve({ accessToken: "naa-token" }); }
       });
     }
   };
-  const h = loadHandler({ draft: {}, msal: msal, fetch: jsonResponse(200, verdict("allow")), config: CONFIG });
+  const naaSets = { Mailbox: "1.15", NestedAppAuth: "1.1" };
+  const tenant = "3f2a1b4c-0000-4000-8000-00000000abcd";
+  const h = loadHandler({ draft: {}, msal: msal, sets: naaSets, fetch: jsonResponse(200, verdict("allow")),
+    config: Object.assign({ tenantId: tenant }, CONFIG) });
   await h.run();
   assert.equal(h.requests[0].init.headers.Authorization, "Bearer naa-token");
-  assert.deepEqual(calls, [["create", "abc"], ["silent", CONFIG.apiScope]]);
+  assert.deepEqual(calls, [["create", "abc", "https://login.microsoftonline.com/" + tenant], ["silent", CONFIG.apiScope]]);
 
-  const broken = { createNestablePublicClientApplication: () => { throw new Error("no NAA here"); } };
-  const h2 = loadHandler({ draft: {}, msal: broken, token: "sso-token", fetch: jsonResponse(200, verdict("allow")), config: CONFIG });
-  await h2.run();
-  assert.equal(h2.requests[0].init.headers.Authorization, "Bearer sso-token");
+  // Without NestedAppAuth 1.1 the same MSAL is left alone and Office SSO signs in.
+  const old = loadHandler({ draft: {}, msal: msal, sets: { Mailbox: "1.15" }, token: "sso-token", fetch: jsonResponse(200, verdict("allow")), config: CONFIG });
+  await old.run();
+  assert.equal(old.requests[0].init.headers.Authorization, "Bearer sso-token");
+  assert.equal(calls.length, 2);
+
+  // Where NAA is supported but fails, the sender is told sign-in failed: no silent switch to the legacy token.
+  let ssoCalls = 0;
+  const broken = { createNestablePublicClientApplication: () => Promise.resolve({ acquireTokenSilent: () => Promise.reject(new Error("interaction_required")) }) };
+  const h3 = loadHandler({ draft: {}, msal: broken, sets: naaSets, token: () => { ssoCalls += 1; return Promise.resolve("sso-token"); },
+    fetch: jsonResponse(200, verdict("allow")), config: CONFIG });
+  const { options } = await h3.run();
+  assert.equal(ssoCalls, 0);
+  assert.equal(h3.requests.length, 0);
+  assert.match(options.errorMessage, /could not sign you in/);
+});
+
+test("item 1: the served file carries MSAL and the handler in one script that loads with no DOM", async () => {
+  const { BUNDLE, SCRIPT } = require("./support/harness");
+  const bundle = fs.readFileSync(BUNDLE, "utf8");
+  const pinned = require("../package.json").dependencies["@azure/msal-browser"];
+  assert.ok(bundle.includes("@azure/msal-browser " + pinned + " "), "the bundle is built from the pinned MSAL");
+  assert.ok(bundle.endsWith("\n" + fs.readFileSync(SCRIPT, "utf8")), "bundle/launchevent.js is out of date: run `npm run build`");
+  require("acorn").parse(bundle, { ecmaVersion: 2017, sourceType: "script" }); // what the JavaScript-only runtime parses
+  assert.doesNotMatch(bundle, /^\s*(import|export)\s/m);
+
+  // The real MSAL, loaded in a runtime with no window or document, offers NAA to the handler.
+  const seen = [];
+  const h = loadHandler({ bundled: true, draft: {}, sets: { Mailbox: "1.15", NestedAppAuth: "1.1" },
+    fetch: jsonResponse(200, verdict("allow")), config: Object.assign({ tenantId: "contoso.onmicrosoft.com" }, CONFIG) });
+  assert.equal(typeof h.context.msal.createNestablePublicClientApplication, "function");
+  const real = h.context.msal.createNestablePublicClientApplication;
+  h.context.msal.createNestablePublicClientApplication = (cfg) => {
+    seen.push(cfg.auth.authority);
+    return Promise.resolve({ acquireTokenSilent: () => Promise.resolve({ accessToken: "naa-token" }) });
+  };
+  assert.deepEqual((await h.run()).options, { allowEvent: true });
+  assert.deepEqual(seen, ["https://login.microsoftonline.com/contoso.onmicrosoft.com"]);
+  assert.equal(h.requests[0].init.headers.Authorization, "Bearer naa-token");
+
+  // With no host to broker the token, the real MSAL fails and the sender is told, in time.
+  h.context.msal.createNestablePublicClientApplication = real;
+  const again = loadHandler({ bundled: true, draft: {}, sets: { Mailbox: "1.15", NestedAppAuth: "1.1" },
+    fetch: jsonResponse(200, verdict("allow")), config: CONFIG });
+  const { options } = await again.run();
+  assert.equal(again.requests.length, 0);
+  assert.equal(options.allowEvent, false);
+  assert.match(options.errorMessage, /could not sign you in/);
 });
 
 test("500+ recipients are all sent with their types", async () => {

@@ -8,7 +8,9 @@ from service.addin.manifest import ADDIN_DIR, load_source
 
 SRC_DIR = ADDIN_DIR / "src"
 ICON_DIR = ADDIN_DIR / "icons"
-LAUNCH_SCRIPT = SRC_DIR / "launchevent.js"
+# The Send check as built by addin-manifest/tools/build-launchevent.js: MSAL and src/launchevent.js
+# in one file, as classic Outlook on Windows runs only one.
+LAUNCH_SCRIPT = ADDIN_DIR / "bundle" / "launchevent.js"
 
 UnreachableAction = Literal["promptUser", "retryThenPrompt"]
 
@@ -27,12 +29,14 @@ _CONFIG_BLOCK = re.compile(r"/\* sendguard-config:start \*/.*?/\* sendguard-conf
 
 
 def handler_config(base_url: str, client_id: str | None, scope_name: str,
-                   unreachable_action: UnreachableAction, host: str) -> dict[str, Any]:
+                   unreachable_action: UnreachableAction, host: str, tenant_id: str | None = None) -> dict[str, Any]:
     resource = f"api://{host}/{client_id}" if client_id else ""
     return {
         "apiBaseUrl": base_url,
         "apiScope": f"{resource}/{scope_name}" if resource else "",
         "clientId": client_id or "",
+        # Nested app authentication signs in at this tenant (a single-tenant registration needs it).
+        "tenantId": tenant_id or "",
         "unreachableAction": unreachable_action,
         "deadlineMs": 4000,
         "attachmentContentCapBytes": 4 * 1024 * 1024,
@@ -42,7 +46,7 @@ def handler_config(base_url: str, client_id: str | None, scope_name: str,
 
 
 def launch_script(config: dict[str, Any]) -> str:
-    """launchevent.js with its config block replaced by this deployment's settings."""
+    """The built launchevent.js with its config block replaced by this deployment's settings."""
     source = LAUNCH_SCRIPT.read_text(encoding="utf-8")
     block = ("/* sendguard-config:start */\nvar SENDGUARD_CONFIG = "
              + json.dumps(config, indent=2) + ";\n/* sendguard-config:end */")

@@ -94,7 +94,7 @@ def manifest_json(request: Request, settings: SettingsDep) -> Response:
 def _handler_config(request: Request, settings: Settings) -> dict[str, object]:
     url = base_url(request, settings)
     return files.handler_config(url, settings.api_client_id, settings.addin_scope,
-                                settings.addin_unreachable_action, urlsplit(url).netloc)
+                                settings.addin_unreachable_action, urlsplit(url).netloc, settings.tenant_id)
 
 
 @router.get("/addin/launchevent.js")

@@ -88,3 +88,18 @@ def test_without_a_public_address_a_loopback_host_is_served(dev_server: DevServe
     response = httpx.get(dev_server.base_url + path, headers={"Host": f"localhost:{port}"}, timeout=10)
     assert response.status_code == 200
     assert f"http://localhost:{port}" in response.text
+
+
+def test_item1_the_served_send_check_carries_msal_and_the_tenant_for_nested_app_authentication() -> None:
+    """Issue 13, item 1: classic Outlook runs one file, so MSAL comes in it; NAA signs in at the trust's tenant."""
+    from service.addin import files
+
+    tenant = "3f2a1b4c-0000-4000-8000-00000000abcd"
+    config = files.handler_config("https://sendguard.example.org", CLIENT_ID, "access_as_user", "promptUser",
+                                  "sendguard.example.org", tenant)
+    script = files.launch_script(config)
+    assert "createNestablePublicClientApplication" in script
+    assert "@azure/msal-browser" in script
+    baked = json.loads(re.search(r"var SENDGUARD_CONFIG = (\{.*?\});", script, re.DOTALL).group(1))  # type: ignore[union-attr]
+    assert baked["tenantId"] == tenant
+    assert script.count("sendguard-config:start") == 1

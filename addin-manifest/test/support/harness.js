@@ -10,6 +10,8 @@ const vm = require("node:vm");
 const { OfficeMockObject } = require("office-addin-mock");
 
 const SCRIPT = path.join(__dirname, "..", "..", "src", "launchevent.js");
+// What the service serves: MSAL and the handler in one file (tools/build-launchevent.js).
+const BUNDLE = path.join(__dirname, "..", "..", "bundle", "launchevent.js");
 
 function ok(value) {
   return { status: "succeeded", value: value };
@@ -151,7 +153,8 @@ function composeItem(draft) {
 /**
  * The handler as Outlook would call it. Returns {run(), stats, session, requests}.
  * options: draft, fetch(url, init), token (string | Error | function), config (overrides),
- * msal (a fake MSAL global), platform, withoutFetch (only XMLHttpRequest, as some runtimes), source (the script's text, e.g. as a server served it).
+ * msal (a fake MSAL global), bundled (load the built file with the real MSAL), sets (Mailbox and
+ * NestedAppAuth versions Outlook supports), labelsCatalog, platform, withoutFetch (only XMLHttpRequest, as some runtimes), source (the script's text, e.g. as a server served it).
  */
 function loadHandler(options) {
   const { item, stats, session } = composeItem(options.draft || {});
@@ -200,7 +203,8 @@ function loadHandler(options) {
       getAsync: (cb) => setTimeout(() => cb(ok(labels.labels)), 1)
     };
   }
-  vm.runInContext(options.source || fs.readFileSync(SCRIPT, "utf8"), context, { filename: "launchevent.js" });
+  const source = options.source || fs.readFileSync(options.bundled ? BUNDLE : SCRIPT, "utf8");
+  vm.runInContext(source, context, { filename: "launchevent.js" });
   if (options.config) {
     Object.assign(context.SENDGUARD_CONFIG, options.config);
   }
@@ -248,4 +252,4 @@ function jsonResponse(status, body, delayMs) {
   });
 }
 
-module.exports = { loadHandler, composeItem, jsonResponse, ok, failed };
+module.exports = { loadHandler, composeItem, jsonResponse, ok, failed, SCRIPT, BUNDLE };
