@@ -63,7 +63,8 @@ def build() -> list[str]:
     common = set(_lines(COMMON_WORDS_FILE))
     unsuitable = set(_lines(UNSUITABLE_FILE))
     candidates = {w for w in common if PLAIN_WORD.fullmatch(w) and w in headwords and w not in unsuitable}
-    spelt_two_ways = {w for w in candidates if _variants(w) & (common | headwords)}
+    known = common | headwords
+    spelt_two_ways = {w for w in candidates if _variants(w) & known}
     return sorted(candidates - spelt_two_ways)
 
 
