@@ -41,6 +41,8 @@ _DEFAULT_TYPES = {
 PDF_TYPE = "application/pdf"
 ZIP_TYPE = "application/zip"
 # Reasons extraction gives for a file that is whole but has no text to check: still protectable.
+_CHECK_TEXT_CHARS = 2_000
+_CHECK_ROWS = 20
 _READABLE_ENOUGH = {NO_TEXT, extract_reasons.LEGACY_NO_TEXT}
 
 
@@ -91,7 +93,10 @@ def protect_file(name: str, data: bytes, content_type: str | None = None,
 def _check(name: str, data: bytes, limits: ProtectLimits, deadline: float) -> FileKind:
     """The file's kind, once the scan's own reading finds it unprotected and, for Office and PDF, readable."""
     kind = sniff(name, data)
-    read_limits = AttachmentLimits(max_bytes=limits.max_bytes,
+    # NOTE: only "protected?" and "readable?" are wanted, not the text: a little of it is
+    # read (a PDF's first pages, a sheet's first rows), which still opens the whole file.
+    read_limits = AttachmentLimits(max_bytes=limits.max_bytes, max_text_chars=_CHECK_TEXT_CHARS,
+                                   max_rows=_CHECK_ROWS, max_sample_rows=_CHECK_ROWS,
                                    budget_seconds=max(deadline - time.monotonic(), 0.001))
     encoded = base64.b64encode(data).decode("ascii")
     read = extract_attachment(Attachment(name=base_name(name)[:1024], content_base64=encoded), read_limits)
