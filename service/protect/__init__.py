@@ -43,6 +43,7 @@ ZIP_TYPE = "application/zip"
 # Reasons extraction gives for a file that is whole but has no text to check: still protectable.
 _CHECK_TEXT_CHARS = 2_000
 _CHECK_ROWS = 20
+_CHECK_PAGES = 100_000
 _READABLE_ENOUGH = {NO_TEXT, extract_reasons.LEGACY_NO_TEXT}
 
 
@@ -95,7 +96,9 @@ def _check(name: str, data: bytes, limits: ProtectLimits, deadline: float) -> Fi
     kind = sniff(name, data)
     # NOTE: only "protected?" and "readable?" are wanted, not the text: a little of it is
     # read (a PDF's first pages, a sheet's first rows), which still opens the whole file.
+    # The page cap guards reading every page; a long report is read only to its first.
     read_limits = AttachmentLimits(max_bytes=limits.max_bytes, max_text_chars=_CHECK_TEXT_CHARS,
+                                   max_pages=_CHECK_PAGES,
                                    max_rows=_CHECK_ROWS, max_sample_rows=_CHECK_ROWS,
                                    budget_seconds=max(deadline - time.monotonic(), 0.001))
     encoded = base64.b64encode(data).decode("ascii")

@@ -9,6 +9,7 @@ import zipfile
 import msoffcrypto
 import olefile
 import pytest
+from fpdf import FPDF
 from pypdf import PdfReader
 
 from service.protect import CannotProtect, ProtectLimits, protect_file
@@ -152,3 +153,14 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read() -> None:
 def test_the_password_is_not_in_the_copys_repr() -> None:
     copy = protect_file("review.docx", make_docx())
     assert copy.password not in repr(copy) and copy.password not in str(copy)
+
+
+def test_a_pdf_longer_than_the_scan_reads_is_still_protected() -> None:
+    # The scan stops at 500 pages (AttachmentLimits.max_pages); protecting needs none of the text.
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    for page in range(501):
+        pdf.add_page()
+        pdf.cell(text=f"{MARK}, page {page}")
+    copy = protect_file("annual report.pdf", bytes(pdf.output()))
+    assert len(open_pdf(copy.data, copy.password).pages) == 501
