@@ -206,9 +206,13 @@ def _protect(args: argparse.Namespace) -> int:
     from service.protect import reasons
     from service.settings import Settings
 
-    settings = Settings()
-    limits = ProtectLimits(max_bytes=settings.protect_max_bytes, seconds=settings.protect_seconds)
     source: Path = args.file
+    try:
+        settings = Settings()
+    except ValueError as exc:
+        print(f"sendguard: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    limits = ProtectLimits(max_bytes=settings.protect_max_bytes, seconds=settings.protect_seconds)
 
     def refuse(reason: str) -> int:
         print(f"sendguard: {source}: {reason}", file=sys.stderr)

@@ -8,7 +8,8 @@ BUSY = "SendGuard is busy: please try again in a moment."
 
 
 def too_large(max_bytes: int) -> str:
-    return f"This file is larger than {max_bytes // (1024 * 1024)} MB, too large for SendGuard to protect."
+    limit = f"{max_bytes // (1024 * 1024)} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes // 1024} KB"
+    return f"This file is larger than {limit}, too large for SendGuard to protect."
 
 
 def unreadable(why: str) -> str:

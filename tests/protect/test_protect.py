@@ -147,7 +147,7 @@ def test_a_damaged_office_file_or_pdf_is_refused(name, make) -> None:
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read() -> None:
     with pytest.raises(CannotProtect) as refused:
         protect_file("review.docx", make_docx(), limits=ProtectLimits(max_bytes=1024))
-    assert "larger than" in refused.value.reason
+    assert refused.value.reason == "This file is larger than 1 KB, too large for SendGuard to protect."
 
 
 def test_the_password_is_not_in_the_copys_repr() -> None:
