@@ -16,7 +16,7 @@ from service.api import telemetry
 from service.api.cache import ScanCache
 from service.api.middleware import BodyLimit, RequestLog
 from service.api.signin import SignIn
-from service.api.routes import health, metrics, outcome, scan
+from service.api.routes import health, metrics, outcome, protect, scan
 from service.api.routes import rules as rules_routes
 from service.dashboard import routes as dashboard_routes
 from service.addin import routes as addin_routes
@@ -37,8 +37,9 @@ from service.store.writer import StoreWriter
 
 log = logging.getLogger(__name__)
 
-# The routes that take a whole draft, attachments included: they get max_request_bytes.
-DRAFT_PATHS = ("/v1/scan", "/v1/admin/dry-run", "/v1/admin/dry-run/upload")
+# The routes that take a whole draft, attachments included (or an attachment to protect):
+# they get max_request_bytes.
+DRAFT_PATHS = ("/v1/scan", "/v1/protect", "/v1/admin/dry-run", "/v1/admin/dry-run/upload")
 
 
 def _build_enricher(settings: Settings, scanner: Scanner) -> Enricher | None:
@@ -131,6 +132,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(health.router)
     app.include_router(scan.router)
     app.include_router(outcome.router)
+    app.include_router(protect.router)
     app.include_router(metrics.router)
     app.include_router(rules_routes.router)
     app.include_router(dashboard_routes.api)

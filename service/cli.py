@@ -1,4 +1,4 @@
-"""sendguard scan | analyze | serve (CONTRACT section 1)."""
+"""sendguard scan | analyze | serve | protect (CONTRACT section 1)."""
 
 import argparse
 import json
@@ -46,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1, help="worker processes (each loads the models once)")
+    protect = sub.add_parser("protect", help="write a password-protected copy of a file and print its password")
+    protect.add_argument("file", type=Path, metavar="FILE")
+    protect.add_argument("--out", type=Path, metavar="PATH",
+                         help="where to write the copy (default: beside FILE, with -protected added to its name)")
     simulate.add_parser(sub)
     rules_cli.add_parser(sub)
     manifest_command.add_arguments(sub.add_parser("manifest", help="write the Outlook add-in's manifests"))
@@ -62,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _analyze(args)
         if args.command == "serve":
             return _serve(args)
+        if args.command == "protect":
+            return _protect(args)
         if args.command == "simulate":
             return simulate.run(args)
         if args.command == "rules":
@@ -189,6 +195,48 @@ def _analyze(args: argparse.Namespace) -> int:
             continue
         print(json.dumps(entities_of(item["text"])))
     return status
+
+
+# --- protect -----------------------------------------------------------------
+
+
+def _protect(args: argparse.Namespace) -> int:
+    """Writes the copy and prints only the password: `sendguard protect f.docx > pw` keeps it out of sight."""
+    from service.protect import CannotProtect, ProtectLimits, protect_file
+    from service.protect import reasons
+    from service.settings import Settings
+
+    source: Path = args.file
+    try:
+        settings = Settings()
+    except ValueError as exc:
+        print(f"sendguard: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    limits = ProtectLimits(max_bytes=settings.protect_max_bytes, seconds=settings.protect_seconds)
+
+    def refuse(reason: str) -> int:
+        print(f"sendguard: {source}: {reason}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+    try:
+        if source.stat().st_size > limits.max_bytes:
+            return refuse(reasons.too_large(limits.max_bytes))
+        data = source.read_bytes()
+    except OSError as exc:
+        return refuse(exc.strerror or "the file cannot be read")
+    try:
+        copy = protect_file(source.name, data, limits=limits)
+    except CannotProtect as refused:
+        return refuse(refused.reason)
+    target: Path = args.out or source.with_name(copy.name)
+    try:
+        if target.exists() and target.samefile(source):
+            return refuse("the copy would overwrite the original; give another --out")
+        target.write_bytes(copy.data)
+    except OSError as exc:
+        return refuse(f"the copy could not be written to {target}: {exc.strerror or 'error'}")
+    print(copy.password)
+    return 0
 
 
 # --- serve -------------------------------------------------------------------

@@ -98,6 +98,11 @@ class Settings(BaseSettings):
     # the organisation and outcomes are small, and a signed-in caller should not make a
     # worker read 40 MB where 2 MB is ample (a rule's YAML is at most 200,000 characters).
     max_other_request_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
+    # Protect this file (POST /v1/protect, `sendguard protect`): the largest file made a
+    # protected copy of, and the time allowed for checking and encrypting it (DESIGN.md:
+    # a 1 MB Office file within 1 s; 25 MB takes a few seconds).
+    protect_max_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+    protect_seconds: float = Field(default=10.0, gt=0, le=60)
     # Threads running detection in each worker, and drafts allowed to wait for one.
     scan_threads: int = Field(default=2, ge=1, le=32)
     max_waiting_scans: int = Field(default=64, ge=1)

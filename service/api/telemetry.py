@@ -12,6 +12,8 @@ SCAN_SECONDS = Histogram(
 )
 ERRORS = Counter("sendguard_errors_total", "Errors, by kind", ["kind"])
 OUTCOMES = Counter("sendguard_outcomes_total", "What senders did after a verdict", ["outcome"])
+# Protect this file: copies made, and files refused (a count only; nothing about the file).
+PROTECTIONS = Counter("sendguard_protections_total", "Protect this file requests, by result", ["result"])
 STORE_BACKLOG = Gauge("sendguard_store_backlog", "Intercepts waiting to be written to the store", multiprocess_mode="livesum")
 STORE_DROPPED = Counter("sendguard_store_dropped_total", "Intercepts dropped because the store buffer was full")
 GRAPH_FAILURES = Counter("sendguard_graph_failures_total", "Microsoft Graph lookups that failed or timed out", ["call"])

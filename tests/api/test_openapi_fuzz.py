@@ -18,7 +18,7 @@ def test_no_server_errors_on_generated_requests(server: Server) -> None:
     # A token with every role, so generated inputs reach the routes' own code.
     headers = server.user_headers(roles=["SendGuard.Admin", "SendGuard.DPO"])
     operations = [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]
-    assert {op.path for op in operations} >= {"/v1/scan", "/v1/scans/{scan_id}/outcome"}
+    assert {op.path for op in operations} >= {"/v1/scan", "/v1/scans/{scan_id}/outcome", "/v1/protect"}
     statuses: dict[str, list[int]] = {}
     for operation in operations:
 
