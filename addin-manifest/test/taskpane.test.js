@@ -7,9 +7,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
-const { JSDOM } = require("jsdom");
-const { OfficeMockObject } = require("office-addin-mock");
-const { composeItem } = require("./support/harness");
+const { composeItem, loadTaskPane } = require("./support/harness");
 
 const SRC = path.join(__dirname, "..", "src");
 const SCAN_ID = "01JABCDEFGHJKMNPQRSTVWXYZ0";
@@ -48,35 +46,25 @@ async function openPane(action, findings, extra) {
     session: [["sendguard.lastScan", savedScan(action, findings)]]
   }, extra.draft || {});
   const { item, session } = composeItem(draft);
-  const html = fs.readFileSync(path.join(SRC, "taskpane.html"), "utf8").replace(/<script[^>]*><\/script>/g, "");
-  const dom = new JSDOM(html, { runScripts: "outside-only", url: "https://sendguard.test/addin/taskpane.html" });
-  const window = dom.window;
   const posted = [];
-  window.Office = new OfficeMockObject({
-    host: "outlook",
-    context: { mailbox: { userProfile: { emailAddress: "t.jones@oakfield.sch.uk", displayName: "Tom Jones" } } },
-    auth: { getAccessToken: () => Promise.resolve("pane-token") },
-    onReady: (cb) => setTimeout(cb, 0),
-    AsyncResultStatus: { Succeeded: "succeeded" },
-    CoercionType: { Text: "text" },
-    EventType: { InitializationContextChanged: "olkInitializationContextChanged" }
-  });
-  window.Office.context.mailbox.item = item;
   const roaming = new Map(extra.roaming || []);
-  window.Office.context.roamingSettings = { get: (key) => roaming.get(key), set: (key, v) => roaming.set(key, v), saveAsync: (cb) => cb({ status: "succeeded" }) };
-  window.SENDGUARD_TASKPANE = { apiBaseUrl: "https://sendguard.test", internalDomains: ["oakfield.sch.uk"] };
   const respond = extra.respond || (() => ({ status: 202 }));
-  window.fetch = (url, init) => {
-    posted.push({ url: url, init: init });
-    const r = respond(url, init);
-    return Promise.resolve({ status: r.status, json: () => (r.body === undefined ? Promise.reject(new SyntaxError("no body")) : Promise.resolve(r.body)) });
-  };
-  window.eval(fs.readFileSync(path.join(SRC, "fixes.js"), "utf8"));
-  window.eval(fs.readFileSync(path.join(SRC, "taskpane.js"), "utf8"));
+  const { window, document, button } = loadTaskPane({
+    item: item,
+    html: fs.readFileSync(path.join(SRC, "taskpane.html"), "utf8"),
+    scripts: ["fixes.js", "taskpane.js"].map((name) => fs.readFileSync(path.join(SRC, name), "utf8")),
+    config: { apiBaseUrl: "https://sendguard.test", internalDomains: ["oakfield.sch.uk"] },
+    fetch: (url, init) => {
+      posted.push({ url: url, init: init });
+      const r = respond(url, init);
+      return Promise.resolve({ status: r.status, json: () => (r.body === undefined ? Promise.reject(new SyntaxError("no body")) : Promise.resolve(r.body)) });
+    },
+    prepare: (w) => {
+      w.Office.context.roamingSettings = { get: (key) => roaming.get(key), set: (key, v) => roaming.set(key, v), saveAsync: (cb) => cb({ status: "succeeded" }) };
+    }
+  });
   await tick(60);
-  const buttons = () => Array.from(window.document.querySelectorAll("button"));
-  const button = (text) => buttons().find((b) => b.textContent === text);
-  return { window, document: window.document, item, session, posted, button };
+  return { window, document, item, session, posted, button };
 }
 
 // Copied out of the page's realm so deepEqual compares plain values.

@@ -152,12 +152,13 @@ function composeItem(draft) {
 
 /**
  * The handler as Outlook would call it. Returns {run(), stats, session, requests}.
- * options: draft, fetch(url, init), token (string | Error | function), config (overrides),
+ * options: draft or compose (a composeItem result to reuse), fetch(url, init), token (string | Error | function), config (overrides),
  * msal (a fake MSAL global), bundled (load the built file with the real MSAL), sets (Mailbox and
  * NestedAppAuth versions Outlook supports), labelsCatalog, platform, withoutFetch (only XMLHttpRequest, as some runtimes), source (the script's text, e.g. as a server served it).
  */
 function loadHandler(options) {
-  const { item, stats, session } = composeItem(options.draft || {});
+  // A compose item already made (composeItem) is reused: a second Send of the same draft, as the task pane left it.
+  const { item, stats, session } = options.compose || composeItem(options.draft || {});
   const associated = {};
   const token = options.token === undefined ? "token-for-tests" : options.token;
   const office = new OfficeMockObject({
@@ -222,6 +223,42 @@ function loadHandler(options) {
   return { run, stats, session, requests, context };
 }
 
+/**
+ * The task pane page in a simulated browser (jsdom), with office-addin-mock as Outlook around `item`.
+ * options: item (composeItem's), html (taskpane.html), scripts (the texts of config.js, fixes.js and
+ * taskpane.js, run in that order as the page's script tags would), url (the page's address),
+ * fetch(url, init) (the page's fetch), config (window.SENDGUARD_TASKPANE, when no config.js is given),
+ * prepare(window) (anything more the test's Outlook has, set before the scripts run).
+ */
+function loadTaskPane(options) {
+  const { JSDOM } = require("jsdom");
+  // The page's own script tags are dropped: Office.js is the mock, and the scripts are run below.
+  const html = options.html.replace(/<script[^>]*><\/script>/g, "");
+  const dom = new JSDOM(html, { runScripts: "outside-only", url: options.url || "https://sendguard.test/addin/taskpane.html" });
+  const window = dom.window;
+  window.Office = new OfficeMockObject({
+    host: "outlook",
+    context: { mailbox: { userProfile: { emailAddress: "t.jones@oakfield.sch.uk", displayName: "Tom Jones" } } },
+    auth: { getAccessToken: () => Promise.resolve("pane-token") },
+    onReady: (cb) => setTimeout(cb, 0),
+    AsyncResultStatus: { Succeeded: "succeeded" },
+    CoercionType: { Text: "text" },
+    EventType: { InitializationContextChanged: "olkInitializationContextChanged" }
+  });
+  // office-addin-mock keeps nested objects as its own mock objects; the item must stay the one given.
+  window.Office.context.mailbox.item = options.item;
+  if (options.config) {
+    window.SENDGUARD_TASKPANE = options.config;
+  }
+  window.fetch = options.fetch;
+  if (options.prepare) {
+    options.prepare(window);
+  }
+  options.scripts.forEach((source) => window.eval(source));
+  const button = (text) => Array.from(window.document.querySelectorAll("button")).find((b) => b.textContent === text);
+  return { window, document: window.document, button };
+}
+
 /** An XMLHttpRequest that answers through the test's fetch, for runtimes without fetch. */
 function fakeXhr(fetchLike) {
   return function FakeXMLHttpRequest() {
@@ -252,4 +289,4 @@ function jsonResponse(status, body, delayMs) {
   });
 }
 
-module.exports = { loadHandler, composeItem, jsonResponse, ok, failed, SCRIPT, BUNDLE };
+module.exports = { loadHandler, loadTaskPane, composeItem, jsonResponse, ok, failed, SCRIPT, BUNDLE };
