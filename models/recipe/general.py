@@ -54,7 +54,8 @@ PRODUCTS = ["laptop", "tumble dryer", "e-bike", "Nintendo Switch", "fridge freez
             "rowing machine", "gaming chair", "toaster", "camera lens", "tent", "lawnmower", "sewing machine",
             "Roomba", "Dyson fan", "travel cot", "kayak", "drill", "monitor"]
 THINGS = ["keys", "charger", "cake", "tickets", "car", "receipt", "bags", "dog", "form", "pizza", "jacket", "bike"]
-FIRM_ENDS = ["Ltd", "LLP", "Partners", "Group", "Holdings", "Consulting", "Solicitors", "& Co", "Associates"]
+FIRM_ENDS = ["Ltd", "LLP", "Partners", "Group", "Holdings", "Consulting", "Solicitors", "& Co", "Associates", "AG",
+             "GmbH", "SA", "Oy", "ApS", "AB", "BV", "Srl", "SpA", "Sp. z o.o.", "Inc", "LLC", "S.L.", "NV", "AS"]
 ENSEMBLES = ["Orchestra", "Quartet", "Players", "Choir", "Trio", "Band", "Sinfonia", "Consort", "Dance Company"]
 VENUES = ["Hall", "House", "Centre", "Arena", "Theatre", "Park", "Gardens", "Court", "Pavilion", "Lodge"]
 ROADS = ["Street", "Road", "Lane", "Avenue", "Way", "Close", "Drive", "Place", "Crescent", "Grove", "Terrace"]
