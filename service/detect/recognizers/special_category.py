@@ -231,7 +231,10 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             index = max(0, bisect.bisect_right(starts, result.start) - 1)
             sentence = sentences[index]
             previous = _previous_in_paragraph(text, sentences, index)
+            row = _table_row(text, result.start, result.end)
             for person in people:
+                if row is not None and not row[0] <= person.start < row[1]:
+                    continue  # in a table, the person must be in the hit's own row
                 if person.end <= result.start or person.start >= result.end:
                     if sentence.start <= person.start < sentence.end:
                         result.score = named
@@ -282,6 +285,13 @@ def _previous_in_paragraph(text: str, sentences: list[_Sentence], index: int) ->
     return sentences[index - 1]
 
 
+def _table_row(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The bounds of the hit's line when it is a row of tab-separated cells, else None."""
+    row_start, row_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    row_end = len(text) if row_end < 0 else row_end
+    return (row_start, row_end) if "\t" in text[row_start:row_end] else None
+
+
 def _named_person_in(
     text: str, sentence: _Sentence, start: int, end: int, nlp_artifacts: NlpArtifacts | None
 ) -> bool:
@@ -291,10 +301,9 @@ def _named_person_in(
     # A table has no full stops, so its "sentence" can be every row: look near the hit,
     # and in a row of cells (tab-separated) at that row only.
     lo, hi = max(sentence.start, start - _NEAR_CHARS), min(sentence.end, end + _NEAR_CHARS)
-    row_start, row_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-    row_end = len(text) if row_end < 0 else row_end
-    if sentence.start <= start < sentence.end and "\t" in text[row_start:row_end]:
-        lo, hi = max(lo, row_start), min(hi, row_end)
+    row = _table_row(text, start, end)
+    if sentence.start <= start < sentence.end and row is not None:
+        lo, hi = max(lo, row[0]), min(hi, row[1])
     if hi <= lo:
         return False
     for ent in nlp_artifacts.entities:
@@ -441,7 +450,8 @@ def _phrase(doc: Doc, classifier: SentenceClassifier, unit: _Sentence, at: float
     span = doc.char_span(unit.start, unit.end, alignment_mode="expand")
     if span is None:
         return None
-    people = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    # NOTE: a lower-case common word the NER took for a name ("is starting chemo") is no person.
+    people = {t.i for ent in doc.ents if ent.label_ == "PERSON" and not only_common_words(ent.text) for t in ent}
     runs: list[list[Token]] = [[]]
     for tok in span:
         if tok.i in people or _person_word(tok) or _clause_break(tok):
