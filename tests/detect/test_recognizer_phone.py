@@ -62,3 +62,25 @@ def test_phone_found(found: Found, text: str, number: str) -> None:
 )
 def test_not_a_phone(found: Found, text: str) -> None:
     assert found(text, "PHONE_NUMBER") == []
+
+
+def test_country_names_come_from_a_small_file_not_the_geocoder() -> None:
+    # phonenumbers.geocoder's data costs ~100 MB a worker; the names are read from a file
+    # built from it, which must still say what the library says.
+    import subprocess
+    import sys
+
+    from phonenumbers.geocoder import _region_display_name
+
+    from service.detect.recognizers.phone import _COUNTRY_REGIONS_FILE
+
+    rows = [line.split("\t") for line in _COUNTRY_REGIONS_FILE.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert len(rows) > 200
+    assert all(_region_display_name(region, "en") == name for region, name in rows)
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys; from service.detect.recognizers import phone; phone._countries();"
+         " print('phonenumbers.geodata.locale' in sys.modules)"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    assert loaded == "False"

@@ -2,10 +2,11 @@
 
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
 import phonenumbers
 import regex
-from phonenumbers import Leniency, PhoneNumberMatch, geocoder
+from phonenumbers import Leniency, PhoneNumberMatch
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -43,13 +44,16 @@ _LIKELY_REGIONS = (
 _COUNTRY_WINDOW = 40
 
 
+_COUNTRY_REGIONS_FILE = Path(__file__).with_name("_country_regions.txt")
+
+
 @lru_cache(maxsize=1)
 def _countries() -> tuple["regex.Pattern[str]", dict[str, str]]:
     """A regex of country names (phonenumbers' own English names) and name -> region."""
     by_name: dict[str, str] = {}
-    for region in phonenumbers.SUPPORTED_REGIONS:
-        name = geocoder._region_display_name(region, "en")
-        if name and len(name) >= 4:
+    for line in _COUNTRY_REGIONS_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            region, name = line.split("\t")
             by_name[name.casefold()] = region
     return phrase_regex(tuple(sorted(by_name))), by_name
 
