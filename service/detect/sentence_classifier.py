@@ -50,8 +50,10 @@ class SentenceClassifier:
         for start, end in todo:
             span = doc.char_span(start, end, alignment_mode="expand")
             tokens = list(span)[:_MAX_TOKENS] if span is not None else []
+            # NOTE: made in the main pipeline's vocab, which already holds these words: the
+            # n-gram features are string hashes, the same in any vocab, and no lexeme is made twice.
             pieces.append(
-                Doc(self._nlp.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+                Doc(doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
             )
         for key, piece in zip(todo, self._textcat.pipe(pieces)):
             cache[key] = piece.cats.get(_LABEL, 0.0) if len(piece) else 0.0
