@@ -248,8 +248,8 @@ class RuleEngine:
             elif found is None:
                 unknown = True
         if unknown:
-            # NOTE: the pattern, never the text, is what we may log.
-            log.warning("pattern not fully checked in time", extra={"pattern": test.regex})
+            # NOTE: neither the text nor the pattern is logged: an administrator's pattern may name someone.
+            log.warning("pattern not fully checked in time")
         if ev.locations:
             return True, ev
         return (None if unknown else False), ev
