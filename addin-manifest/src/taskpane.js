@@ -43,16 +43,21 @@
     return Office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true, forMSGraphAccess: false });
   }
 
-  function report(outcome, reason) {
-    var body = Fixes.outcomeRequest(outcome, reason);
-    var url = config.apiBaseUrl.replace(/\/+$/, "") + "/v1/scans/" + encodeURIComponent(result.scan_id) + "/outcome";
+  /** POST a JSON body to the service, signed in as the user; resolves to the response. */
+  function postToService(path, body) {
+    var url = config.apiBaseUrl.replace(/\/+$/, "") + path;
     return token().then(function (t) {
       return fetch(url, {
         method: "POST",
         headers: { "Content-Type": "application/json", "Authorization": "Bearer " + t },
         body: JSON.stringify(body)
       });
-    }).then(function (response) {
+    });
+  }
+
+  function report(outcome, reason) {
+    var path = "/v1/scans/" + encodeURIComponent(result.scan_id) + "/outcome";
+    return postToService(path, Fixes.outcomeRequest(outcome, reason)).then(function (response) {
       // 409: this scan's outcome is already recorded (one per scan); the first one stands.
       if (response.status !== 202 && response.status !== 409) { throw new Error("status " + response.status); }
     });
@@ -171,16 +176,9 @@
 
   /** The protected copy from the service (CONTRACT section 9); the file itself is never kept there. */
   function protectedCopy(attachment, contentBase64) {
-    var url = config.apiBaseUrl.replace(/\/+$/, "") + "/v1/protect";
     var body = { attachment: { name: attachment.name, content_type: attachment.contentType || "application/octet-stream",
       content_base64: contentBase64 } };
-    return token().then(function (t) {
-      return fetch(url, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "Authorization": "Bearer " + t },
-        body: JSON.stringify(body)
-      });
-    }).then(function (response) {
+    return postToService("/v1/protect", body).then(function (response) {
       if (response.status === 422) {
         // An already protected or unreadable file: the service says why in one plain sentence.
         return response.json().then(function (problem) {
