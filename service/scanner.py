@@ -17,13 +17,14 @@ from service.context.group_disclosure import discloses_about_recipients
 from service.context.lookalike import LookalikeMatch, find_lookalike
 from service.context.organisation import without_organisation_contacts
 from service.context.participants import Participants, participants_of, signed_by, third_party
-from service.context.recipients import RecipientClass, classify_recipients
+from service.context.recipients import RecipientClass, RecipientInfo, classify_recipients
 from service.detect.analyzer import build_detector
 from service.detect.types import DetectedEntity, Detector
 from service.extract.attachments import AttachmentLimits, reasons
 from service.extract.budget import DraftBudget
 from service.extract.message import extract_message
 from service.extract.types import ExtractedAttachment, ExtractedMessage
+from service.history import NO_HISTORY, RecipientHistory, SenderHistory, SentTo
 from service.rules.engine import RuleEngine
 from service.rules.facts import MessageFacts, PartFacts
 from service.rules.loader import RuleFileError, load_organisation, load_rules
@@ -63,6 +64,8 @@ class Scanner:
     settings: Settings = field(default_factory=get_settings)
     # Rules that failed to load or failed their own examples, with the reason.
     rule_errors: list[str] = field(default_factory=list)
+    # Who each sender has written to (CONTRACT section 8); None: history rules stay silent.
+    history: RecipientHistory | None = None
 
     def __post_init__(self) -> None:
         self.engine = RuleEngine(
@@ -70,17 +73,21 @@ class Scanner:
         )
         self.attachment_limits = AttachmentLimits(max_text_chars=self.settings.attachment_text_chars)
 
-    def scan(self, request: ScanRequest) -> ScanResult:
-        return self.scan_with_facts(request)[0]
+    def scan(self, request: ScanRequest, sender: str | None = None) -> ScanResult:
+        return self.scan_with_facts(request, sender)[0]
 
-    def scan_with_facts(self, request: ScanRequest) -> tuple[ScanResult, MessageFacts, list[Finding]]:
+    def scan_with_facts(
+        self, request: ScanRequest, sender: str | None = None
+    ) -> tuple[ScanResult, MessageFacts, list[Finding]]:
         """The verdict, the facts it rests on, and the findings of shadow rules (never shown).
 
+        `sender`: whose recipient history applies. The HTTP service passes the signed-in
+        user (never the draft's own `from`); None reads no history.
         The facts hold text and masked values: use them for counts, never store them.
         """
         draft = DraftBudget.start(self.settings.draft_deadline_seconds, self.settings.draft_text_chars)
         extracted = extract_message(request.message, self.attachment_limits, draft)
-        facts = self.facts_for(request.message, extracted, draft)
+        facts = self.facts_for(request.message, extracted, draft, sender=sender)
         findings = self.engine.evaluate(facts, include_shadow=True)
         shadow_ids = {r.id for r in self.rules if r.status is Status.SHADOW}
         shown = [f for f in findings if f.rule not in shadow_ids]
@@ -97,7 +104,13 @@ class Scanner:
     # --- facts ------------------------------------------------------------
 
     def facts_for(
-        self, message: Message, extracted: ExtractedMessage, draft: DraftBudget | None = None
+        self,
+        message: Message,
+        extracted: ExtractedMessage,
+        draft: DraftBudget | None = None,
+        *,
+        sender: str | None = None,
+        history: RecipientHistory | None = None,
     ) -> MessageFacts:
         """`draft`: past its deadline, attachments not yet analysed are reported unscannable."""
         participants = participants_of(message)
@@ -123,7 +136,22 @@ class Scanner:
             marked_confidential=_marked_confidential(message),
             dpo_contact=self.organisation.dpo_contact,
             group_disclosure=discloses_about_recipients(f"{extracted.subject}\n{extracted.body}"),
+            sender_history=self._sender_history(history or self.history, sender, message, recipients),
         )
+
+    def _sender_history(
+        self, history: RecipientHistory | None, sender: str | None, message: Message, recipients: Sequence[RecipientInfo]
+    ) -> SenderHistory:
+        """One lookup a draft: what the sender's history says about these recipients."""
+        if history is None or not sender:
+            return NO_HISTORY
+        candidates = {
+            *self.organisation.internal_domains,
+            *self.organisation.secure_domains,
+            *(r.domain for r in recipients if r.domain),
+        }
+        drafted = [SentTo(r.address, r.name) for r in (*message.to, *message.cc, *message.bcc) if r.address]
+        return history.for_draft(sender, drafted, candidates)
 
     def _lookalikes(self, domains: Sequence[str] | object) -> list[LookalikeMatch]:
         trusted = [*self.organisation.internal_domains, *self.organisation.secure_domains]

@@ -106,7 +106,9 @@ class ScanService:
                 enrichment = await self.enricher.enrich(request, context.principal, context.item_id)
                 scanned, notes = enrichment.request, enrichment.notes
             loop = asyncio.get_running_loop()
-            result, facts, shadow = await loop.run_in_executor(self.executor, self.scanner.scan_with_facts, scanned)
+            result, facts, shadow = await loop.run_in_executor(
+                self.executor, self.scanner.scan_with_facts, scanned, sender_of(context.principal, request)
+            )
         finally:
             self._in_flight -= 1
         if notes:

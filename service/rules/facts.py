@@ -10,6 +10,7 @@ from typing import Literal
 
 from service.context.lookalike import LookalikeMatch
 from service.context.recipients import RecipientClass, RecipientInfo
+from service.history import NO_HISTORY, SenderHistory
 from service.schemas.entities import GUARDED_IDENTIFIER_TYPES, EntityType
 
 # Three or more third-party names make a list of people (CONTRACT section 7).
@@ -62,6 +63,8 @@ class MessageFacts:
     # The subject or body says something special-category about the recipients as a group
     # ("a support group for parents of autistic children"): see service/context/group_disclosure.py.
     group_disclosure: bool = False
+    # What the sender's recipient history says about this draft's recipients (CONTRACT section 8).
+    sender_history: SenderHistory = NO_HISTORY
 
     def recipients_of(self, klass: RecipientClass, fields: set[str]) -> list[RecipientInfo]:
         return [r for r in self.recipients if r.klass is klass and r.field in fields]

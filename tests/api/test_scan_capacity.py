@@ -21,9 +21,9 @@ class GatedScanner:
         self.organisation = real.organisation
         self.gate = threading.Event()
 
-    def scan_with_facts(self, request: ScanRequest) -> Any:
+    def scan_with_facts(self, request: ScanRequest, sender: str | None = None) -> Any:
         self.gate.wait(10)
-        return self.real.scan_with_facts(request)
+        return self.real.scan_with_facts(request, sender)
 
 
 def test_scans_over_capacity_are_refused_and_the_rest_answered(scanner: Scanner) -> None:
