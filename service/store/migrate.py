@@ -1,9 +1,13 @@
 """Bring the store's tables up to date with Alembic, from inside the package."""
 
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -23,6 +27,32 @@ def upgrade(engine: Engine, schema: str | None = None) -> None:
             conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    """The store's migration revision beside the one this version of SendGuard needs."""
+
+    current: str | None
+    head: str
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.head
+
+
+@lru_cache(maxsize=1)
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the migrations folder has no head revision"
+    return head
+
+
+def schema_status(engine: Engine) -> SchemaStatus:
+    """Which revision the store is at (None: no tables yet); raises when the store is unreachable."""
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    return SchemaStatus(current=current, head=head_revision())
 
 
 def main() -> None:
