@@ -27,6 +27,7 @@ import itertools
 import json
 import os
 import signal
+import ssl
 import socket
 import statistics
 import subprocess
@@ -125,7 +126,7 @@ class LoadRun:
 
 
 async def run_clients(url: str, drafts: list[dict[str, Any]], clients: int, seconds: float,
-                      allow_cache: bool, headers: dict[str, str], verify: str | bool = True,
+                      allow_cache: bool, headers: dict[str, str], verify: ssl.SSLContext | bool = True,
                       during: Callable[[], Awaitable[None]] | None = None) -> LoadRun:
     """`clients` concurrent clients posting drafts for `seconds`; `during` runs alongside (a disruption)."""
     run = LoadRun()
@@ -276,7 +277,7 @@ def via_proxy(args: argparse.Namespace, drafts: list[dict[str, Any]]) -> int:
         started = time.monotonic()
         run = asyncio.run(run_clients(topology.base_url, drafts, args.clients, args.seconds, False,
                                       {"Authorization": f"Bearer {provider.token()}"},
-                                      verify=str(topology.cert), during=kill_and_restart))
+                                      verify=topology.client_tls(), during=kill_and_restart))
         elapsed = time.monotonic() - started
         print_run(run, elapsed)
         if "back" in timeline:

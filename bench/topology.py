@@ -9,6 +9,7 @@ tests/deploy/test_topology.py and `python -m bench.load --via-proxy`.
 import os
 import shutil
 import signal
+import ssl
 import subprocess
 import sys
 import time
@@ -93,7 +94,8 @@ def nginx_main_config(folder: Path, site: Path) -> str:
     )
 
 
-def wait_until_healthy(url: str, process: "subprocess.Popen[bytes]", log_path: Path, verify: str | bool = True,
+def wait_until_healthy(url: str, process: "subprocess.Popen[bytes]", log_path: Path,
+                       verify: ssl.SSLContext | bool = True,
                        seconds: float = STARTUP_SECONDS) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -172,6 +174,11 @@ class Topology:
     def base_url(self) -> str:
         return f"https://localhost:{self.https_port}"
 
+    def client_tls(self) -> ssl.SSLContext:
+        """A client's TLS settings that trust this run's self-signed certificate."""
+        assert self.cert is not None, "the topology is not started"
+        return ssl.create_default_context(cafile=str(self.cert))
+
     def start(self) -> "Topology":
         self.folder.mkdir(parents=True, exist_ok=True)
         self.https_port = free_port()
@@ -221,7 +228,7 @@ class Topology:
         with log_path.open("wb") as log:
             self.nginx = subprocess.Popen([nginx, "-c", str(main), "-p", str(self.folder)],
                                           stdout=log, stderr=subprocess.STDOUT)
-        wait_until_healthy(self.base_url, self.nginx, log_path, verify=str(self.cert), seconds=30)
+        wait_until_healthy(self.base_url, self.nginx, log_path, verify=self.client_tls(), seconds=30)
 
     def stop(self) -> None:
         if self.nginx is not None and self.nginx.poll() is None:
