@@ -85,6 +85,10 @@ def create_app(settings: Settings) -> FastAPI:
                             "Never run this way for real mail.", extra={"host": settings.bind_host})
         validator = None if settings.auth_mode == "dev" else validator_from_settings(settings)
         hash_key = load_hash_key(settings)
+        if settings.hash_key is None and not settings.resolved_database_url.startswith("sqlite"):
+            # NOTE: a key made in this server's data folder differs from every other server's,
+            # so the same sender would be counted as different people in the shared store.
+            log.warning("a shared store but no SENDGUARD_HASH_KEY (or _FILE): give every server the same key")
         engine = make_engine(settings.resolved_database_url, settings.database_schema)
         repository = Repository(engine)
         prepare = None
