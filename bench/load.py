@@ -182,6 +182,31 @@ def wait_for_rows(database_url: str, schema: str | None, expected: int, timeout:
     return rows
 
 
+def resident_mb(pid: int) -> list[float]:
+    """Resident memory (MB) of a process and of each of its children (uvicorn's workers), from /proc."""
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    sizes = []
+    for one in pids:
+        try:
+            for line in Path(f"/proc/{one}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    sizes.append(int(line.split()[1]) / 1024)
+        except OSError:
+            continue
+    return sizes
+
+
+def print_memory(label: str, pid: int) -> None:
+    sizes = resident_mb(pid)
+    if sizes:
+        print(f"memory ({label}): " + ", ".join(f"{size:.0f} MB" for size in sizes) + " resident")
+
+
 def print_run(run: LoadRun, elapsed: float) -> None:
     print(f"requests: {sum(run.outcomes.values())}  ok: {run.ok}  errors: {run.errors}  {dict(run.outcomes)}")
     print(f"throughput: {run.ok / elapsed:.1f} drafts/s over {elapsed:.1f} s")
@@ -227,6 +252,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         elapsed = time.monotonic() - started
         ok, errors = run.ok, run.errors
         print_run(run, elapsed)
+        if process is not None:
+            print_memory("server process, then each worker" if args.workers > 1 else "server", process.pid)
         if args.database_url or process:
             rows = wait_for_rows(database_url, args.database_schema, rows_before + ok) - rows_before
             print(f"store: {rows} new scan rows for {ok} scans answered"
@@ -280,6 +307,9 @@ def via_proxy(args: argparse.Namespace, drafts: list[dict[str, Any]]) -> int:
                                       verify=topology.client_tls(), during=kill_and_restart))
         elapsed = time.monotonic() - started
         print_run(run, elapsed)
+        for number, server in enumerate(topology.servers, start=1):
+            if server.process is not None:
+                print_memory(f"server {number}", server.process.pid)
         if "back" in timeline:
             print(f"killed server answering again after {timeline['back'] - timeline['killed']:.1f} s")
         missing = set(run.scan_ids) - stored_scan_ids(database_url, schema)
