@@ -67,7 +67,7 @@ def _warn_if_schema_behind(engine: Engine) -> None:
         log.error("store not reachable at start-up; intercepts will be buffered",
                   extra={"error": exc.__class__.__name__})
         return
-    if not schema.up_to_date:
+    if not schema.usable:
         log.error("the store's tables are not at this version's revision: run `sendguard migrate`; "
                   "until then /readyz answers 503 and intercepts are buffered",
                   extra={"revision": schema.current, "needed": schema.head})

@@ -35,24 +35,39 @@ class SchemaStatus:
 
     current: str | None
     head: str
+    # The current revision is one this version does not know: a newer SendGuard migrated the
+    # store (an upgrade rolling through the servers).
+    newer: bool = False
 
     @property
     def up_to_date(self) -> bool:
         return self.current == self.head
 
+    @property
+    def usable(self) -> bool:
+        """Whether this version can serve on the store. NOTE: migrations are additive, so a server
+        not yet upgraded keeps serving after `sendguard migrate` while the others are rolled."""
+        return self.up_to_date or self.newer
+
 
 @lru_cache(maxsize=1)
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+def _revisions() -> tuple[str, frozenset[str]]:
+    scripts = ScriptDirectory.from_config(alembic_config())
+    head = scripts.get_current_head()
     assert head is not None, "the migrations folder has no head revision"
-    return head
+    return head, frozenset(r.revision for r in scripts.walk_revisions())
+
+
+def head_revision() -> str:
+    return _revisions()[0]
 
 
 def schema_status(engine: Engine) -> SchemaStatus:
     """Which revision the store is at (None: no tables yet); raises when the store is unreachable."""
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
-    return SchemaStatus(current=current, head=head_revision())
+    head, known = _revisions()
+    return SchemaStatus(current=current, head=head, newer=current is not None and current not in known)
 
 
 def main() -> None:

@@ -115,3 +115,30 @@ def test_a_server_on_a_shared_store_waits_for_migrate_and_readyz_says_so(tmp_pat
     finally:
         stop(process)
         drop_schema(schema)
+
+
+def test_a_server_serves_on_tables_a_newer_version_migrated_but_not_on_older_ones(tmp_path: Path) -> None:
+    # Rolling an upgrade: `sendguard migrate` of the new version runs first, and the servers not
+    # yet upgraded must stay ready meanwhile; a store left behind is not ready.
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import text
+
+    from service.store.migrate import alembic_config, upgrade
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'store.db'}")
+    upgrade(engine)
+    assert schema_status(engine).usable and not schema_status(engine).newer
+
+    def stamp(revision: str) -> None:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = :r"), {"r": revision})
+
+    stamp("ffffffffffff")  # a revision only a newer SendGuard knows
+    newer = schema_status(engine)
+    assert newer.newer and newer.usable and not newer.up_to_date
+    previous = ScriptDirectory.from_config(alembic_config()).get_revision(head_revision()).down_revision
+    assert isinstance(previous, str)
+    stamp(previous)
+    behind = schema_status(engine)
+    assert not behind.usable and not behind.newer
+    engine.dispose()

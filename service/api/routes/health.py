@@ -26,8 +26,9 @@ class Readiness(BaseModel):
     rules_loaded: int
     rules_not_loaded: int
     store_reachable: bool
-    # False when the store's tables are older (or newer) than this version needs:
-    # run `sendguard migrate` (docs/run-in-production.md, upgrades).
+    # False when the store's tables are older than this version needs: run `sendguard
+    # migrate` (docs/run-in-production.md, upgrades). Tables a newer version migrated are
+    # served on while the servers are rolled.
     store_schema_current: bool
     store_backlog: int
 
@@ -53,7 +54,7 @@ async def readyz(state: StateDep) -> JSONResponse:
         rules_loaded=len(scanner.rules),
         rules_not_loaded=len(scanner.rule_errors),
         store_reachable=schema is not None,
-        store_schema_current=schema is not None and schema.up_to_date,
+        store_schema_current=schema is not None and schema.usable,
         store_backlog=state.writer.backlog,
     )
     ok = ready.models_loaded and ready.rules_loaded > 0 and ready.store_schema_current
