@@ -24,6 +24,7 @@ from service.api.safety import check_settings
 from service.api.scanning import Enricher, ScanService
 from service.api.state import ServiceState
 from service.auth.tokens import validator_from_settings
+from service.history.store import HistoryKeys, SqlHistory
 from service.logs import configure_logging
 from service.rulebook.reload import RuleWatcher
 from service.rulebook.store import RuleStore
@@ -93,6 +94,8 @@ def create_app(settings: Settings) -> FastAPI:
         )
         writer.start()
         scanner = await run_in_threadpool(build_scanner, settings)
+        # Who each sender has written to (CONTRACT section 8): read by every scan, fed by sent drafts.
+        scanner.history = SqlHistory(engine, hash_key, settings.retention_days)
         service = ScanService(
             scanner,
             writer,
@@ -101,6 +104,7 @@ def create_app(settings: Settings) -> FastAPI:
             max_waiting=settings.max_waiting_scans,
             cache=ScanCache(settings.scan_cache_entries, settings.scan_cache_seconds),
             enricher=_build_enricher(settings, scanner),
+            history_keys=HistoryKeys(hash_key),
         )
         await asyncio.get_running_loop().run_in_executor(service.executor, _warm_up, service)
         # Rules live in the database (seeded from rules/); every worker polls for changes.
