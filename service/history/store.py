@@ -16,8 +16,11 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from service.context.recipients import domain_of
@@ -25,6 +28,9 @@ from service.history import NO_HISTORY, RecipientSeen, SenderHistory, SentTo, no
 from service.store import history as tables
 from service.store.events import HashedRecipient, HistoryEvent
 from service.store.hashing import keyed_hash
+
+if TYPE_CHECKING:
+    from service.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -128,4 +134,29 @@ class SqlHistory:
         return SenderHistory(found.sent_messages, tuple(seen))
 
 
-__all__ = ["HistoryKeys", "MAX_RECIPIENTS_A_MESSAGE", "SentMessage", "SqlHistory"]
+
+
+def open_store_history(settings: "Settings", *, create: bool) -> SqlHistory | None:
+    """The history in the store `serve` uses (SENDGUARD_DATABASE_URL, else the bundled SQLite file).
+
+    `create`: make the store (tables, key) when missing, as `history import` does. Without it
+    (`sendguard scan`) a store or key that is not there yet means no history, and nothing is made.
+    """
+    from service.store.hashing import KEY_FILE, load_hash_key
+    from service.store.migrate import upgrade
+    from service.store.repository import make_engine
+
+    url = make_url(settings.resolved_database_url)
+    if not create:
+        if settings.hash_key is None and not (Path(settings.data_dir) / KEY_FILE).exists():
+            return None
+        if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+            return None
+    hash_key = load_hash_key(settings)
+    engine = make_engine(settings.resolved_database_url, settings.database_schema)
+    if create:
+        upgrade(engine, settings.database_schema)
+    return SqlHistory(engine, hash_key, settings.retention_days)
+
+
+__all__ = ["HistoryKeys", "MAX_RECIPIENTS_A_MESSAGE", "SentMessage", "SqlHistory", "open_store_history"]
