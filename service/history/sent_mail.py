@@ -78,11 +78,15 @@ def sources(paths: Sequence[Path]) -> tuple[list[Source], list[tuple[Path, str]]
                 dirs.sort()
                 for name in sorted(files):
                     file = Path(folder) / name
+                    if not file.is_file():  # NOTE: a pipe or device named x.eml would block or never end
+                        continue
                     kind = _kind_by_name(file)
                     if kind is None and not file.suffix and _starts_with(file, MBOX_START):
                         kind = "mbox"
                     if kind is not None:
                         found.append(Source(file, kind))
+        elif path.exists() and not path.is_file():
+            problems.append((path, "not a regular file"))
         elif path.is_file():
             kind = _kind_by_name(path) or _kind_by_content(path)
             found.append(Source(path, kind))
