@@ -155,7 +155,24 @@ def _sendguard(history_kind: str = "none") -> tuple[str, Callable[[ScanRequest],
         sender = request.message.sender
         return scanner.scan(request, sender=sender.address if sender else None)
 
+    scan.history = scanner.history  # type: ignore[attr-defined]
     return f"full scan, recipient history in {history_kind}", scan
+
+
+def _history_lookups(history: Any, runs: int) -> dict[str, float]:
+    """The history's own share of a scan: one draft's lookup (three recipients), timed alone."""
+    from service.history import SentTo
+
+    times = []
+    for i in range(max(runs, 200)):
+        recipients = [SentTo(f"contact{(i * 7 + k) % 5000}@gmail.com", f"Contact {(i * 7 + k) % 5000}")
+                      for k in range(3)]
+        t0 = time.perf_counter()
+        history.for_draft(_SENDERS[i % len(_SENDERS)], recipients, ["oakfield.sch.uk", "gmail.com", "kent.gov.uk"])
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return {"runs": len(times), "p50_ms": round(statistics.median(times), 2),
+            "p95_ms": round(times[int(0.95 * len(times))], 2), "max_ms": round(times[-1], 2)}
 
 
 def _presidio() -> tuple[str, Callable[[ScanRequest], object]]:
@@ -199,6 +216,8 @@ def worker(system: str, spawned_at: float, runs: int, warmup: int, history: str 
             "max_ms": round(times[-1], 1),
             "per_s": round(runs / wall, 1),
         }
+    if getattr(scan, "history", None) is not None:
+        out["history_lookup"] = _history_lookups(scan.history, runs)  # type: ignore[attr-defined]
     out["rss_peak_mb"] = round(_peak_rss_mb())
     return out
 
@@ -237,6 +256,11 @@ def print_table(results: list[dict[str, Any]]) -> None:
     for r in results:
         if "error" not in r:
             print(f"{r['system']:<11}{r['ready_s']:>18}{r['rss_ready_mb']:>14}{r['rss_peak_mb']:>13}  {r['what']}")
+    for r in results:
+        if "history_lookup" in r:
+            h = r["history_lookup"]
+            print(f"\nRecipient history lookup alone (one draft, 3 recipients, {h['runs']} runs): "
+                  f"p50 {h['p50_ms']} ms, p95 {h['p95_ms']} ms, max {h['max_ms']} ms.")
     print("\nOne process each, one scan at a time, warm (warm-up scans excluded); drafts/s is sequential.")
 
 

@@ -30,6 +30,12 @@ def add_parser(sub: Any) -> None:
         "import", help="record who each sender wrote to from sent mail (.eml, .msg, .mbox files or folders)"
     )
     importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    graph = commands.add_parser(
+        "graph", help="record who each sender wrote to from their Sent Items through Microsoft Graph "
+                      "(application permission Mail.ReadBasic.All; see docs/deploy-microsoft-365.md)"
+    )
+    graph.add_argument("mailboxes", nargs="+", metavar="MAILBOX", help="a user's address (UPN) or object id")
+    graph.add_argument("--limit", type=int, default=50_000, help="messages read from each mailbox at most")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,6 +44,13 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         settings = Settings()
+        if args.history_command == "graph" and not (
+            settings.graph_client_id and settings.graph_client_secret and settings.tenant_id
+        ):
+            raise ValueError("reading Sent Items through Microsoft Graph needs SENDGUARD_GRAPH_CLIENT_ID, "
+                             "SENDGUARD_GRAPH_CLIENT_SECRET and SENDGUARD_TENANT_ID")
+        if args.history_command == "graph" and args.limit < 1:
+            raise ValueError("--limit must be at least 1")
         history = open_store_history(settings, create=True)
     except ValueError as exc:
         print(f"sendguard: {str(exc).splitlines()[0]}", file=sys.stderr)
@@ -46,7 +59,40 @@ def run(args: argparse.Namespace) -> int:
         print(f"sendguard: the store cannot be reached ({exc.__class__.__name__})", file=sys.stderr)
         return EXIT_BAD_INPUT
     assert history is not None
+    if args.history_command == "graph":
+        return _import_from_graph(history, settings, args.mailboxes, args.limit)
     return import_sent_mail(history, args.paths, settings.retention_days)
+
+
+def _import_from_graph(history: Any, settings: Any, mailboxes: list[str], limit: int) -> int:
+    import asyncio
+
+    from service.graph.client import GraphClient
+    from service.graph.tokens import GraphTokens
+    from service.history.graph_import import import_sent_items
+
+    tokens = GraphTokens(
+        client_id=settings.graph_client_id, client_secret=settings.graph_client_secret.get_secret_value(),
+        tenant_id=settings.tenant_id, authority_host=settings.graph_authority_host,
+        ca_bundle=settings.graph_ca_bundle, timeout_seconds=max(settings.graph_timeout_seconds, 10.0),
+    )
+    since = datetime.now(UTC) - timedelta(days=settings.retention_days)
+
+    async def run_import() -> Any:
+        # NOTE: app-only: a command line has no signed-in user to act for.
+        client = GraphClient(tokens, mode="app", base_url=settings.graph_base_url, ca_bundle=settings.graph_ca_bundle,
+                             timeout_seconds=max(settings.graph_timeout_seconds, 10.0))
+        try:
+            return await import_sent_items(client, history, mailboxes, since, limit)
+        finally:
+            await client.aclose()
+
+    done = asyncio.run(run_import())
+    for mailbox, reason in done.problems:
+        print(f"sendguard: {mailbox}: {reason}", file=sys.stderr)
+    print(_summary(done.read, done.recorded, done.skipped, len(done.problems), settings.retention_days,
+                   unit="mailbox" if len(done.problems) == 1 else "mailboxes"))
+    return EXIT_BAD_INPUT if done.problems else EXIT_OK
 
 
 def import_sent_mail(history: Any, paths: list[Path], retention_days: int) -> int:
@@ -114,7 +160,8 @@ def import_sent_mail(history: Any, paths: list[Path], retention_days: int) -> in
     return EXIT_BAD_INPUT if problems else EXIT_OK
 
 
-def _summary(read: int, recorded: int, skipped: Counter[str], unreadable: int, retention_days: int) -> str:
+def _summary(read: int, recorded: int, skipped: Counter[str], unreadable: int, retention_days: int,
+             unit: str | None = None) -> str:
     total_skipped = read - recorded
     reasons = [f"{n} {TOO_OLD.replace('the retention period', f'the {retention_days}-day retention period')}"
                if reason == TOO_OLD else f"{n} {reason}" for reason, n in sorted(skipped.items())]
@@ -123,7 +170,8 @@ def _summary(read: int, recorded: int, skipped: Counter[str], unreadable: int, r
         line += f" ({', '.join(reasons)})"
     line += "."
     if unreadable:
-        line += f" {unreadable} {'file or message' if unreadable == 1 else 'files or messages'} could not be read."
+        unit = unit or ("file or message" if unreadable == 1 else "files or messages")
+        line += f" {unreadable} {unit} could not be read."
     return line
 
 
