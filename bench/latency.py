@@ -3,6 +3,8 @@
     python -m bench.latency            # about 2-3 minutes
     python -m bench.latency --quick    # about 30 seconds
     python -m bench.latency --json
+    python -m bench.latency --only sendguard --history sqlite      # with recipient history on
+    python -m bench.latency --only sendguard --history postgresql  # (SENDGUARD_TEST_POSTGRES_URL)
 
 Each system runs in its own fresh process, one after the other (the machine has two
 cores; running them together would measure contention). The parent records when it
@@ -12,6 +14,8 @@ resident memory.
 
 - SendGuard: `service.scanner.build_scanner().scan(request)`, the whole flow (extract,
   detect, context, rules). Falls back to the detector alone if the scanner is missing.
+  With --history, each scan also reads the sender's recipient history (CONTRACT section 8)
+  from a store seeded with 300 senders' sent mail (90,000 messages), as `serve` does.
 - Presidio: AnalyzerEngine with its default recognizers on the same spaCy pipeline,
   loaded by `spacy.load(name)` with all its default components, analysing subject and
   body.
@@ -34,6 +38,7 @@ from service.schemas.scan import ScanRequest
 
 SIZES = {"2KB": 2_000, "5KB": 5_000}
 SYSTEMS = ("sendguard", "presidio")
+HISTORIES = ("none", "sqlite", "postgresql")
 
 _SENDERS = ["h.kelly@oakfield.sch.uk", "c.donnelly@oakfield.sch.uk", "office@oakfield.sch.uk"]
 _RECIPIENTS = ["bukola.ogunbiyi@gmail.com", "liam@edpsych-associates.co.uk", "bookings@maidstonecars.co.uk"]
@@ -87,7 +92,50 @@ def build_drafts(texts: Sequence[EntityText], size: int, count: int, seed: int) 
 # --- the child process --------------------------------------------------------------
 
 
-def _sendguard() -> tuple[str, Callable[[ScanRequest], object]]:
+def _seeded_history(kind: str) -> Any:
+    """A store holding 300 senders' history (the drafts' senders among them, established)."""
+    import atexit
+    import tempfile
+    import uuid
+    from datetime import UTC, datetime, timedelta
+
+    from service.history import SentTo
+    from service.history.store import SentMessage, SqlHistory
+    from service.store.migrate import upgrade
+    from service.store.repository import make_engine
+
+    if kind == "sqlite":
+        engine = make_engine(f"sqlite:///{tempfile.mkdtemp(prefix='sg-bench-')}/store.db")
+        schema = None
+    else:
+        url = os.environ.get("SENDGUARD_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+        schema = f"sg_bench_{uuid.uuid4().hex[:10]}"
+        engine = make_engine(url, schema)
+
+        def drop() -> None:
+            from sqlalchemy import text
+
+            engine.dispose()
+            cleanup = make_engine(url)
+            with cleanup.begin() as conn:
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            cleanup.dispose()
+
+        atexit.register(drop)
+    upgrade(engine, schema)
+    history = SqlHistory(engine, b"bench-key-not-secret-0123456789", retention_days=365)
+    rng = random.Random(7)
+    senders = _SENDERS + [f"staff{n}@oakfield.sch.uk" for n in range(297)]
+    start = datetime.now(UTC) - timedelta(days=300)
+    for sender in senders:
+        pool = [SentTo(f"contact{n}@{rng.choice(['gmail.com', 'oakfield.sch.uk', 'kent.gov.uk'])}", f"Contact {n}")
+                for n in rng.sample(range(5_000), 200)]
+        history.record_many(SentMessage(sender, tuple(rng.sample(pool, 3)), start + timedelta(hours=n))
+                            for n in range(300))
+    return history
+
+
+def _sendguard(history_kind: str = "none") -> tuple[str, Callable[[ScanRequest], object]]:
     try:
         from service.scanner import build_scanner
     except ImportError:
@@ -99,7 +147,32 @@ def _sendguard() -> tuple[str, Callable[[ScanRequest], object]]:
             r.message.subject + "\n" + r.message.body.content
         )
     scanner = build_scanner()
-    return "full scan", scanner.scan
+    if history_kind == "none":
+        return "full scan", scanner.scan
+    scanner.history = _seeded_history(history_kind)
+
+    def scan(request: ScanRequest) -> object:
+        sender = request.message.sender
+        return scanner.scan(request, sender=sender.address if sender else None)
+
+    scan.history = scanner.history  # type: ignore[attr-defined]
+    return f"full scan, recipient history in {history_kind}", scan
+
+
+def _history_lookups(history: Any, runs: int) -> dict[str, float]:
+    """The history's own share of a scan: one draft's lookup (three recipients), timed alone."""
+    from service.history import SentTo
+
+    times = []
+    for i in range(max(runs, 200)):
+        recipients = [SentTo(f"contact{(i * 7 + k) % 5000}@gmail.com", f"Contact {(i * 7 + k) % 5000}")
+                      for k in range(3)]
+        t0 = time.perf_counter()
+        history.for_draft(_SENDERS[i % len(_SENDERS)], recipients, ["oakfield.sch.uk", "gmail.com", "kent.gov.uk"])
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return {"runs": len(times), "p50_ms": round(statistics.median(times), 2),
+            "p95_ms": round(times[int(0.95 * len(times))], 2), "max_ms": round(times[-1], 2)}
 
 
 def _presidio() -> tuple[str, Callable[[ScanRequest], object]]:
@@ -117,8 +190,8 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def worker(system: str, spawned_at: float, runs: int, warmup: int) -> dict[str, Any]:
-    what, scan = _sendguard() if system == "sendguard" else _presidio()
+def worker(system: str, spawned_at: float, runs: int, warmup: int, history: str = "none") -> dict[str, Any]:
+    what, scan = _sendguard(history) if system == "sendguard" else _presidio()
     ready = time.time() - spawned_at
     rss_ready = _peak_rss_mb()
     texts = load_entity_texts()
@@ -143,6 +216,8 @@ def worker(system: str, spawned_at: float, runs: int, warmup: int) -> dict[str, 
             "max_ms": round(times[-1], 1),
             "per_s": round(runs / wall, 1),
         }
+    if getattr(scan, "history", None) is not None:
+        out["history_lookup"] = _history_lookups(scan.history, runs)  # type: ignore[attr-defined]
     out["rss_peak_mb"] = round(_peak_rss_mb())
     return out
 
@@ -150,11 +225,11 @@ def worker(system: str, spawned_at: float, runs: int, warmup: int) -> dict[str, 
 # --- the parent -------------------------------------------------------------------
 
 
-def measure(system: str, runs: int, warmup: int) -> dict[str, Any]:
+def measure(system: str, runs: int, warmup: int, history: str = "none") -> dict[str, Any]:
     spawned_at = time.time()
     proc = subprocess.run(
         [sys.executable, "-m", "bench.latency", "--worker", system, "--spawned-at", repr(spawned_at),
-         "--runs", str(runs), "--warmup", str(warmup)],
+         "--runs", str(runs), "--warmup", str(warmup), "--history", history],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
@@ -181,6 +256,11 @@ def print_table(results: list[dict[str, Any]]) -> None:
     for r in results:
         if "error" not in r:
             print(f"{r['system']:<11}{r['ready_s']:>18}{r['rss_ready_mb']:>14}{r['rss_peak_mb']:>13}  {r['what']}")
+    for r in results:
+        if "history_lookup" in r:
+            h = r["history_lookup"]
+            print(f"\nRecipient history lookup alone (one draft, 3 recipients, {h['runs']} runs): "
+                  f"p50 {h['p50_ms']} ms, p95 {h['p95_ms']} ms, max {h['max_ms']} ms.")
     print("\nOne process each, one scan at a time, warm (warm-up scans excluded); drafts/s is sequential.")
 
 
@@ -193,15 +273,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)
     parser.add_argument("--spawned-at", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--warmup", type=int, default=5, help="warm-up scans per size, not timed")
+    parser.add_argument("--history", choices=HISTORIES, default="none",
+                        help="SendGuard reads recipient history from a seeded store (start-up includes seeding)")
     args = parser.parse_args(argv)
     runs = args.runs or (12 if args.quick else 100)
 
     if args.worker:
-        print(json.dumps(worker(args.worker, args.spawned_at or time.time(), runs, args.warmup)))
+        result = worker(args.worker, args.spawned_at or time.time(), runs, args.warmup, args.history)
+        print(json.dumps(result))
         return 0
 
     load_before = os.getloadavg()[0]
-    results = [measure(s, runs, args.warmup) for s in SYSTEMS if args.only in (None, s)]
+    results = [measure(s, runs, args.warmup, args.history if s == "sendguard" else "none")
+               for s in SYSTEMS if args.only in (None, s)]
     load_after = os.getloadavg()[0]
     if args.json:
         print(json.dumps({"results": results, "load_average_1min": [load_before, load_after]}, indent=2))

@@ -25,6 +25,7 @@ from service.api.safety import check_settings
 from service.api.scanning import Enricher, ScanService
 from service.api.state import ServiceState
 from service.auth.tokens import validator_from_settings
+from service.history.store import HistoryKeys, SqlHistory
 from service.logs import configure_logging
 from service.rulebook.reload import RuleWatcher
 from service.rulebook.store import RuleStore
@@ -115,6 +116,8 @@ def create_app(settings: Settings) -> FastAPI:
         )
         writer.start()
         scanner = await run_in_threadpool(build_scanner, settings)
+        # Who each sender has written to (CONTRACT section 8): read by every scan, fed by sent drafts.
+        scanner.history = SqlHistory(engine, hash_key, settings.retention_days)
         service = ScanService(
             scanner,
             writer,
@@ -124,6 +127,7 @@ def create_app(settings: Settings) -> FastAPI:
             cache=ScanCache(settings.scan_cache_entries, settings.scan_cache_seconds),
             enricher=_build_enricher(settings, scanner),
             store_wait_seconds=settings.store_wait_seconds,
+            history_keys=HistoryKeys(hash_key),
         )
         await asyncio.get_running_loop().run_in_executor(service.executor, _warm_up, service)
         # Rules live in the database (seeded from rules/); every worker polls for changes.

@@ -11,6 +11,7 @@ from typing import NoReturn
 from pydantic import ValidationError
 
 from service import simulate
+from service.history import command as history_command
 from service.rulebook import cli as rules_cli
 from service.addin import command as manifest_command
 
@@ -52,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     protect.add_argument("--out", type=Path, metavar="PATH",
                          help="where to write the copy (default: beside FILE, with -protected added to its name)")
     simulate.add_parser(sub)
+    history_command.add_parser(sub)
     rules_cli.add_parser(sub)
     manifest_command.add_arguments(sub.add_parser("manifest", help="write the Outlook add-in's manifests"))
     return parser
@@ -73,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _migrate()
         if args.command == "simulate":
             return simulate.run(args)
+        if args.command == "history":
+            return history_command.run(args)
         if args.command == "rules":
             return rules_cli.run(args)
         if args.command == "manifest":
@@ -123,12 +127,15 @@ def _scan(args: argparse.Namespace) -> int:
     except (RuleFileError, OSError) as exc:
         print(f"sendguard: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    scanner.history = _store_history()
 
     worst, bad_input = EXIT_ALLOW, False
     for path in args.files:
         try:
             request = read_request(path)
-            result = scanner.scan(request)
+            # No token here: the draft's From is whose recipient history applies.
+            sender = request.message.sender
+            result = scanner.scan(request, sender=sender.address if sender else None)
         except InputError as exc:
             print(f"sendguard: {path}: {exc}", file=sys.stderr)
             bad_input = True
@@ -144,6 +151,20 @@ def _scan(args: argparse.Namespace) -> int:
         else:
             _print_text(path, result)
     return EXIT_BAD_INPUT if bad_input else worst
+
+
+def _store_history() -> "RecipientHistory | None":  # noqa: F821
+    """The recipient history `history import` and `serve` keep, if there is one yet (never made here)."""
+    from service.history.store import open_store_history
+    from service.settings import get_settings
+
+    try:
+        return open_store_history(get_settings(), create=False)
+    except Exception as exc:  # noqa: BLE001 - no readable store: scan without history
+        logging.getLogger(__name__).debug("no recipient history", exc_info=True)
+        print(f"sendguard: the recipient history cannot be read ({exc.__class__.__name__}); "
+              "scanning without it", file=sys.stderr)
+        return None
 
 
 def _print_text(path: Path, result: "ScanResult") -> None:  # noqa: F821

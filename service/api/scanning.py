@@ -15,6 +15,8 @@ from service.api import telemetry
 from service.api.cache import CachedScan, ScanCache
 from service.auth.principal import Principal
 from service.context.recipients import RecipientClass
+from service.history import SentTo
+from service.history.store import HistoryKeys
 from service.rules.facts import MessageFacts
 from service.scanner import Scanner
 from service.schemas.scan import Finding, ScanRequest, ScanResult
@@ -60,6 +62,7 @@ class ScanService:
         cache: ScanCache | None = None,
         enricher: Enricher | None = None,
         store_wait_seconds: float = 0.0,
+        history_keys: HistoryKeys | None = None,
     ) -> None:
         self.scanner = scanner
         self.writer = writer
@@ -67,6 +70,8 @@ class ScanService:
         self.cache = cache or ScanCache(0, 0)
         self.enricher = enricher
         self.store_wait_seconds = store_wait_seconds
+        # How the recipient history hashes a sent draft; None keeps no history.
+        self.history_keys = history_keys
         self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="scan")
         self._capacity = threads + max_waiting
         self._in_flight = 0
@@ -76,10 +81,25 @@ class ScanService:
 
     def use_scanner(self, scanner: Scanner) -> None:
         """New rules or organisation: later drafts use them; verdicts cached under the old ones are dropped."""
+        if scanner.history is None:
+            scanner.history = self.scanner.history  # the recipient history outlives a rule change
         self.scanner = scanner
         self.cache = ScanCache(self.cache.max_entries, self.cache.ttl_seconds)
         if self.enricher is not None and hasattr(self.enricher, "scanner"):
             self.enricher.scanner = scanner
+
+    def _record_recipients(self, result: ScanResult, request: ScanRequest, sender: str) -> None:
+        """Who the draft goes to, hashed, for the sender's recipient history (CONTRACT section 8).
+
+        An allowed draft is sent at once by the add-in, so it counts now; a warned or blocked
+        one counts only if its outcome report says it was sent anyway.
+        """
+        assert self.history_keys is not None
+        message = request.message
+        recipients = [SentTo(r.address, r.name) for r in (*message.to, *message.cc, *message.bcc) if r.address]
+        event = self.history_keys.event(result.scan_id, sender, recipients, sent=result.action == "allow")
+        if event is not None:
+            self.writer.submit(event)
 
     def _cache_key(self, request: ScanRequest, principal: Principal) -> str:
         # The tenant and user are part of the key: Graph may judge the same draft differently per
@@ -154,6 +174,8 @@ class ScanService:
             }
         )
         written = self.writer.submit(event)
+        if sender and self.history_keys is not None:
+            self._record_recipients(result, request, sender)
         telemetry.SCANS.labels(action=result.action).inc()
         for finding in result.findings:
             telemetry.FINDINGS.labels(rule=finding.rule, action=finding.action.value).inc()

@@ -42,6 +42,34 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "reason": "Why it was sent anyway, from a fixed list (no free text): recipient_entitled, secure_channel, "
                   "consent_given, urgent_safeguarding, not_personal_data, other.",
     },
+    "history_sender_days": {
+        "sender_hash": "A keyed hash (HMAC-SHA256) of the sender's address, as in the scans table.",
+        "day": "A day (UTC) on which the sender sent messages.",
+        "messages": "How many messages the sender sent that day (from the add-in's reports and from imported sent "
+                    "mail). Below 20 in all, the misdirected-email checks stay silent for that sender.",
+    },
+    "history_recipients": {
+        "sender_hash": "A keyed hash (HMAC-SHA256) of the sender's address.",
+        "address_hash": "A keyed hash of a recipient's address (the same hash the address would have as a sender). "
+                        "The address itself is never stored.",
+        "name_hash": "A keyed hash of the display name the recipient had (case and spacing ignored), or empty when "
+                     "there was none. The name itself is never stored.",
+        "domain_hash": "A keyed hash of the recipient's domain, so a check can say \"you usually write to this name "
+                       "at oakfield.sch.uk\" only when the draft itself offers that domain.",
+        "messages": "How many messages the sender sent to this address under this name.",
+        "first_sent_at": "When the sender first wrote to it (UTC; moved up to the start of the retention period "
+                         "when older).",
+        "last_sent_at": "When the sender last wrote to it (UTC).",
+    },
+    "history_pending": {
+        "scan_id": "The check of a warned draft whose recipients these are.",
+        "address_hash": "A keyed hash of a recipient's address.",
+        "name_hash": "A keyed hash of the recipient's display name, or empty.",
+        "sender_hash": "A keyed hash of the sender's address.",
+        "domain_hash": "A keyed hash of the recipient's domain.",
+        "created_at": "When the draft was checked (UTC). Deleted when the sender reports what they did (counted "
+                      "in the history only if they sent it anyway) or after a day without a report.",
+    },
     "rule_versions": {
         "version_id": "A running number of the change.",
         "kind": "What was changed: a rule or the organisation file.",
@@ -66,6 +94,13 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
 TABLE_PURPOSE = {
     "scans": "One row for each draft checked when Send was pressed.",
     "outcomes": "What the sender did after a warning or block.",
+    "history_sender_days": "Recipient history: how many messages each sender sent each day, so that the "
+                           "misdirected-email checks know who has enough history to judge by.",
+    "history_recipients": "Recipient history: who each sender has written to, as keyed hashes only, with counts and "
+                          "first and last dates. Used to warn when a draft goes to someone new outside the trust or "
+                          "to a familiar name at an unfamiliar address.",
+    "history_pending": "Recipients of a warned draft (keyed hashes), held until the sender says whether they sent "
+                       "it anyway.",
     "rule_versions": "Every version of every rule and of the organisation file: the audit trail of rule changes.",
     "rulebook_state": "Which version of the rules is in force, for the service's own workers.",
 }

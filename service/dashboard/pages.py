@@ -38,13 +38,17 @@ keeps. Nothing else about an email is written anywhere.</p>
 <p>Rows are deleted automatically <strong data-retention-days="{inventory.retention_days}">{inventory.retention_days}
 days</strong> after they were recorded (the <code>SENDGUARD_RETENTION_DAYS</code> setting). The purge runs
 when the service starts and every six hours after. This applies to the <code>scans</code> and
-<code>outcomes</code> tables; the history of rule changes is kept as the audit trail of who changed what.</p></section>
+<code>outcomes</code> tables and to the recipient history (<code>history_sender_days</code>,
+<code>history_recipients</code>: days and recipients not written to within the period are deleted);
+recipients of a warned draft (<code>history_pending</code>) are deleted within a day. The history of
+rule changes is kept as the audit trail of who changed what.</p></section>
 <section id="never"><h2>Never stored</h2><ul>{never}</ul></section>
 {''.join(sections)}
 <section id="requests"><h2>Subject access and erasure</h2>
 <p>Rows are linked to a sender only by a keyed hash of their address. The DPO can export or erase every
 row for one sender with <code>GET</code> or <code>DELETE /v1/dpo/subjects/&lt;address or hash&gt;</code>;
-the address is hashed with the trust's key and is not kept.</p></section>
+the address is hashed with the trust's key and is not kept. This includes the recipient history: the
+person's own (whom they wrote to, as hashes) and the rows where someone else wrote to them.</p></section>
 </main>
 </body>
 </html>

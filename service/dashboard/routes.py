@@ -38,7 +38,7 @@ pages = APIRouter(include_in_schema=False)
 Verdict = Literal["allow", "info", "warn", "block"]
 PlatformName = Literal["PC", "Mac", "OfficeOnline", "iOS", "Android", "Universal", "other", "unknown"]
 TableName = Literal["totals", "daily_verdicts", "daily_rules", "rule_outcomes", "override_reasons", "entity_types",
-                    "recipient_classes", "platforms", "latency", "senders", "units"]
+                    "recipient_classes", "platforms", "latency", "senders", "units", "misdirected"]
 # Spelt out for the OpenAPI document; kept in step with the store's and the statistics' own lists.
 assert set(get_args(PlatformName)) == {p.value for p in ClientPlatform} | {"unknown"}
 assert set(get_args(TableName)) == set(TABLES)

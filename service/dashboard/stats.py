@@ -36,6 +36,9 @@ OVERRIDE_SHARE = 0.5
 # Hex characters of the sender's keyed hash shown when identities are not shown.
 SENDER_PREFIX_CHARS = 12
 TOP_SENDERS = 20
+# The misdirected-email rules of CONTRACT section 8.
+MISDIRECTED_RULES = ("recipient-name-mismatch", "attachment-about-someone-else", "new-external-recipient",
+                     "recipient-address-changed")
 
 
 class StatsFilter(BaseModel):
@@ -140,6 +143,22 @@ class UnitCount(BaseModel):
     override_rate: float
 
 
+class Misdirected(BaseModel):
+    """Drafts warned that they may be going to the wrong person (a section 8 rule), and what happened next.
+
+    `corrected`: changed or cancelled rather than sent anyway; `corrected_share` is its share of
+    the warned drafts whose outcome is known.
+    """
+
+    warned: int
+    corrected: int
+    changed: int
+    cancelled: int
+    sent_anyway: int
+    no_outcome: int
+    corrected_share: float | None
+
+
 class Stats(BaseModel):
     filter: StatsFilter
     totals: Totals
@@ -153,6 +172,7 @@ class Stats(BaseModel):
     latency: list[Latency]
     senders: list[SenderCount]
     units: list[UnitCount]
+    misdirected: list[Misdirected]
 
 
 # The tables a DPO can export, by name: each is a list field of Stats (or the totals).
@@ -168,6 +188,7 @@ TABLES: dict[str, type[BaseModel]] = {
     "latency": Latency,
     "senders": SenderCount,
     "units": UnitCount,
+    "misdirected": Misdirected,
 }
 
 
@@ -471,6 +492,36 @@ class StatsQueries:
         # Most intercepts first; "unmapped" after the named units with as many.
         return sorted(rows, key=lambda r: (-r.intercepts, r.unit == UNMAPPED, r.unit))
 
+    def misdirected(self, f: StatsFilter) -> Misdirected:
+        final = self._final_outcomes()
+        fired = self._array_values(ScanRow.rules_fired)
+        warned_by_section_8 = exists(
+            select(literal(1)).select_from(fired).where(fired.c.value.in_(MISDIRECTED_RULES))
+        )
+
+        def count_when(condition: ColumnElement[bool]) -> Any:
+            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+        query = (
+            select(
+                func.count(),
+                count_when(final.c.outcome == "changed"),
+                count_when(final.c.outcome == "cancelled"),
+                count_when(final.c.outcome == "sent_anyway"),
+                count_when(final.c.outcome.is_(None)),
+            )
+            .select_from(ScanRow)
+            .outerjoin(final, final.c.scan_id == ScanRow.scan_id)
+            .where(warned_by_section_8, *self._conditions(f))
+        )
+        (row,) = self._rows(query)
+        warned, changed, cancelled, sent, none = (int(v) for v in row)
+        answered = changed + cancelled + sent
+        return Misdirected(
+            warned=warned, corrected=changed + cancelled, changed=changed, cancelled=cancelled, sent_anyway=sent,
+            no_outcome=none, corrected_share=round((changed + cancelled) / answered, 4) if answered else None,
+        )
+
     def stats(self, f: StatsFilter, *, full_sender_hash: bool = False) -> Stats:
         return Stats(
             filter=f,
@@ -485,4 +536,5 @@ class StatsQueries:
             latency=[self.latency(f)],
             senders=self.senders(f, full_hash=full_sender_hash),
             units=self.units(f),
+            misdirected=[self.misdirected(f)],
         )

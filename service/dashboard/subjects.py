@@ -1,17 +1,23 @@
 """Subject access and erasure by pseudonymous sender: every row the store holds for one sender's keyed hash.
 
+The recipient history is included: the person's own history as a sender (which days they sent
+how many messages, and the hashes of whom they wrote to) and the rows where they are a recipient
+of someone else (the recipient address hash is the same keyed hash as a sender's). Their export
+leaves out who those other senders are.
+
 NOTE: a scan row also holds `principal_hash`, a keyed hash of the account that asked for the
 check. The sender is taken from that same account's token, so both hashes on a row name the
 same person: the export shows it and the erasure, which deletes whole rows, removes it.
 """
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel
 from sqlalchemy import Engine, delete, select
 
+from service.store import history
 from service.store.hashing import keyed_hash
 from service.store.models import OutcomeRow, ScanRow
 
@@ -66,18 +72,64 @@ class SubjectOutcome(BaseModel):
     reason: str | None
 
 
+class SentDay(BaseModel):
+    day: date
+    messages: int
+
+
+class WroteTo(BaseModel):
+    """Someone this person wrote to: keyed hashes of the address, display name ('' for none) and domain."""
+
+    address_hash: str
+    name_hash: str
+    domain_hash: str
+    messages: int
+    first_sent_at: UtcTime
+    last_sent_at: UtcTime
+
+
+class HeldRecipient(BaseModel):
+    """A recipient of a warned draft, held until the outcome says whether it was sent."""
+
+    scan_id: str
+    address_hash: str
+    name_hash: str
+    domain_hash: str
+    created_at: UtcTime
+
+
+class ReceivedFrom(BaseModel):
+    """This person as another sender's recipient: under which display name (hashed), how often, when."""
+
+    name_hash: str
+    messages: int
+    first_sent_at: UtcTime
+    last_sent_at: UtcTime
+
+
+class SubjectHistory(BaseModel):
+    """The recipient history (CONTRACT section 8) held about one person."""
+
+    sent_days: list[SentDay] = []
+    sent_to: list[WroteTo] = []
+    held: list[HeldRecipient] = []
+    received_from_others: list[ReceivedFrom] = []
+
+
 class SubjectExport(BaseModel):
     """Everything held about one sender. No subject, body, address or found value exists to export."""
 
     sender_hash: str
     scans: list[SubjectScan]
     outcomes: list[SubjectOutcome]
+    history: SubjectHistory = SubjectHistory()
 
 
 class SubjectErased(BaseModel):
     sender_hash: str
     scans_deleted: int
     outcomes_deleted: int
+    history_rows_deleted: int = 0
 
 
 def _scan_ids(sender_hash: str) -> Any:
@@ -96,16 +148,21 @@ def export_subject(engine: Engine, sender_hash: str) -> SubjectExport:
             .where(OutcomeRow.scan_id.in_(_scan_ids(sender_hash)))
             .order_by(OutcomeRow.created_at, OutcomeRow.outcome_id)
         ).mappings().all()
+        held = history.subject_rows(conn, sender_hash)
     return SubjectExport(
         sender_hash=sender_hash,
         scans=[SubjectScan.model_validate(dict(row)) for row in scans],
         outcomes=[SubjectOutcome.model_validate(dict(row)) for row in outcomes],
+        history=SubjectHistory.model_validate(held),
     )
 
 
 def erase_subject(engine: Engine, sender_hash: str) -> SubjectErased:
-    """Delete the sender's scans and the outcomes recorded against them, in one transaction."""
+    """Delete the sender's scans, the outcomes recorded against them and their recipient history
+    (as sender and as recipient), in one transaction."""
     with engine.begin() as conn:
         outcomes = conn.execute(delete(OutcomeRow).where(OutcomeRow.scan_id.in_(_scan_ids(sender_hash)))).rowcount
         scans = conn.execute(delete(ScanRow).where(ScanRow.sender_hash == sender_hash)).rowcount
-    return SubjectErased(sender_hash=sender_hash, scans_deleted=int(scans), outcomes_deleted=int(outcomes))
+        held = history.erase_subject(conn, sender_hash)
+    return SubjectErased(sender_hash=sender_hash, scans_deleted=int(scans), outcomes_deleted=int(outcomes),
+                         history_rows_deleted=held)

@@ -82,4 +82,30 @@ class OutcomeEvent(BaseModel):
     reason: SendAnywayReason | None = None
 
 
-StoreEvent = ScanEvent | OutcomeEvent
+class HashedRecipient(BaseModel):
+    """One recipient as the history keeps it: keyed hashes of its address, display name ('' for none) and domain."""
+
+    model_config = ConfigDict(frozen=True)
+
+    address_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    name_hash: str = Field(pattern=r"^([0-9a-f]{64})?$")
+    domain_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class HistoryEvent(BaseModel):
+    """Who a scanned draft went to, for the recipient history (CONTRACT section 8).
+
+    `sent`: the draft was allowed and so sent at once; otherwise its recipients are held
+    until the scan's outcome says whether it was sent anyway.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    scan_id: str
+    created_at: datetime = Field(default_factory=_now)
+    sender_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    recipients: list[HashedRecipient]
+    sent: bool
+
+
+StoreEvent = ScanEvent | OutcomeEvent | HistoryEvent

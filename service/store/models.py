@@ -4,11 +4,12 @@ What a row may hold is fixed here: rule ids, actions, entity type counts, counts
 recipients by class, numbers, a platform name from a closed list, the name of the
 sender's school or department from the organisation file, a keyed hash of the
 sender and a keyed hash of the signed-in user who asked for the scan. No subject, body, file name, address or matched value has a column.
+The recipient history (CONTRACT section 8) likewise holds keyed hashes, counts and dates only.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -88,3 +89,53 @@ class RulebookStateRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     generation: Mapped[int] = mapped_column(Integer)
+
+
+class HistorySenderDayRow(Base):
+    """How many messages one sender sent on one day (UTC): the sender's count is the sum.
+
+    Kept by day so that the retention purge can drop old messages from the count exactly.
+    """
+
+    __tablename__ = "history_sender_days"
+
+    sender_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    messages: Mapped[int] = mapped_column(Integer)
+
+
+class HistoryRecipientRow(Base):
+    """One (sender, recipient address, recipient display name) the sender has written to.
+
+    The primary key serves the lookup by address; `ix_history_recipients_name` the lookup
+    by display name (the same name at another address).
+    """
+
+    __tablename__ = "history_recipients"
+    __table_args__ = (Index("ix_history_recipients_name", "sender_hash", "name_hash"),)
+
+    sender_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    address_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # The keyed hash of the normalised display name; '' when the recipient had none.
+    name_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    domain_hash: Mapped[str] = mapped_column(String(64))
+    messages: Mapped[int] = mapped_column(Integer)
+    first_sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class HistoryPendingRow(Base):
+    """A recipient of a warned draft, held until its outcome says whether it was sent.
+
+    Written with the scan; moved into the history when the outcome is "sent anyway",
+    deleted when it is "changed" or "cancelled", or when no outcome came within a day.
+    """
+
+    __tablename__ = "history_pending"
+
+    scan_id: Mapped[str] = mapped_column(String(26), primary_key=True)
+    address_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sender_hash: Mapped[str] = mapped_column(String(64), index=True)
+    domain_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

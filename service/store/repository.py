@@ -10,7 +10,8 @@ from sqlalchemy import Engine, create_engine, delete, event, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 
-from service.store.events import OutcomeEvent, ScanEvent, StoreEvent
+from service.store import history
+from service.store.events import HistoryEvent, OutcomeEvent, ScanEvent, StoreEvent
 from service.store.models import OutcomeRow, ScanRow
 
 
@@ -65,14 +66,27 @@ class Repository:
 
     def write(self, events: Sequence[StoreEvent]) -> None:
         """Write all events in one transaction; a repeat of an already written event is ignored, and so
-        is a second outcome for a scan (the first one stands)."""
+        is a second outcome for a scan (the first one stands).
+
+        Recipient history: an allowed draft's recipients are recorded at once; a warned draft's
+        are held until its outcome, which may be in this batch, already written, or still to come.
+        """
         scans = [e.model_dump() for e in events if isinstance(e, ScanEvent)]
         outcomes = [e.model_dump() for e in events if isinstance(e, OutcomeEvent)]
+        sent = [e for e in events if isinstance(e, HistoryEvent) and e.sent]
+        held = [e for e in events if isinstance(e, HistoryEvent) and not e.sent]
         with self.engine.begin() as conn:
             if scans:
                 conn.execute(self._insert(ScanRow.__table__), scans)
             if outcomes:
                 conn.execute(self._insert(OutcomeRow.__table__), outcomes)
+            if sent:
+                history.record(conn, (history.HashedMessage(e.sender_hash, e.created_at, tuple(e.recipients))
+                                      for e in sent))
+            if held:
+                history.hold(conn, held)
+            if held or outcomes:
+                history.settle(conn, [e.scan_id for e in held] + [o["scan_id"] for o in outcomes])
 
     def scan_exists(self, scan_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -105,8 +119,11 @@ class Repository:
             return list(rows)  # type: ignore[arg-type]
 
     def purge_before(self, cutoff: datetime) -> int:
-        """Delete scans and outcomes recorded before `cutoff`; returns the number of rows removed."""
+        """Delete scans, outcomes and recipient history recorded before `cutoff` (and warned drafts'
+        recipients whose outcome never came); returns the number of rows removed."""
         with self.engine.begin() as conn:
-            gone = conn.execute(delete(OutcomeRow).where(OutcomeRow.created_at < cutoff)).rowcount
+            # First: held recipients are settled by outcomes that are about to go.
+            gone = history.purge_before(conn, cutoff)
+            gone += conn.execute(delete(OutcomeRow).where(OutcomeRow.created_at < cutoff)).rowcount
             gone += conn.execute(delete(ScanRow).where(ScanRow.created_at < cutoff)).rowcount
         return int(gone)

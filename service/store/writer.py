@@ -25,12 +25,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from service.store.events import OutcomeEvent, ScanEvent, StoreEvent
+from service.store.events import HistoryEvent, OutcomeEvent, ScanEvent, StoreEvent
 from service.store.repository import Repository
 
 log = logging.getLogger(__name__)
 
 PURGE_EVERY_SECONDS = 6 * 3600
+
+# How each kind of event is named in the file of intercepts kept at shutdown.
+_KINDS: dict[str, type[StoreEvent]] = {"scan": ScanEvent, "outcome": OutcomeEvent, "history": HistoryEvent}
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ class StoreWriter:
             self._stored[id(event)] = stored
             if isinstance(event, ScanEvent):
                 self._pending_scans[event.scan_id] = event.principal_hash
-            else:
+            elif isinstance(event, OutcomeEvent):
                 self._pending_outcomes.add(event.scan_id)
             self._cond.notify()
         self._report_backlog()
@@ -127,7 +130,7 @@ class StoreWriter:
                 pass
         if isinstance(event, ScanEvent):
             self._pending_scans.pop(event.scan_id, None)
-        else:
+        elif isinstance(event, OutcomeEvent):
             self._pending_outcomes.discard(event.scan_id)
 
     def _report_backlog(self) -> None:
@@ -215,7 +218,7 @@ class StoreWriter:
             self.spill_path.parent.mkdir(parents=True, exist_ok=True)
             with self.spill_path.open("a", encoding="utf-8") as handle:
                 for event in events:
-                    kind = "scan" if isinstance(event, ScanEvent) else "outcome"
+                    kind = next(name for name, model in _KINDS.items() if isinstance(event, model))
                     handle.write(json.dumps({"kind": kind, "event": event.model_dump(mode="json")}) + "\n")
         except OSError as exc:
             log.error("unwritten intercepts could not be kept on disk",
@@ -237,8 +240,7 @@ class StoreWriter:
         for line in claimed.read_text(encoding="utf-8").splitlines():
             try:
                 item = json.loads(line)
-                model = ScanEvent if item["kind"] == "scan" else OutcomeEvent
-                self.submit(model.model_validate(item["event"]))
+                self.submit(_KINDS[item["kind"]].model_validate(item["event"]))
                 count += 1
             except (ValueError, KeyError, TypeError, ValidationError):
                 log.error("a kept intercept could not be read back")

@@ -19,6 +19,7 @@ from service.store.migrate import upgrade
 from service.store.repository import Repository, make_engine
 from tests.api.conftest import Server, identity_provider, start_server, stop_server  # noqa: F401 - fixture
 from tests.auth.identity_provider import IdentityProvider
+from tests.dashboard.script import misdirected_events
 from tests.store.conftest import (  # noqa: F401 - fixtures used by these tests
     POSTGRES_URL,
     drop_schema,
@@ -162,6 +163,10 @@ def run_script(server: Server) -> ScriptedRun:
     return run
 
 
+# Seeded too: a week of misdirected-email warnings on these days (tests/dashboard/script.py).
+MISDIRECTED_DAY = (datetime.now(UTC) - timedelta(days=10)).replace(hour=9, minute=0, second=0, microsecond=0)
+
+
 def _seed_retention_rows(url: str, schema: str | None) -> None:
     engine = make_engine(url, schema)
     upgrade(engine, schema)
@@ -172,6 +177,7 @@ def _seed_retention_rows(url: str, schema: str | None) -> None:
                   rules_fired=["personal-data-external"], sender_hash=keyed_hash(key, OLD_SENDER)),
         ScanEvent(scan_id=str(ULID()), created_at=now - timedelta(days=100), action="warn",
                   rules_fired=["personal-data-external"], sender_hash=keyed_hash(key, RECENT_SENDER)),
+        *misdirected_events(MISDIRECTED_DAY),
     ])
     engine.dispose()
 

@@ -52,3 +52,27 @@ def scripted_events() -> list[StoreEvent]:
         _outcome(5, s5, Outcome.CANCELLED),
         _outcome(6, s7, Outcome.SENT_ANYWAY, SendAnywayReason.OTHER),
     ]
+
+
+MISDIRECTED_SENDER = "dd" * 32
+
+
+def misdirected_events(day: datetime) -> list[StoreEvent]:
+    """Seven warned drafts over two days from `day`: six by a misdirected-email rule (CONTRACT section 8),
+    of which one changed, two cancelled, two sent anyway, one without an outcome; one by another rule."""
+    from service.dashboard.stats import MISDIRECTED_RULES
+
+    name, attachment, new, changed_address = MISDIRECTED_RULES
+    fired = [[name], [new, PDE], [attachment], [changed_address], [name, new], [PDE], [changed_address]]
+    outcomes = [Outcome.CHANGED, Outcome.SENT_ANYWAY, Outcome.CANCELLED, Outcome.CANCELLED, None, Outcome.SENT_ANYWAY,
+                Outcome.SENT_ANYWAY]
+    events: list[StoreEvent] = []
+    for n, (rules, outcome) in enumerate(zip(fired, outcomes, strict=True)):
+        scan = ScanEvent(scan_id=f"01MISDIRECT{day:%m%d}{n:011d}", created_at=day + timedelta(days=n % 2),
+                         action="warn", rules_fired=rules, sender_hash=MISDIRECTED_SENDER)
+        events.append(scan)
+        if outcome is not None:
+            reason = SendAnywayReason.RECIPIENT_ENTITLED if outcome is Outcome.SENT_ANYWAY else None
+            events.append(OutcomeEvent(outcome_id=f"01MISOUT{day:%m%d}{n:014d}", scan_id=scan.scan_id,
+                                       outcome=outcome, reason=reason, created_at=scan.created_at + timedelta(minutes=1)))
+    return events

@@ -19,7 +19,7 @@ import pytest
 
 from tests.api.conftest import Server
 from tests.auth.identity_provider import API_CLIENT_ID, TENANT
-from tests.dashboard.conftest import DPO_ROLE, PRIMARY, ScriptedRun
+from tests.dashboard.conftest import DPO_ROLE, MISDIRECTED_DAY, PRIMARY, ScriptedRun
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -193,3 +193,32 @@ def test_without_a_token_the_page_signs_in_with_entra_id(browser: Any, dashboard
     assert query["response_type"] == ["code"] and query["code_challenge_method"] == ["S256"]
     assert all(u.startswith("https://login.microsoftonline.com/") for u in asked)
     context.close()
+
+
+def test_the_misdirected_email_rules_and_how_often_senders_corrected(browser: Any, dashboard_server: Server) -> None:
+    """The seeded week of wrong-recipient warnings (tests/dashboard/script.py): the four section 8 rules
+    in every panel that lists rules, and the figure a DPO quotes to governors."""
+    from service.dashboard.stats import MISDIRECTED_RULES
+
+    first, last = MISDIRECTED_DAY.date().isoformat(), MISDIRECTED_DAY.date().fromordinal(
+        MISDIRECTED_DAY.date().toordinal() + 1).isoformat()
+    page = _open_dashboard(browser, dashboard_server, [DPO_ROLE], f"?from={first}&to={last}")
+    page.wait_for_selector("body[data-loaded=yes]", timeout=30_000)
+    assert page.text_content('[data-figure="misdirected_corrected"]') == "3 of 6"
+    assert _table(page, "misdirected") == [{"warned": "6", "corrected": "3", "changed": "1", "cancelled": "2",
+                                            "sent_anyway": "2", "no_outcome": "1", "corrected_share": "60%"}]
+    assert set(MISDIRECTED_RULES) <= {r["rule"] for r in _table(page, "rule_outcomes")}
+    assert set(MISDIRECTED_RULES) <= {r["rule"] for r in _table(page, "daily_rules")}
+    assert {"new-external-recipient", "recipient-address-changed"} <= {
+        r["rule"] for r in _table(page, "override_reasons")}
+    choices = page.eval_on_selector_all("select[name=rule] option", "os => os.map(o => o.value)")
+    assert set(MISDIRECTED_RULES) <= set(choices) and len(choices) == len(set(choices))
+    page.select_option("select[name=rule]", "recipient-name-mismatch")
+    page.click("button[type=submit]")
+    sync_api.expect(page.locator("[data-figure=scans]")).to_have_text("2")
+    sync_api.expect(page.locator('[data-figure="misdirected_corrected"]')).to_have_text("1 of 2")
+    with page.expect_download() as download_info:
+        page.click('button[data-csv="misdirected"]')
+    rows = list(csv.DictReader(io.StringIO(Path(download_info.value.path()).read_text(encoding="utf-8"))))
+    assert rows == [{"warned": "2", "corrected": "1", "changed": "1", "cancelled": "0", "sent_anyway": "0",
+                     "no_outcome": "1", "corrected_share": "1.0"}]

@@ -135,6 +135,12 @@ def test_subject_access_then_erasure_by_address_or_hash(dashboard_server: Server
     outcome = httpx.post(f"{dashboard_server.base_url}/v1/scans/{verdict['scan_id']}/outcome",
                          json={"outcome": "cancelled"}, headers=signed_in, timeout=30)
     assert outcome.status_code == 202
+    # A colleague writes to the leaver: that row of the colleague's recipient history is about the leaver too.
+    note = {"message": {"subject": "Cover", "body": {"content": "Can you cover period 3?", "type": "text"},
+                        "to": [{"address": sender, "name": "Leaving Soon"}]}}
+    colleague = dashboard_server.user_headers(preferred_username="colleague@oakfield.sch.uk")
+    allowed = httpx.post(f"{dashboard_server.base_url}/v1/scan", json=note, headers=colleague, timeout=120).json()
+    assert allowed["action"] == "allow"
     dashboard_server.wait_for_store()
 
     by_address = _get(dashboard_server, f"/v1/dpo/subjects/{sender.upper()}").json()
@@ -148,13 +154,23 @@ def test_subject_access_then_erasure_by_address_or_hash(dashboard_server: Server
         keyed_hash(HASH_KEY.encode(), f"{TENANT}\0{LEAVER_OID}")}
     assert {scan["unit"] for scan in by_address["scans"]} == {"unmapped"}
     assert [(o["scan_id"], o["outcome"]) for o in by_address["outcomes"]] == [(verdict["scan_id"], "cancelled")]
+    # The recipient history: the warned draft without an outcome waits, held as hashes; the cancelled one
+    # was dropped; the colleague's note is listed without saying who the colleague is.
+    history = by_address["history"]
+    assert [h["scan_id"] for h in history["held"]] == sorted(scan_ids - {verdict["scan_id"]})
+    assert history["held"][0]["address_hash"] == keyed_hash(HASH_KEY.encode(), "someone@gmail.com")
+    assert history["sent_days"] == [] and history["sent_to"] == []
+    assert [r["messages"] for r in history["received_from_others"]] == [1]
+    assert "colleague" not in str(by_address) and keyed_hash(HASH_KEY.encode(), "colleague@oakfield.sch.uk") not in (
+        str(by_address))
     before = _get(dashboard_server, "/v1/dpo/stats").json()["totals"]["scans"]
 
     erased = httpx.delete(f"{dashboard_server.base_url}/v1/dpo/subjects/{sender}",
                           headers=dpo_headers(dashboard_server), timeout=60).json()
-    assert erased == {"sender_hash": sender_hash, "scans_deleted": 2, "outcomes_deleted": 1}
+    assert erased == {"sender_hash": sender_hash, "scans_deleted": 2, "outcomes_deleted": 1, "history_rows_deleted": 2}
     assert _get(dashboard_server, f"/v1/dpo/subjects/{sender_hash}").json() == {
-        "sender_hash": sender_hash, "scans": [], "outcomes": []}
+        "sender_hash": sender_hash, "scans": [], "outcomes": [],
+        "history": {"sent_days": [], "sent_to": [], "held": [], "received_from_others": []}}
     assert _get(dashboard_server, "/v1/dpo/stats").json()["totals"]["scans"] == before - 2
     assert _get(dashboard_server, "/v1/dpo/subjects/not-a-sender").status_code == 422
 

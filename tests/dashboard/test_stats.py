@@ -1,6 +1,6 @@
 """The DPO's figures after a scripted run of intercepts and outcomes, on SQLite and PostgreSQL."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from service.dashboard.stats import (
     DailyRule,
@@ -28,6 +28,7 @@ from tests.dashboard.script import (
     SPECIAL,
     SUBJECT,
     VISIBLE,
+    misdirected_events,
     scripted_events,
 )
 
@@ -148,3 +149,24 @@ def test_filter_by_school_or_department(repository: Repository) -> None:
     # The unit filter combines with the others.
     assert queries.units(StatsFilter(unit=PRIMARY, action="block", start=date(2026, 3, 2), end=date(2026, 3, 2))) == [
         UnitCount(unit=PRIMARY, scans=1, intercepts=1, warned=0, blocked=1, sent_anyway=0, override_rate=0.0)]
+
+
+def test_the_misdirected_email_rules_in_every_panel_and_how_often_senders_corrected(repository: Repository) -> None:
+    from service.dashboard.stats import MISDIRECTED_RULES, Misdirected
+
+    repository.write(misdirected_events(datetime(2026, 4, 1, 9, tzinfo=UTC)))
+    queries = StatsQueries(repository.engine)
+    stats = queries.stats(StatsFilter())
+    for rule in MISDIRECTED_RULES:
+        assert rule in {r.rule for r in stats.daily_rules}
+        assert rule in {r.rule for r in stats.rule_outcomes}
+        assert queries.stats(StatsFilter(rule=rule)).totals.scans >= 1
+    assert {r.rule for r in stats.override_reasons} == {"new-external-recipient", PDE, "recipient-address-changed"}
+    # Six drafts were warned by a section 8 rule (the one warned only for personal data is not counted):
+    # three corrected (changed or cancelled), two sent anyway, one with no outcome yet.
+    assert stats.misdirected == [Misdirected(warned=6, corrected=3, changed=1, cancelled=2, sent_anyway=2,
+                                             no_outcome=1, corrected_share=0.6)]
+    only_first_day = queries.misdirected(StatsFilter(start=date(2026, 4, 1), end=date(2026, 4, 1)))
+    assert (only_first_day.warned, only_first_day.corrected) == (4, 2)
+    assert queries.misdirected(StatsFilter(start=date(2027, 1, 1))) == Misdirected(
+        warned=0, corrected=0, changed=0, cancelled=0, sent_anyway=0, no_outcome=0, corrected_share=None)

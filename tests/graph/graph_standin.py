@@ -31,6 +31,27 @@ ATTACHMENT_BYTES = b"Name,UPN\nAmelia Hart,H801200001001\n"
 OWN_MAILBOX = "user-1"
 OTHER_MAILBOX = "head@oakfield.sch.uk"
 OTHER_ATTACHMENT_BYTES = b"Name,Concern\nJoe Bloggs,child protection plan\n"
+# Sent Items headers (Mail.ReadBasic.All): the head's 25 sent messages and one draft, in two pages.
+SENT_MAILBOX = OTHER_MAILBOX
+SENT_PAGE = 20
+
+
+def sent_items() -> list[dict[str, object]]:
+    now = datetime.datetime.now(datetime.UTC)
+    items: list[dict[str, object]] = []
+    for n in range(26):
+        to = [{"emailAddress": {"name": "Sarah Jones", "address": "sarah.jones@oakfield.sch.uk"}}]
+        if n % 5 == 0:
+            to.append({"emailAddress": {"name": "Priya Patel", "address": "p.patel@kent.gov.uk"}})
+        items.append({
+            "id": f"sent-{n}", "isDraft": n == 25,
+            "sentDateTime": (now - datetime.timedelta(days=n)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "from": {"emailAddress": {"name": "Head Teacher", "address": SENT_MAILBOX}},
+            "toRecipients": to,
+            "ccRecipients": [{"emailAddress": {"name": "Office", "address": "office@oakfield.sch.uk"}}],
+            "bccRecipients": [],
+        })
+    return items
 
 
 def make_certificate(folder: Path) -> tuple[Path, Path]:
@@ -59,6 +80,7 @@ class GraphStandIn:
         self.delay = 0.0
         self.token_requests: list[dict[str, str]] = []
         self.graph_requests: list[str] = []
+        self.graph_queries: list[dict[str, list[str]]] = []
         self.issued = 0
         standin = self
 
@@ -103,6 +125,7 @@ class GraphStandIn:
                     self._json(401, {"error": {"code": "InvalidAuthenticationToken"}})
                     return
                 standin.graph_requests.append(url.path)
+                standin.graph_queries.append(parse_qs(url.query))
                 time.sleep(standin.delay)
                 self._json(*standin.answer(unquote(url.path[len("/v1.0"):]), parse_qs(url.query)))
 
@@ -137,4 +160,11 @@ class GraphStandIn:
                 return 200, {"@odata.type": "#microsoft.graph.fileAttachment", "id": ATTACHMENT_ID,
                              "name": ATTACHMENT_NAME, "size": len(content),
                              "contentBytes": base64.b64encode(content).decode()}
+        if path == f"/users/{SENT_MAILBOX}/mailFolders/sentitems/messages":
+            start = int(query.get("$skiptoken", ["0"])[0])
+            page: dict[str, object] = {"value": sent_items()[start:start + SENT_PAGE]}
+            if start + SENT_PAGE < len(sent_items()):
+                page["@odata.nextLink"] = (f"{self.base_url}/v1.0/users/{SENT_MAILBOX}/mailFolders/sentitems/messages"
+                                           f"?$skiptoken={start + SENT_PAGE}")
+            return 200, page
         return 404, {"error": {"code": "ResourceNotFound"}}

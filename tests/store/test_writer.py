@@ -158,3 +158,32 @@ def test_once_written_the_outcome_is_no_longer_buffered(tmp_path: Path) -> None:
         assert repository.scan_claim(scan.scan_id) == ScanClaim(principal_hash="cd" * 32, answered=True)
     finally:
         writer.stop(2)
+
+
+def test_recipient_history_unwritten_at_shutdown_is_kept_and_sent_at_the_next_start(tmp_path: Path) -> None:
+    from service.history import SentTo
+    from service.history.store import HistoryKeys, SqlHistory
+
+    key = b"test-key-for-the-writer-0123456789"
+    spill = tmp_path / "unwritten.jsonl"
+    writer = StoreWriter(Repository(make_engine("postgresql+psycopg://postgres@127.0.0.1:9/none")),
+                         retry_seconds=0.1, spill_path=spill)
+    writer.start()
+    sent = HistoryKeys(key).event(str(ULID()), "t.jones@oakfield.sch.uk", [SentTo("a.parent@gmail.com", "A Parent")],
+                                  sent=True)
+    assert sent is not None
+    writer.submit(sent)
+    writer.stop(timeout=0.5)
+    kept = spill.read_text()
+    assert '"kind": "history"' in kept and "a.parent" not in kept and "t.jones" not in kept
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'store.db'}")
+    upgrade(engine)
+    restarted = StoreWriter(Repository(engine), spill_path=spill)
+    restarted.start()
+    try:
+        assert restarted.flush(10)
+        seen = SqlHistory(engine, key).for_draft("t.jones@oakfield.sch.uk", [SentTo("a.parent@gmail.com")])
+        assert seen.sent_messages == 1 and seen.recipients[0].address_known
+    finally:
+        restarted.stop(2)

@@ -19,6 +19,10 @@ const COLUMNS = {
   platforms: { platform: "Outlook", scans: "Drafts" },
   latency: { scans: "Drafts", p50_ms: "Median (ms)", p95_ms: "95th percentile (ms)" },
   senders: { sender: "Sender (hash)", scans: "Intercepts", warned: "Warned", blocked: "Blocked", sent_anyway: "Sent anyway" },
+  misdirected: {
+    warned: "Warned", corrected: "Corrected", changed: "Changed", cancelled: "Cancelled", sent_anyway: "Sent anyway",
+    no_outcome: "No outcome", corrected_share: "Corrected share",
+  },
   units: {
     unit: "School or department", scans: "Drafts", intercepts: "Intercepts", warned: "Warned", blocked: "Blocked",
     sent_anyway: "Sent anyway", override_rate: "Override rate",
@@ -107,7 +111,7 @@ function readFiltersFromAddress() {
 function formatCell(column, value) {
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "yes" : "no";
-  if (column === "sent_anyway_share" || column === "override_rate") return `${Math.round(value * 1000) / 10}%`;
+  if (column === "sent_anyway_share" || column === "override_rate" || column === "corrected_share") return `${Math.round(value * 1000) / 10}%`;
   if (column === "reason") return REASONS[value] || value;
   return String(value);
 }
@@ -270,6 +274,9 @@ async function load() {
     if (cell) cell.textContent = String(value);
   }
   document.getElementById("min-firings").textContent = String(stats.filter.min_firings);
+  const misdirected = stats.misdirected[0];
+  document.querySelector('[data-figure="misdirected_corrected"]').textContent = misdirected.warned
+    ? `${misdirected.corrected} of ${misdirected.warned}` : "none warned";
   for (const name of Object.keys(COLUMNS)) renderTable(name, stats[name]);
   drawCharts(stats);
   fillRuleChoices(stats);

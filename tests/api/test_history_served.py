@@ -1,0 +1,65 @@
+"""The served recipient history: every allowed draft counts at once, a warned one only when its
+outcome says it was sent anyway; the store holds hashes of them only."""
+
+import json
+import uuid
+
+import httpx
+
+from service.history import SentTo
+from service.history.store import SqlHistory
+from service.settings import REPO_ROOT
+from service.store.repository import make_engine
+from tests.api.conftest import Server
+
+SERVER_KEY = b"test-key-for-the-api-tests-0123456789"
+PARENT = "parent.one@gmail.com"
+
+
+def _draft(name: str) -> str:
+    return (REPO_ROOT / "examples" / name).read_text()
+
+
+def _with_recipient(draft: str, address: str, name: str) -> str:
+    request = json.loads(draft)
+    request["message"]["to"] = [{"address": address, "name": name}]
+    request["message"]["cc"], request["message"]["bcc"] = [], []
+    return json.dumps(request)
+
+
+def test_history_grows_from_sent_drafts_only(server: Server, client: httpx.Client) -> None:
+    teacher = f"teacher-{uuid.uuid4().hex[:8]}@oakfield.sch.uk"
+    oid = str(uuid.uuid4())
+    headers = {**server.user_headers(preferred_username=teacher, oid=oid), "content-type": "application/json"}
+
+    def scan(body: str) -> dict[str, str]:
+        response = client.post("/v1/scan", content=body, headers=headers)
+        assert response.status_code == 200, response.text[:200]
+        return response.json()  # type: ignore[no-any-return]
+
+    allowed = _with_recipient(_draft("01-clean-trip-letter.json"), "sarah.jones@oakfield.sch.uk", "Sarah Jones")
+    for _ in range(3):
+        assert scan(allowed)["action"] == "allow"
+    # Warned for its visible list of parents: the recipients wait for the outcome.
+    visible = scan(_draft("04-parents-in-cc.json"))
+    assert visible["action"] == "warn"
+    changed = scan(_with_recipient(_draft("04-parents-in-cc.json"), "someone.else@gmail.com", "Someone Else")
+                   .replace('"cc": []', f'"cc": [{{"address": "{PARENT}"}}]'))
+    assert changed["action"] == "warn"
+    for result, outcome in ((visible, {"outcome": "sent_anyway", "reason": "recipient_entitled"}),
+                            (changed, {"outcome": "changed"})):
+        reply = client.post(f"/v1/scans/{result['scan_id']}/outcome", json=outcome, headers=headers)
+        assert reply.status_code == 202, reply.text
+    server.wait_for_store()
+
+    history = SqlHistory(make_engine(f"sqlite:///{server.db_path}"), SERVER_KEY)
+    visible_message = json.loads(_draft("04-parents-in-cc.json"))["message"]
+    recipients = [SentTo(r["address"], r.get("name")) for r in visible_message["to"] + visible_message["cc"]]
+    seen = history.for_draft(teacher, [SentTo("sarah.jones@oakfield.sch.uk", "Sarah Jones"), *recipients,
+                                       SentTo("someone.else@gmail.com")])
+    # Three allowed drafts and the one sent anyway; the changed one never went.
+    assert seen.sent_messages == 4
+    assert [r.address_known for r in seen.recipients] == [True] * (1 + len(recipients)) + [False]
+
+    store = server.db_path.read_bytes() + b"".join(p.read_bytes() for p in server.data_dir.glob("sendguard.db-*"))
+    assert teacher.encode() not in store and b"sarah.jones" not in store
