@@ -194,8 +194,11 @@ def _known(recipient: Recipient) -> _Known:
     initials: set[str] = set()
     name = recipient.name or ""
     if name and "@" not in name:
-        for word in _split_name(name):
-            if word in ROLE_WORDS or word in _GROUP_WORDS:
+        words = _split_name(name)
+        if any(w in _GROUP_WORDS or w.isdigit() for w in words):
+            return _Known((), (), frozenset(), "")  # "Year 6 Team": a list, not a person
+        for word in words:
+            if word in ROLE_WORDS:
                 continue
             (initials.add(word) if len(word) == 1 else display.append(word))
     local = recipient.address.strip().strip("<>").rsplit("@", 1)[0].split("+", 1)[0]

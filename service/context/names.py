@@ -68,7 +68,8 @@ def _stem(word: str) -> str:
 
 
 def _clipped(short: str, full: str) -> bool:
-    if len(short) >= len(full):
+    # Jane is not clipped from Janet: a clipped form drops at least two letters.
+    if len(short) + 2 > len(full):
         return False
     if len(short) >= _MIN_CLIPPED and full.startswith(short):
         return True
