@@ -255,11 +255,20 @@ def _part(location: str, kind: str, text: str, entities: list[DetectedEntity]) -
     names = frozenset(" ".join(e.text.casefold().split()) for e in entities if e.type is EntityType.PERSON)
     shown = [e for e in entities if e.type in GUARDED_IDENTIFIER_TYPES or e.type is EntityType.PERSON]
     masked = tuple(dict.fromkeys(e.masked() for e in shown))
-    about = people(e.text for e in entities if e.type is EntityType.PERSON) if kind != "attachment" else ()
+    about = (
+        people(e.text for e in entities if e.type is EntityType.PERSON and not _signs_off(text, e))
+        if kind != "attachment"
+        else ()
+    )
     return PartFacts(
         location=location, kind=kind, entities=counts, names=names, masked=masked, text=text,  # type: ignore[arg-type]
         about=about,
     )
+
+
+def _signs_off(text: str, entity: DetectedEntity) -> bool:
+    """A name with nothing after it but punctuation: the sender signing ("... on the phone. Rachel")."""
+    return not text[entity.end :].strip(" \t\r\n.,!-–")
 
 
 def _affordable_chars(text: str, draft: DraftBudget, floor: int) -> int | None:

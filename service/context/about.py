@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from service.context.names import same_given_name, same_surname
+from service.context.names import is_given_name, same_given_name, same_surname
 from service.context.participants import _TITLES, _fold
 from service.detect.types import DetectedEntity, mask
 from service.schemas.entities import EntityType
@@ -91,18 +91,25 @@ def attachment_people(
     """Whom an attachment is about: a person in its "Name:" field, in its first heading, or
     in its file name. `names_in_text` are the third-party PERSON findings in its text."""
     persons = [e for e in names_in_text if e.type is EntityType.PERSON]
-    chosen: list[str] = list(names_in_file_name)
+    # NOTE: a file name or heading is short and the name finder guesses on short text, so
+    # only a full name or a known given name counts there; a "Name:" field is trusted.
+    chosen: list[str] = [n for n in names_in_file_name if _credible(n)]
     field = _NAME_FIELD.search(text[:_NAME_FIELD_CHARS])
     if field:
         start, end = field.span("value")
         chosen.extend(e.text for e in persons if e.start >= start and e.end <= end)
     heading_end = _heading_end(text)
     if heading_end:
-        heading_names = [e for e in persons if e.end <= heading_end]
+        heading_names = [e.text for e in persons if e.end <= heading_end and _credible(e.text)]
         # A heading names one person ("Annual review: Jack Brown"); several names are a list.
-        if len(people(e.text for e in heading_names)) == 1:
-            chosen.extend(e.text for e in heading_names)
+        if len(people(heading_names)) == 1:
+            chosen.extend(heading_names)
     return people(chosen)
+
+
+def _credible(name: str) -> bool:
+    ref = PersonRef.of(name)
+    return ref is not None and (len(ref.words) >= 2 or is_given_name(ref.words[0]))
 
 
 def _heading_end(text: str) -> int:

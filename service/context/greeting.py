@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from service.context.names import is_given_name, same_given_name, same_surname
-from service.context.participants import _TITLES, ROLE_WORDS, _fold
+from service.context.participants import _SIGNATURE_WORDS, _TITLES, ROLE_WORDS, _fold
 from service.schemas.scan import Recipient
 
 _GREETING = regex.compile(
@@ -44,6 +44,18 @@ _GROUP_WORDS = frozenset(
     lead leads leader leaders director directors chair secretary customer customers supplier
     suppliers client clients applicant candidate candidates partner partners pupils students
     children kids lovely lovelies hun hon love mate mates darling sweetie sir/madam""".split()
+)
+# Words that make a display name a team's, a role's or an organisation's ("Credit Control",
+# "Wildwood Education", "Junior Section"), on top of the group, role and signature words.
+_NOT_A_PERSON_WORDS = frozenset(
+    """control credit section worker workers education support service services accounts account
+    bookings booking sales orders order customer care centre center club society association
+    foundation charity group project unit hub desk line portal enquiries payroll catering
+    transport coaches travel holidays tours uniform shop store pta ptfa network agency
+    consultancy partnership solutions inc llp county borough city police health clinic surgery
+    hospital practice pharmacy library museum theatre sports football fc rugby cricket swimming
+    gym music dance youth junior juniors senior seniors ep admin team mailbox inbox notifications
+    system alerts news newsletter events marketing communications it ict technician technicians""".split()
 )
 _TITLE_JOINERS = frozenset({"and", "&", "/", "+"})
 # Small words inside surnames.
@@ -189,6 +201,17 @@ def _split_name(text: str) -> list[str]:
     return [w for w in (_fold(t).strip(".'’") for t in _WORD.findall(text)) if w and w not in _TITLES]
 
 
+def names_a_team(name: str | None) -> bool:
+    """Whether a display name is a team's, a role's, a list's or an organisation's
+    ("Credit Control", "Year 6 Team", "Office"), or no name at all."""
+    raw = regex.sub(r"\([^)]*\)|\[[^\]]*\]", " ", name or "")
+    words = [w for w in (_fold(t).strip(".'’") for t in _WORD.findall(raw)) if w]
+    return not words or any(
+        w.isdigit() or w in _GROUP_WORDS or w in ROLE_WORDS or w in _SIGNATURE_WORDS or w in _NOT_A_PERSON_WORDS
+        for w in words
+    )
+
+
 def _known(recipient: Recipient) -> _Known:
     display: list[str] = []
     initials: set[str] = set()
@@ -197,13 +220,15 @@ def _known(recipient: Recipient) -> _Known:
         words = _split_name(name)
         if any(w in _GROUP_WORDS or w.isdigit() for w in words):
             return _Known((), (), frozenset(), "")  # "Year 6 Team": a list, not a person
+        if names_a_team(name):
+            words = []  # "Credit Control": the address alone may still say whose it is
         for word in words:
             if word in ROLE_WORDS:
                 continue
             (initials.add(word) if len(word) == 1 else display.append(word))
     local = recipient.address.strip().strip("<>").rsplit("@", 1)[0].split("+", 1)[0]
     parts = [regex.sub(r"\d+", "", _fold(p)) for p in regex.split(r"[._\-]+", local)]
-    parts = [p for p in parts if p and p not in ROLE_WORDS]
+    parts = [p for p in parts if p and p not in ROLE_WORDS and p not in _GROUP_WORDS and p not in _NOT_A_PERSON_WORDS]
     address: list[str] = []
     run = ""
     if len(parts) == 1 and len(parts[0]) >= 4:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import regex
 
 from service.context.about import same_person
-from service.context.participants import ROLE_WORDS, display_name_tokens
+from service.context.greeting import names_a_team
 from service.context.recipients import RecipientClass, RecipientInfo
 from service.history import RecipientSeen
 from service.rules.facts import MessageFacts, PartFacts
@@ -399,16 +399,10 @@ def _new_external_recipient(facts: MessageFacts) -> tuple[bool, Evidence]:
     return bool(new), ev
 
 
-def _is_personal_name(name: str | None) -> bool:
-    """A display name that names a person, not a role ("Office", "Admissions")."""
-    tokens = display_name_tokens(name or "")
-    return any(not t.endswith(".") and t not in ROLE_WORDS for t in tokens)
-
-
 def _recipient_address_changed(facts: MessageFacts) -> tuple[bool, Evidence]:
     ev = Evidence()
     for r, seen in _external_unknown(facts):
-        if not seen.name_known_elsewhere or not _is_personal_name(r.name) or r.address in ev.addresses:
+        if not seen.name_known_elsewhere or names_a_team(r.name) or r.address in ev.addresses:
             continue
         usual = [d for d in seen.usual_domains if d != r.domain]
         shown = " ".join((r.name or "").split())
