@@ -13,12 +13,18 @@ from pathlib import Path
 
 from ulid import ULID
 
-from service.context.about import attachment_people, file_name_words, people
+from service.context.about import PersonRef, attachment_people, file_name_words, given_names_in, people
 from service.context.greeting import greeting_mismatches
 from service.context.group_disclosure import discloses_about_recipients
 from service.context.lookalike import LookalikeMatch, find_lookalike
 from service.context.organisation import without_organisation_contacts
-from service.context.participants import Participants, participants_of, signed_by, third_party
+from service.context.participants import (
+    Participants,
+    conversation_spans,
+    participants_of,
+    signed_by,
+    third_party,
+)
 from service.context.recipients import RecipientClass, RecipientInfo, classify_recipients
 from service.detect.analyzer import build_detector
 from service.detect.types import DetectedEntity, Detector
@@ -136,6 +142,8 @@ class Scanner:
                 if chars is not None and chars < _LEAST_ATTACHMENT_CHARS:
                     attachment = replace(attachment, readable=False, reason=reasons.OUT_OF_TIME)
             parts.append(self._attachment_part(attachment, participants, chars, name_people=outbound))
+        if outbound and not any(p.about for p in parts[:2]):
+            parts[1] = replace(parts[1], about=_given_names_about(extracted.subject, extracted.body, participants))
         return MessageFacts(
             parts=tuple(parts),
             recipients=tuple(recipients),
@@ -215,7 +223,10 @@ class Scanner:
         )
         base = _part(f"attachment:{att.name}", "attachment", att.text, entities)
         about = (
-            attachment_people(att.text if readable else "", entities, self._file_name_people(att.name, participants))
+            attachment_people(
+                att.text if readable else "", entities, self._file_name_people(att.name, participants),
+                participants.is_named,
+            )
             if name_people
             else ()
         )
@@ -264,6 +275,17 @@ def _part(location: str, kind: str, text: str, entities: list[DetectedEntity]) -
         location=location, kind=kind, entities=counts, names=names, masked=masked, text=text,  # type: ignore[arg-type]
         about=about,
     )
+
+
+def _given_names_about(subject: str, body: str, participants: Participants) -> tuple[PersonRef, ...]:
+    """Whom the subject and body are about when the name finder found nobody: known given
+    names inside sentences, outside greetings and signatures, that are no participant's."""
+    from service.detect.recognizers.person import common_words
+
+    ordinary = common_words()
+    names = [*given_names_in(subject, ordinary.__contains__),
+             *given_names_in(body, ordinary.__contains__, conversation_spans(body, participants))]
+    return people(n for n in names if not participants.is_named(n))
 
 
 def _signs_off(text: str, entity: DetectedEntity) -> bool:

@@ -9,7 +9,7 @@ decides which of them say whom a text is about, and whether two names can be one
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -85,8 +85,15 @@ def file_name_words(file_name: str) -> str:
     return " ".join(regex.split(r"[\s_.\-+()\[\]]+", stem)).strip()
 
 
+# A "Name:" field's value that is a name by its shape: two to four capitalised words.
+_NAME_SHAPE = regex.compile(r"^\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3}$")
+
+
 def attachment_people(
-    text: str, names_in_text: Sequence[DetectedEntity], names_in_file_name: Sequence[str]
+    text: str,
+    names_in_text: Sequence[DetectedEntity],
+    names_in_file_name: Sequence[str],
+    is_participant: Callable[[str], bool] = lambda name: False,
 ) -> tuple[PersonRef, ...]:
     """Whom an attachment is about: a person in its "Name:" field, in its first heading, or
     in its file name. `names_in_text` are the third-party PERSON findings in its text."""
@@ -97,7 +104,11 @@ def attachment_people(
     field = _NAME_FIELD.search(text[:_NAME_FIELD_CHARS])
     if field:
         start, end = field.span("value")
-        chosen.extend(e.text for e in persons if e.start >= start and e.end <= end)
+        found = [e.text for e in persons if e.start >= start and e.end <= end]
+        value = field.group("value").strip()
+        if not found and _NAME_SHAPE.match(value) and not is_participant(value):
+            found = [value]  # the name finder missed it, but the field says it is a name
+        chosen.extend(found)
     heading_end = _heading_end(text)
     if heading_end:
         heading_names = [e.text for e in persons if e.end <= heading_end and _credible(e.text)]
@@ -125,3 +136,31 @@ def _heading_end(text: str) -> int:
             if seen >= _HEADING_LINES:
                 break
     return end
+
+
+_MONTHS_AND_DAYS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+_CAPITALISED = regex.compile(r"(?<![\p{L}'’\-])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?=(?:'s|’s)?(?![\p{L}\-]))")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+
+
+def given_names_in(
+    text: str, is_ordinary_word: Callable[[str], bool], skip: Sequence[tuple[int, int]] = ()
+) -> list[str]:
+    """Known given names written with a capital inside a sentence ("... the form for Theo"):
+    for when the name finder found nobody. Not at a sentence start, not a month or day, not
+    an ordinary English word ("Will", "May"), not inside `skip` (greetings, signatures)."""
+    found = []
+    for match in _CAPITALISED.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b for a, b in skip):
+            continue
+        word = _fold(match.group())
+        if word in _MONTHS_AND_DAYS or not is_given_name(word) or is_ordinary_word(word):
+            continue
+        if _SENTENCE_START.search(text[max(0, start - 3) : start]) or start == 0:
+            continue
+        found.append(match.group())
+    return found

@@ -54,3 +54,19 @@ def test_a_heading_listing_several_people_is_a_list() -> None:
 
 def test_file_name_people_count() -> None:
     assert attachment_people("", [], ["Jack Brown"]) == (_ref("Jack Brown"),)
+
+
+def test_a_name_field_the_name_finder_missed_still_counts() -> None:
+    text = "Trip consent form\nPupil name: Harvey Cole\nClass: 5P"
+    assert attachment_people(text, [], []) == (_ref("Harvey Cole"),)
+    # ... unless it is a participant's own name, or not shaped like a name.
+    assert attachment_people(text, [], [], lambda name: name == "Harvey Cole") == ()
+    assert attachment_people("Name: see overleaf\nClass 5P", [], []) == ()
+
+
+def test_given_names_inside_sentences() -> None:
+    from service.context.about import given_names_in
+
+    text = "Dear Mrs Wright,\n\nHere is the consent form for Theo. May I ask for it back by Friday? Will it rain in June?"
+    assert given_names_in(text, {"will", "may"}.__contains__) == ["Theo"]
+    assert given_names_in(text, lambda word: False, [(text.index("Theo"), text.index("Theo") + 4)]) == []
