@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ulid import ULID
 
+from service.context.document_kind import DocumentKind, classify_document, in_context
 from service.context.group_disclosure import discloses_about_recipients
 from service.context.lookalike import LookalikeMatch, find_lookalike
 from service.context.organisation import without_organisation_contacts
@@ -117,9 +118,14 @@ class Scanner:
         signer = signed_by(extracted.body)
         if signer:
             participants = participants.with_person(signer)
+        subject_entities = self._text_entities(extracted.subject, participants, draft)
+        body_entities = self._text_entities(extracted.body, participants, draft)
+        # The subject names the body's kind as a file name names an attachment's.
+        body_kind = classify_document(extracted.subject, extracted.body, body_entities, name_is_a_file=False)
         parts = [
-            self._text_part("subject", "subject", extracted.subject, participants, draft),
-            self._text_part("body", "body", extracted.body, participants, draft),
+            _part("subject", "subject", extracted.subject, in_context(body_kind, extracted.subject, subject_entities),
+                  body_kind),
+            _part("body", "body", extracted.body, in_context(body_kind, extracted.body, body_entities), body_kind),
         ]
         for attachment in _flatten(extracted.attachments):
             chars = None
@@ -176,12 +182,11 @@ class Scanner:
         found = third_party(text, found, participants, by_position=by_position)
         return without_organisation_contacts(text, found, self.organisation)
 
-    def _text_part(
-        self, location: str, kind: str, text: str, participants: Participants, draft: DraftBudget | None = None
-    ) -> PartFacts:
+    def _text_entities(
+        self, text: str, participants: Participants, draft: DraftBudget | None = None
+    ) -> list[DetectedEntity]:
         chars = _affordable_chars(text, draft, _ALWAYS_DETECTED_CHARS) if draft is not None else None
-        entities = self._entities(text, participants, ner_chars=self.settings.ner_chars, chars=chars)
-        return _part(location, kind, text, entities)
+        return self._entities(text, participants, ner_chars=self.settings.ner_chars, chars=chars)
 
     def _attachment_part(
         self, att: ExtractedAttachment, participants: Participants, chars: int | None = None
@@ -196,7 +201,8 @@ class Scanner:
             if readable
             else []
         )
-        base = _part(f"attachment:{att.name}", "attachment", att.text, entities)
+        kind = classify_document(att.name, att.text, entities)
+        base = _part(f"attachment:{att.name}", "attachment", att.text, in_context(kind, att.text, entities), kind)
         return PartFacts(
             location=base.location,
             kind="attachment",
@@ -209,6 +215,7 @@ class Scanner:
             readable=att.readable,
             ctf=att.is_ctf,
             unreadable_reason=att.reason,
+            document_kind=kind,
         )
 
     # --- a rule's own examples -----------------------------------------------
@@ -225,13 +232,17 @@ class Scanner:
         return failures
 
 
-def _part(location: str, kind: str, text: str, entities: list[DetectedEntity]) -> PartFacts:
+def _part(
+    location: str, kind: str, text: str, entities: list[DetectedEntity],
+    document_kind: DocumentKind = DocumentKind.CORRESPONDENCE,
+) -> PartFacts:
     counts = Counter(e.type for e in entities)
     names = frozenset(" ".join(e.text.casefold().split()) for e in entities if e.type is EntityType.PERSON)
     shown = [e for e in entities if e.type in GUARDED_IDENTIFIER_TYPES or e.type is EntityType.PERSON]
     masked = tuple(dict.fromkeys(e.masked() for e in shown))
     return PartFacts(
-        location=location, kind=kind, entities=counts, names=names, masked=masked, text=text  # type: ignore[arg-type]
+        location=location, kind=kind, entities=counts, names=names, masked=masked, text=text,  # type: ignore[arg-type]
+        document_kind=document_kind,
     )
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
+from service.context.document_kind import DocumentKind
 from service.context.lookalike import LookalikeMatch
 from service.context.recipients import RecipientClass, RecipientInfo
 from service.history import NO_HISTORY, SenderHistory
@@ -34,6 +35,9 @@ class PartFacts:
     readable: bool = True
     ctf: bool = False
     unreadable_reason: str = ""
+    # Teaching or planning material, a record about people, or plain correspondence
+    # (service/context/document_kind.py); its findings are already read in that light.
+    document_kind: DocumentKind = DocumentKind.CORRESPONDENCE
 
     @property
     def name(self) -> str:
