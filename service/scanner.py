@@ -20,6 +20,7 @@ from service.context.organisation import without_organisation_contacts
 from service.context.participants import Participants, participants_of, signed_by, third_party
 from service.context.recipients import RecipientClass, RecipientInfo, classify_recipients
 from service.detect.analyzer import build_detector
+from service.detect.recognizers.password import secrets_for_a_protected_file
 from service.detect.types import DetectedEntity, Detector
 from service.extract.attachments import AttachmentLimits, reasons
 from service.extract.budget import DraftBudget
@@ -120,6 +121,9 @@ class Scanner:
             participants = participants.with_person(signer)
         subject_entities = self._text_entities(extracted.subject, participants, draft)
         body_entities = self._text_entities(extracted.body, participants, draft)
+        if any(a.protected for a in _flatten(extracted.attachments)):
+            subject_entities += secrets_for_a_protected_file(extracted.subject, subject_entities)
+            body_entities += secrets_for_a_protected_file(extracted.body, body_entities)
         # The subject names the body's kind as a file name names an attachment's.
         body_kind = classify_document(extracted.subject, extracted.body, body_entities, name_is_a_file=False)
         parts = [
