@@ -169,8 +169,22 @@ _REAL_PUPIL_NOTE = regex.compile(
 _SECTION_BREAK = regex.compile(r"\n\s*\n")
 
 
-def in_context(kind: DocumentKind, text: str, entities: Sequence[DetectedEntity]) -> list[DetectedEntity]:
-    """The findings that stand as personal data in a document of this kind.
+_SUBJECT_LINE = regex.compile(r"(?i)\A\s*subject\s*:\s*([^\n]*)")
+
+
+def classify_text(text: str, entities: Sequence[DetectedEntity] = ()) -> DocumentKind:
+    """The kind of a text met on its own (`sendguard analyze`): a "Subject:" first line is its name."""
+    subject = _SUBJECT_LINE.match(text)
+    return classify_document(subject.group(1) if subject else "", text, entities, name_is_a_file=False)
+
+
+def in_context(
+    kind: DocumentKind,
+    text: str,
+    entities: Sequence[DetectedEntity],
+    types: frozenset[EntityType] = frozenset({EntityType.PERSON, EntityType.SPECIAL_CATEGORY}),
+) -> list[DetectedEntity]:
+    """The findings (of `types`) that stand as personal data in a document of this kind.
 
     Teaching material (lesson plans, schemes of work, reading lists): its names are
     characters and historical figures and its special-category words topics, so both
@@ -185,7 +199,9 @@ def in_context(kind: DocumentKind, text: str, entities: Sequence[DetectedEntity]
         return list(entities)
     out = []
     for entity in entities:
-        if entity.type is EntityType.SPECIAL_CATEGORY or (kind.teaching and entity.type is EntityType.PERSON):
+        if entity.type not in types:
+            out.append(entity)
+        elif entity.type is EntityType.SPECIAL_CATEGORY or (kind.teaching and entity.type is EntityType.PERSON):
             if _in_pupil_note(text, entity.start):
                 out.append(entity)
             elif not kind.teaching and entity.type is EntityType.SPECIAL_CATEGORY and entity.score >= NAMED_SCORE:

@@ -107,7 +107,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
     SPECIAL_AT = 0.8
     # The phrase on its own must read as special too: a sentence that scores high only
     # as a whole ("Zainab won't be in today") has no phrase to report.
-    PHRASE_AT = 0.5
+    PHRASE_AT = 0.3
     CLASSIFIED_NAMED_SCORE = 0.8
     CLASSIFIED_REFERRED_SCORE = 0.75
 
