@@ -49,6 +49,11 @@ def test_password_found(found: Found, text: str, secret: str) -> None:
         ("The door code is changing to 7718 from Monday.", ["7718"]),
         # A login given as "address / secret" with no word for it.
         ("Your details: j.smith@oakfield.sch.uk / Harbour22", ["Harbour22"]),
+        ("Combination for the padlock is 4-7-1-1.", ["4-7-1-1"]),
+        ("Key safe: 3196", ["3196"]),
+        ("Log in as admin with Harbour22 and change it straight away.", ["Harbour22"]),
+        ("Wifi: Oakfield-Guest / Sunflower#Meadow7", ["Sunflower#Meadow7"]),
+        ("For the spreadsheet use: Tulip#88", ["Tulip#88"]),
     ],
 )
 def test_password_given_naturally(found: Found, text: str, secrets: list[str]) -> None:
@@ -88,6 +93,12 @@ def test_password_given_naturally(found: Found, text: str, secrets: list[str]) -
         "Passwords are changing on Monday, see the IT notice.",
         "Send it to j.smith@oakfield.sch.uk / office by Friday.",
         "The door code is changing soon! Details to follow.",
+        "The key safe is by the side gate, next to room 14.",
+        "The wifi is down, use Teams2 on your phone instead.",
+        "Log in as admin with your own account, not Office365.",
+        "Please use: Year6 planning folder on the shared drive.",
+        "The score was 4-7-1-1 over the four rounds.",
+        "Network: Oakfield-Staff, ask IT for access.",
     ],
 )
 def test_not_a_password(found: Found, text: str) -> None:

@@ -106,12 +106,21 @@ _SHAPE_YEAR = 0.1
 # What is said before it, in its sentence (the strongest one counts).
 _CUES_BEFORE: tuple[tuple[float, str], ...] = (
     (0.35, r"pass(?:word|code|phrase)s?|passwd|pwd|pw|pins?"),
-    (0.3, r"combination|(?:key|door|keypad|alarm|gate|locker|padlock|safe|copier|photocopier|printer)\s+codes?"),
+    (0.3, r"combination|(?:key|door|keypad|alarm|gate|locker|padlock|safe|copier|photocopier|printer)\s+codes?"
+          r"|key\s*safe|lock\s*box"),
     # "opens with", "unlock it using", "login: address / X" (not "sign in with SSO then open Teams2").
     (0.3, r"(?:opens?|unlocks?|open\s+it|unlock\s+it|get\s+in|access\s+it)\s+(?:with|using|by\s+typing)"
           r"|(?:log\s*-?\s*in|login|sign\s*-?\s*in|credentials|user\s*name)\s*(?:details?\s*)?(?:[:=]|is|are)"),
     (0.1, r"use|try|it'?s|it\s+is|its"),
 )
+# Said right before it, nothing between: "log in as admin with X", "use: X",
+# "Wifi: Oakfield-Guest / X". Further off they are ordinary words ("sign in with SSO
+# then open Teams2").
+_CUES_RIGHT_BEFORE = regex.compile(
+    r"(?i)(?:\b(?:log\s*-?\s*in|sign\s*-?\s*in)\s+(?:as\s+\S+\s+)?(?:with|using)"
+    r"|\buse\s*:|\b(?:wi-?fi|network|ssid)\s*[:=]?\s*\S+[ \t]*/)[ \t]*\Z"
+)
+_RIGHT_BEFORE_WEIGHT = 0.3
 # "code" with nothing but an article or possessive before it; "course code" and
 # "dress code" name something else (a device's code is a cue of its own above).
 _BARE_CODE = r"(?:the|a|this|that|new|my|your|his|her|their|our)\s+codes?"
@@ -139,7 +148,8 @@ _PAIR_WEIGHT = 0.3
 # Quick test: a text with no cue at all is not read token by token.
 _ANY_CUE = regex.compile(
     r"(?i)\b(?:pass(?:word|code|phrase)s?|passwd|pwd|pw|pins?|codes?|combination|opens?|unlocks?|log\s*-?\s*in"
-    r"|logins?|sign\s*-?\s*in|credentials)\b|@[\w-]+\.[\w.-]+[ \t]*/"
+    r"|logins?|sign\s*-?\s*in|credentials|key\s*safe|lock\s*box|wi-?fi|network|ssid)\b"
+    r"|\buse\s*:|@[\w-]+\.[\w.-]+[ \t]*/|\b[a-z]+[._][a-z]+\d*[ \t]*/"
 )
 _CANDIDATE = regex.compile(r"(?<![\w@./:#£$€-])[^\s\"'“”‘’<>()\[\]]{4,40}")
 _USER_NAME_OF_PAIR = regex.compile(r"[ \t]*/[ \t]*\S")
@@ -157,6 +167,8 @@ _NOT_SECRET = regex.compile(
 
 
 def _shape_weight(token: str) -> float:
+    if regex.fullmatch(r"\d(?:-\d){3,7}", token):  # "4-7-1-1", a combination read out
+        token = token.replace("-", "")
     if token.isdigit():
         if not 4 <= len(token) <= 8:
             return 0.0
@@ -175,6 +187,8 @@ def _cue_weight(text: str, sentence_start: int, start: int) -> float:
     weights = [weight for weight, cue in _CUES if cue.search(text, *before)]
     if _BARE_CODE_RE.search(text, *before):
         weights.append(_CODE_CUE)
+    if _CUES_RIGHT_BEFORE.search(text[before[0] : start]):
+        weights.append(_RIGHT_BEFORE_WEIGHT)
     return max(weights, default=0.0)
 
 
