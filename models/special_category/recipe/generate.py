@@ -274,6 +274,24 @@ NEGATIVE: dict[str, tuple[str, ...]] = {
         "Category: {X} - total {N2}", "A useful leaflet about {X} for families.", "Key term: {X}",
     ),
     "ORDINARY_SENTENCES": ("{X}",),
+    # Round 2 (issue 12): the positives' own words in their everyday senses.
+    "LOOKALIKES": (
+        "My overtime for {MONTH} is missing from this month's payslip.", "{N} is missing {poss2} PE kit again.",
+        "{N}'s homework has been missing for two weeks.", "{S} will be off for two weeks in {MONTH}, it's a family holiday.",
+        "{S} {is} off on a course all day Thursday.", "The timesheet has been signed off by {T} {L}.",
+        "{T} {L} has signed off the trip budget.", "{N} was referred to the head of year for {poss2} homework.",
+        "I've referred the invoice to the finance team.", "{S} {has} an appointment with the careers adviser.",
+        "{N}'s maths assessment is on Friday.", "{S} {is} on a payment plan for the ski trip.",
+        "{N}'s account was suspended because the password was wrong too many times.", "{N} was excluded from the team photo by mistake.",
+        "The battery was charged overnight.", "{S} {was} charged twice for the trip, please refund.",
+        "Please scan the consent form and send it back.", "The boiler operation manual is in the office.",
+        "{S} {is} sick of the rain, like the rest of us.", "The results were positive, {N} got into the team!",
+        "{N} needs support with {poss2} spelling homework.", "{N} is on the register for the chess club.",
+        "{S} {is} in care of the class hamster over half term.", "{N}'s treatment of the topic in {poss2} essay was excellent.",
+        "{N} was on the early bus and missed registration.", "{S} took {poss2} medication form home to sign.",
+        "{N} has a plan for {poss2} history project.", "{S} {has} been in the wars, grazed knee at break, plaster on.",
+        "{N} fell over at lunch and the first aider put an ice pack on it.", "{S} {is} a bit tired after the residential.",
+    ),
     # Round 2 (issue 12): absence and attendance with no illness given are not special.
     "ATTENDANCE": (
         "{N}'s attendance has fallen to {P}% this term.", "There can be many reasons for absence and we would like to help.",
@@ -346,6 +364,7 @@ def _fill(template: str, rng: random.Random, x: str, label_kind: str) -> str:
         "S": s.text, "has": s.has, "is": s.is_, "was": s.was, "poss": s.poss, "obj": s.obj, "does": s.does,
         "S_lower": s.text if s.text == "I" else s.text[0].lower() + s.text[1:] if s.text.islower() or s.text.split()[0].lower() in {"he", "she", "they", "your", "my", "her", "his", "their", "our", "the", "this", "one"} else s.text,
         "S2": s2.text if s2.text != "I" else "she", "is2": s2.is_ if s2.text != "I" else "is",
+        "MONTH": rng.choice(("January", "February", "March", "May", "June", "October", "November")),
         "T": rng.choice(V.STAFF_TITLES), "L": rng.choice(V.SURNAMES), "F": rng.choice(V.FIRST_NAMES),
         "pron2": {"his": "he", "her": "she", "their": "they"}[poss2],
         "X2": rng.choice(V.TEACH_VERBS), "X3": rng.choice(V.ALLERGY_KIT),
@@ -389,7 +408,7 @@ def _table_row(rng: random.Random, x: str, positive: bool) -> str:
 
 _VOCAB_OF = {
     "ABSENCE_ILLNESS": "CONDITIONS", "PRACTICE_SAID": "RELIGIOUS_PRACTICES", "RE_AND_PSHE": None,
-    "ATTENDANCE": "NEUTRAL_FILLERS",
+    "ATTENDANCE": "NEUTRAL_FILLERS", "LOOKALIKES": None,
     "CONDITIONS_GENERAL": "CONDITIONS", "HEDGES": None, "AGGREGATES": None, "ORDINARY": None, "ADMIN": None,
 }
 
