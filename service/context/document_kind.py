@@ -66,8 +66,9 @@ _NAMED: tuple[tuple[DocumentKind, "regex.Pattern[str]"], ...] = tuple(
                                    rf"|knowledge{_SEP}organi[sz]ers?|(?:re|pshe|rshe?|rse){_SEP}(?:lesson|unit|resources?)"
                                    rf"|starter{_SEP}activit(?:y|ies)|teaching{_SEP}(?:notes|slides|resources?)"),
         (DocumentKind.SCHEME_OF_WORK, rf"schemes?{_SEP}of{_SEP}work|sow|medium{_SEP}term{_SEP}plans?|mtp"
-                                      rf"|long{_SEP}term{_SEP}plans?|curriculum{_SEP}(?:map|plan|overview)s?"
-                                      rf"|unit{_SEP}(?:plan|overview)s?|topic{_SEP}web"),
+                                      rf"|long{_SEP}term{_SEP}plans?|curriculum{_SEP}(?:map|plan|overview|letter)s?"
+                                      rf"|unit{_SEP}(?:plan|overview)s?|topic{_SEP}(?:web|letter|overview)"
+                                      rf"|(?:spring|summer|autumn|term){_SEP}(?:\d{_SEP})?topic"),
         (DocumentKind.READING_LIST, rf"reading{_SEP}lists?|book{_SEP}club|book{_SEP}list|class{_SEP}reader"
                                     rf"|set{_SEP}texts?|summer{_SEP}reading"),
         (DocumentKind.RISK_ASSESSMENT, rf"risk{_SEP}assessments?|(?<![a-z])ra(?=[\s_.\-]|$)|evc{_SEP}form|trip{_SEP}plan"),
@@ -107,6 +108,14 @@ _HEADINGS: tuple[tuple[DocumentKind, "regex.Pattern[str]"], ...] = tuple(
                                        r"|(?:date|time)\s*:.*(?:training|session)"),
     )
 )
+# Said anywhere in a curriculum letter to families: "this term our history topic is ...",
+# "we will be learning about Grace Darling ...".
+_CURRICULUM_SENTENCES = regex.compile(
+    r"(?i)\b(?:our\s+(?:\w+\s+){0,2}topic\s+(?:this\s+(?:half\s+)?term\s+|for\s+the\s+\w+\s+term\s+)?is"
+    r"|we\s+will\s+be\s+(?:learning|studying|reading|finding\s+out)\s+about"
+    r"|(?:pupils|the\s+children|year\s+\d+|we)\s+will\s+(?:learn|study|explore|read)\s+(?:about\s+)?"
+    r"|our\s+class\s+(?:book|reader|novel)\s+(?:is|will\s+be))"
+)
 _ABOUT_PEOPLE_LINES = regex.compile(
     r"(?im)^[\s#*•\-]*(?:pupil'?s?\s+name|child'?s?\s+name|student\s+name|name\s+of\s+(?:pupil|child|student)|d\.?o\.?b\.?"
     r"|date\s+of\s+birth|upn|uln|nhs\s+number|address\s*:|parent(?:/carer)?'?s?\s+name|emergency\s+contacts?"
@@ -142,6 +151,9 @@ def classify_document(
         found = len(pattern.findall(head))
         if found:
             weights[kind] = weights.get(kind, 0) + min(found, 3)
+    curriculum = len(_CURRICULUM_SENTENCES.findall(head))
+    if curriculum:
+        weights[DocumentKind.SCHEME_OF_WORK] = weights.get(DocumentKind.SCHEME_OF_WORK, 0) + min(curriculum, 2)
     if not weights:
         return DocumentKind.CORRESPONDENCE
     kind, weight = max(weights.items(), key=lambda item: (item[1], item[0] in _TEACHING))

@@ -46,6 +46,13 @@ RISK = (
         ("Behaviour policy.pdf", "1. Purpose\n2. Scope\n3. Roles and responsibilities", True, DocumentKind.POLICY),
         ("Reminder", "Child protection training for all staff on Wednesday.\nVenue: the hall", False,
          DocumentKind.TRAINING_NOTICE),
+        # A curriculum letter to families: historical figures are a topic.
+        ("Year 2 Summer topic - Significant People",
+         "Dear Year 2 families,\nThis term our history topic is Significant People. We will be learning about "
+         "Grace Darling, Florence Nightingale and Mary Seacole.", False, DocumentKind.SCHEME_OF_WORK),
+        ("Jack's progress",
+         "Dear Mrs Smith,\nI am writing about your son Jack. This term we will learn about fractions, "
+         "and Jack will have extra support for his dyslexia.", False, DocumentKind.ABOUT_PEOPLE),
         # Records about people win, whatever the name says.
         ("Class register 5B.xlsx", "Name\tDOB\tClass\nJack Smith\t01/02/2015\t5B", True, DocumentKind.ABOUT_PEOPLE),
         ("Care plan - Mia.docx", "Pupil name: Mia\nMedical condition: epilepsy", True, DocumentKind.ABOUT_PEOPLE),
