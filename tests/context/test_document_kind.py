@@ -170,3 +170,11 @@ def test_a_support_note_in_a_lesson_plan_still_counts(scanner: Scanner) -> None:
     plan = LESSON + "\n\nDifferentiation: Jack Smith has ADHD and sits near the front."
     result = scanner.scan(_request("Visit", "Plan attached.", [_attachment("lesson plan.docx", plan)]))
     assert "special-category-external" in {f.rule for f in result.findings}
+
+
+def test_the_detector_reads_a_texts_own_subject_line(detector) -> None:  # type: ignore[no-untyped-def]
+    """`sendguard analyze` on a lesson plan: its topic words are about no one; a note about a pupil still is."""
+    plan = "Subject: Y9 English lesson plan - Of Mice and Men\n" + LESSON
+    assert [e for e in detector.analyze(plan) if e.type is EntityType.SPECIAL_CATEGORY] == []
+    note = "Subject: Lennie\nLennie has a learning disability and needs a reader in exams."
+    assert [e.text for e in detector.analyze(note) if e.type is EntityType.SPECIAL_CATEGORY] == ["learning disability"]
