@@ -181,6 +181,13 @@ POSITIVE: dict[str, tuple[str, ...]] = {
         "Whoever has {N} at lunch must carry {poss2} {X3}.", "{N} needs {poss2} {X3} with {obj2} at all times.",
         "We need two staff trained to give {N} {poss2} {X3}.",
     ),
+    "MISSING_STORY": (
+        "{N} hasn't been in since {MONTH} and the family have moved, no new school has asked for {poss2} file.",
+        "Nobody has seen {N} since {MONTH} and the house looks empty.", "{N}'s family left without telling us and we don't know which school {pron2} is at now.",
+        "We've had no contact with {N}'s family since {MONTH} and {pron2} isn't on roll anywhere we know of.",
+        "{N} went abroad in {MONTH} and hasn't come back; no new school has been in touch.",
+        "Home visit: no answer again, neighbours say {N}'s family moved out in {MONTH}.",
+    ),
     "PRACTICE_SAID": (
         "{N} won't be swimming this term as {pron2} is {X}.", "{S} {is} {X} so please don't offer {obj} sweets.",
         "{N}'s family asked that {pron2} is excused from assembly as {pron2} is {X}.",
@@ -408,7 +415,7 @@ def _table_row(rng: random.Random, x: str, positive: bool) -> str:
 
 _VOCAB_OF = {
     "ABSENCE_ILLNESS": "CONDITIONS", "PRACTICE_SAID": "RELIGIOUS_PRACTICES", "RE_AND_PSHE": None,
-    "ATTENDANCE": "NEUTRAL_FILLERS", "LOOKALIKES": None,
+    "ATTENDANCE": "NEUTRAL_FILLERS", "LOOKALIKES": None, "MISSING_STORY": None,
     "CONDITIONS_GENERAL": "CONDITIONS", "HEDGES": None, "AGGREGATES": None, "ORDINARY": None, "ADMIN": None,
 }
 
@@ -417,7 +424,11 @@ def _vocab_name(kind: str) -> str | None:
     return _VOCAB_OF.get(kind, kind)
 
 
-_POSITIVE_VOCAB = tuple(dict.fromkeys(e for kind in POSITIVE for e in getattr(V, _vocab_name(kind) or "")))
+def _positive_entries() -> list[str]:
+    return [e for kind in POSITIVE if _vocab_name(kind) for e in getattr(V, _vocab_name(kind) or "")]
+
+
+_POSITIVE_VOCAB = tuple(dict.fromkeys(_positive_entries()))
 
 
 def _entries(kind: str) -> Sequence[str]:
@@ -441,7 +452,8 @@ def generate(seed: int = SEED, per_template: int = 40) -> Iterator[dict]:
                 for _ in range(n):
                     x = rng.choice(pool)
                     yield {"text": _vary(_fill(template, rng, x, kind), rng), "label": label, "split": split, "kind": kind}
-                if label == 1 or kind in ("CONDITIONS_GENERAL", "AGGREGATES"):
+                # Table rows need a vocabulary entry to put in the row (not so for story templates).
+                if (label == 1 and entries != ("",)) or kind in ("CONDITIONS_GENERAL", "AGGREGATES"):
                     for _ in range(3):
                         x = rng.choice(pool) if kind != "AGGREGATES" else rng.choice(V.BENEFITS)
                         yield {"text": _table_row(rng, x, label == 1), "label": label, "split": split, "kind": kind + "_TABLE"}
@@ -462,7 +474,7 @@ def generate(seed: int = SEED, per_template: int = 40) -> Iterator[dict]:
 
 def _common_words() -> list[str]:
     """Ordinary English words (the repository's own list), less any in a special vocabulary."""
-    special = {w.lower() for kind in POSITIVE for entry in getattr(V, _vocab_name(kind) or "") for w in entry.split()}
+    special = {w.lower() for entry in _positive_entries() for w in entry.split()}
     words = [w for w in COMMON_WORDS.read_text(encoding="utf-8").split() if not w.startswith("#")]
     return [w for w in words if w.isalpha() and w not in special]
 

@@ -220,6 +220,10 @@ BENEFITS = BENEFITS + (
     "Universal Credit so eligible for free meals", "asylum support", "NRPF support", "Pension Credit",
     "the child element of Universal Credit", "working tax credit",
 )
+OFFENCES = OFFENCES + (
+    "just out of prison", "in prison", "released from prison last month", "on remand", "serving a sentence",
+    "on probation", "under a restraining order", "banned from contact with the children by the court",
+)
 MISSING_EDUCATION = MISSING_EDUCATION + (
     "off roll and not registered anywhere else", "not attended since the family went abroad", "unaccounted for since Easter",
     "missing from education and the LA has been told", "not in school and not home educated",
