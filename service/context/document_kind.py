@@ -171,16 +171,6 @@ def _about_people(name: str, head: str, entities: Sequence[DetectedEntity]) -> b
     )
 
 
-# Where a teaching or planning document speaks of the real pupils in the class: a
-# differentiation or support note ("Differentiation: Jack (ADHD) ...", "SEN: ...").
-_REAL_PUPIL_NOTE = regex.compile(
-    r"(?im)^[\s#*•\-]*(?:differentiation|adaptations?|adaptive\s+teaching|send?\b|sen\s+support|support\s+for|additional\s+needs"
-    r"|individual\s+needs|provision|pupil\s+notes|pupils?\s+(?:to\s+note|needing|requiring)|ta\s+(?:deployment|support)"
-    r"|medical\s+(?:needs|information)|named\s+pupils?|group\s+list|pupils?\s+with\s+(?:medical|additional)\s+needs\s*:)"
-)
-_SECTION_BREAK = regex.compile(r"\n\s*\n")
-
-
 _SUBJECT_LINE = regex.compile(r"(?i)\A\s*subject\s*:\s*([^\n]*)")
 
 
@@ -227,6 +217,16 @@ def in_context(
 # (SpecialCategoryRecognizer.NAMED_SCORE; a test holds the two together). Not imported:
 # the rules read DocumentKind, and rules never import detectors.
 NAMED_SCORE = 0.92
+
+
+# Where a teaching or planning document speaks of the real pupils in the class: a
+# differentiation or support note ("Differentiation: Jack (ADHD) ...", "SEN: ...").
+_REAL_PUPIL_NOTE = regex.compile(
+    r"(?im)^[\s#*•\-]*(?:differentiation|adaptations?|adaptive\s+teaching|send?\b|sen\s+support|support\s+for|additional\s+needs"
+    r"|individual\s+needs|provision|pupil\s+notes|pupils?\s+(?:to\s+note|needing|requiring)|ta\s+(?:deployment|support)"
+    r"|medical\s+(?:needs|information)|named\s+pupils?|group\s+list|pupils?\s+with\s+(?:medical|additional)\s+needs\s*:)"
+)
+_SECTION_BREAK = regex.compile(r"\n\s*\n")
 
 
 def _in_pupil_note(text: str, position: int) -> bool:
