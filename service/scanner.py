@@ -15,6 +15,7 @@ from ulid import ULID
 
 from service.context.about import PersonRef, attachment_people, file_name_words, given_names_in, people
 from service.context.greeting import greeting_mismatches
+from service.context.document_kind import DocumentKind, classify_document, in_context
 from service.context.group_disclosure import discloses_about_recipients
 from service.context.lookalike import LookalikeMatch, find_lookalike
 from service.context.organisation import without_organisation_contacts
@@ -27,6 +28,7 @@ from service.context.participants import (
 )
 from service.context.recipients import RecipientClass, RecipientInfo, classify_recipients
 from service.detect.analyzer import build_detector
+from service.detect.recognizers.password import secrets_for_a_protected_file
 from service.detect.types import DetectedEntity, Detector
 from service.extract.attachments import AttachmentLimits, reasons
 from service.extract.budget import DraftBudget
@@ -131,9 +133,17 @@ class Scanner:
         recipients = classify_recipients(message, self.organisation)
         # Whom an attachment's file name is about matters only for mail leaving the trust.
         outbound = any(r.klass is RecipientClass.EXTERNAL for r in recipients)
+        subject_entities = self._text_entities(extracted.subject, participants, draft)
+        body_entities = self._text_entities(extracted.body, participants, draft)
+        if any(a.protected for a in _flatten(extracted.attachments)):
+            subject_entities += secrets_for_a_protected_file(extracted.subject, subject_entities)
+            body_entities += secrets_for_a_protected_file(extracted.body, body_entities)
+        # The subject names the body's kind as a file name names an attachment's.
+        body_kind = classify_document(extracted.subject, extracted.body, body_entities, name_is_a_file=False)
         parts = [
-            self._text_part("subject", "subject", extracted.subject, participants, draft),
-            self._text_part("body", "body", extracted.body, participants, draft),
+            _part("subject", "subject", extracted.subject, in_context(body_kind, extracted.subject, subject_entities),
+                  body_kind),
+            _part("body", "body", extracted.body, in_context(body_kind, extracted.body, body_entities), body_kind),
         ]
         for attachment in _flatten(extracted.attachments):
             chars = None
@@ -192,12 +202,11 @@ class Scanner:
         found = third_party(text, found, participants, by_position=by_position)
         return without_organisation_contacts(text, found, self.organisation)
 
-    def _text_part(
-        self, location: str, kind: str, text: str, participants: Participants, draft: DraftBudget | None = None
-    ) -> PartFacts:
+    def _text_entities(
+        self, text: str, participants: Participants, draft: DraftBudget | None = None
+    ) -> list[DetectedEntity]:
         chars = _affordable_chars(text, draft, _ALWAYS_DETECTED_CHARS) if draft is not None else None
-        entities = self._entities(text, participants, ner_chars=self.settings.ner_chars, chars=chars)
-        return _part(location, kind, text, entities)
+        return self._entities(text, participants, ner_chars=self.settings.ner_chars, chars=chars)
 
     def _file_name_people(self, name: str, participants: Participants) -> list[str]:
         """Third parties named in a file name ('Jack_Brown_report.pdf')."""
@@ -221,7 +230,10 @@ class Scanner:
             if readable
             else []
         )
-        base = _part(f"attachment:{att.name}", "attachment", att.text, entities)
+        kind = classify_document(att.name, att.text, entities)
+        # Characters in a lesson plan are nobody the attachment is about either.
+        entities = in_context(kind, att.text, entities)
+        base = _part(f"attachment:{att.name}", "attachment", att.text, entities, kind)
         about = (
             attachment_people(
                 att.text if readable else "", entities, self._file_name_people(att.name, participants),
@@ -243,6 +255,7 @@ class Scanner:
             ctf=att.is_ctf,
             unreadable_reason=att.reason,
             about=about,
+            document_kind=kind,
         )
 
     # --- a rule's own examples -----------------------------------------------
@@ -261,7 +274,10 @@ class Scanner:
         return failures
 
 
-def _part(location: str, kind: str, text: str, entities: list[DetectedEntity]) -> PartFacts:
+def _part(
+    location: str, kind: str, text: str, entities: list[DetectedEntity],
+    document_kind: DocumentKind = DocumentKind.CORRESPONDENCE,
+) -> PartFacts:
     counts = Counter(e.type for e in entities)
     names = frozenset(" ".join(e.text.casefold().split()) for e in entities if e.type is EntityType.PERSON)
     shown = [e for e in entities if e.type in GUARDED_IDENTIFIER_TYPES or e.type is EntityType.PERSON]
@@ -273,7 +289,7 @@ def _part(location: str, kind: str, text: str, entities: list[DetectedEntity]) -
     )
     return PartFacts(
         location=location, kind=kind, entities=counts, names=names, masked=masked, text=text,  # type: ignore[arg-type]
-        about=about,
+        about=about, document_kind=document_kind,
     )
 
 

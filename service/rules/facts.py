@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from service.context.about import PersonRef
+from service.context.document_kind import DocumentKind
 from service.context.greeting import NameMismatch
 from service.context.lookalike import LookalikeMatch
 from service.context.recipients import RecipientClass, RecipientInfo
@@ -39,6 +40,9 @@ class PartFacts:
     # Whom this part is about (service/context/about.py): for the subject and body every
     # third party named; for an attachment those in its file name, heading or "Name:" field.
     about: tuple[PersonRef, ...] = ()
+    # Teaching or planning material, a record about people, or plain correspondence
+    # (service/context/document_kind.py); its findings are already read in that light.
+    document_kind: DocumentKind = DocumentKind.CORRESPONDENCE
 
     @property
     def name(self) -> str:
