@@ -29,6 +29,14 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from service.detect.recognizers._person_evidence import (
+    NAME_WORD,
+    evidence_spans,
+    in_firm,
+    in_street,
+    is_acronym,
+    lower_case_line,
+)
 from service.settings import REPO_ROOT
 
 log = logging.getLogger(__name__)
@@ -53,11 +61,13 @@ _SCHOOL_WORDS = frozenset(
     computing drama biology chemistry physics pshe rshe citizenship latin phonics reading
     spelling arbor sims bromcom cpoms myconcern scholarpack tapestry seesaw evolve edulink
     classdojo parentpay teams sharepoint outlook ofsted dfe ofqual aqa ocr edexcel
-    senco dsl ehcp send camhs
+    senco dsl ehcp send camhs headteacher head deputy principal chair clerk bursar caretaker
     mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
 TITLE_RULE_SCORE = 0.7
+EVIDENCE_SCORE = 0.7
+SAME_NAME_SCORE = 0.65
 _NAME = "PersonRecognizer"
 
 
@@ -81,13 +91,29 @@ class PersonRecognizer(SpacyRecognizer):
         results = [r for r in (_trim_lower_case(text, r) for r in results) if r]
         results = [r for r in results if not names_a_place_or_body(text[r.start : r.end])]
         results = [r for r in results if not is_common_words_span(text, r.start, r.end)]
+        results = [r for r in results if not _names_something_else(text, r.start, r.end)]
         taken = [(r.start, r.end) for r in results]
-        for start, end in titled_names(text):
-            if is_public_figure(text, start, end):
-                continue  # "Mr Men", "Mr Tickle"
+
+        def add(start: int, end: int, score: float, why: str) -> None:
             if all(end <= s or start >= e for s, e in taken):
-                results.append(self._result(start, end, TITLE_RULE_SCORE, "Name after a title"))
+                results.append(self._result(start, end, score, why))
                 taken.append((start, end))
+
+        sure: list[tuple[int, int]] = []
+        for start, end in titled_names(text):
+            if not is_public_figure(text, start, end):  # "Mr Men", "Mr Tickle"
+                add(start, end, TITLE_RULE_SCORE, "Name after a title")
+                sure.append((start, end))
+        for start, end, why in evidence_spans(text, could_be_name, is_known_name):
+            value = text[start:end]
+            if is_public_figure(text, start, end) or _names_something_else(text, start, end):
+                continue
+            if names_a_place_or_body(value) or is_place(text, start, end):
+                continue
+            add(start, end, EVIDENCE_SCORE, why)
+            sure.append((start, end))
+        for start, end in other_mentions(text, [(r.start, r.end) for r in results], sure):
+            add(start, end, SAME_NAME_SCORE, "Same name as found elsewhere in the text")
         return results
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
@@ -253,7 +279,7 @@ def is_public_figure(text: str, start: int, end: int) -> bool:
 _PLACE_OR_BODY = frozenset(
     """bank school academy college university trust council ltd limited plc llp castle church cathedral
     hall centre center park road street lane avenue hospital surgery nursery museum library estate
-    station airport stadium theatre theater cinema farm zoo services""".split()
+    station airport stadium theatre theater cinema farm zoo services primary infants juniors office team""".split()
 )
 
 
@@ -346,3 +372,89 @@ def is_common_words_span(text: str, start: int, end: int) -> bool:
 
 # Lower-case words inside names: "Ruud van Nistelrooy", "Ana de Souza", "Omar bin Said".
 _PARTICLES = frozenset("de da das dos di du van von der den ter le la del della bin binti bint ibn al el ap ó".split())
+
+
+def could_be_name(word: str) -> bool:
+    """A word that may be (part of) a name: not a stop word, school word or particle,
+    and not a common English word or a UK town unless it is also a known name."""
+    w = word.casefold().replace("’", "'")
+    if len(w) < 2 or w in _NOT_A_NAME or w in _SCHOOL_WORDS or w in _PARTICLES:
+        return False
+    if w.rpartition("'")[2] in _CONTRACTION_ENDS:
+        return False  # "I'll", "we've"
+    if w in known_names():
+        return True
+    return w not in common_words() and w not in gb_places()
+
+
+_CONTRACTION_ENDS = frozenset({"ll", "d", "ve", "re", "m", "t", "s"})
+
+
+def is_known_name(word: str) -> bool:
+    return word.casefold() in known_names()
+
+
+def _names_something_else(text: str, start: int, end: int) -> bool:
+    """A street, a firm or an acronym, not a person."""
+    if is_acronym(text, start, end) and not is_known_name(text[start:end]):
+        return True
+    return in_street(text, start, end) or in_firm(text, start, end)
+
+
+# --- one sense per text -----------------------------------------------------------
+#
+# A name found once is a name at its other mentions, in any case: the subject "Certificate
+# for Ngaio" and the body's "ngaio earned her 100 merits" are the same girl. A word that
+# is also a common word ("Will", "Hope") counts again only where it is capitalised and
+# the capital says something (not at the start of a sentence or in a subject line).
+
+_MENTION_END = r"(?=['’][sS]\b|[^\p{L}\p{M}\d'’-]|['’](?!\p{L})|$)"
+
+
+def other_mentions(text: str, names: list[tuple[int, int]], sure: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the other mentions of the words of the names found, adjacent words merged.
+
+    A name vouches for its words when it is `sure` (a rule's evidence), has two or more
+    words, holds a known name, or was found where capitals say something; a lone unknown
+    word in a subject line ("Eid and Diwali celebrations") does not.
+    """
+    words: set[str] = set()
+    for start, end in names:
+        value = text[start:end]
+        parts = regex.findall(NAME_WORD, value)
+        if not parts or only_common_words(value) or (len(parts) == 1 and value.isupper() and len(value) <= 5):
+            continue
+        if (
+            (start, end) not in sure
+            and len(parts) == 1
+            and not is_known_name(parts[0])
+            and capitals_say_nothing(text, start)
+        ):
+            continue
+        words.update(p.casefold() for p in parts if could_be_name(p))
+    if not words:
+        return []
+    pattern = regex.compile(
+        r"(?<![\p{L}\p{M}\d'’-])(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+        + ")" + _MENTION_END,
+        regex.IGNORECASE,
+    )
+    common = common_words()
+    spans: list[tuple[int, int]] = []
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if any(start < e and s < end for s, e in names):
+            continue
+        value = m.group()
+        if value.islower() and not lower_case_line(text, start):
+            continue  # "the holly and ivy display" in a text that capitalises its names
+        if value.casefold() in common:
+            if not value[0].isupper() or value.isupper() or capitals_say_nothing(text, start):
+                continue
+        if _names_something_else(text, start, end) or is_public_figure(text, start, end):
+            continue
+        if spans and not text[spans[-1][1] : start].strip(" \t") and spans[-1][1] < start:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
