@@ -127,3 +127,49 @@ def test_street_and_firm_words_stop_a_name(detector: PresidioDetector) -> None:
 def test_acronyms_are_not_names(detector: PresidioDetector) -> None:
     for text in ("Subject: EWO referral - Popescu\nIoana Popescu has missed 12 sessions.", "FGB agenda attached."):
         assert not any(n in {"EWO", "FGB"} for n in people(detector, text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ms Hughes, my son Szymon came home with a bruise.", ["Szymon"]),
+        ("Present: SW Mohamed Yusuf, foster carer Linda Morris.", ["Mohamed Yusuf", "Linda Morris"]),
+        ("Mum (Mihaela) has been sent two letters.", ["Mihaela"]),
+        ("Kalaivani Sivakumar (mum) and Arun have joined.", ["Kalaivani Sivakumar"]),
+        ("I'll set work via Teams.\nAsma", ["Asma"]),
+        ("Surname\tForename\tDOB\nHughes\tTyler\t02/09/2008\nOgundipe\tFolake\t17/01/2009",
+         ["Hughes", "Tyler", "Ogundipe", "Folake"]),
+    ],
+)
+def test_relations_last_lines_and_name_columns_vouch_for_names(text: str, expected: list[str]) -> None:
+    assert sorted(set(vouched(text))) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is on the pupil premium register and the child protection plan is current.",
+        "Regards\nThe Office Team",
+        "Room\tSubject\tTeacher\n12\tMaths\t3",
+        "Please reply by Friday.\nThank you",
+    ],
+)
+def test_relations_last_lines_and_columns_without_names(text: str) -> None:
+    assert vouched(text) == []
+
+
+def test_a_school_signing_off_is_not_a_name(detector: PresidioDetector) -> None:
+    assert people(detector, "Dear parents,\nthe trip is on.\nKind regards\nOakfield Primary School") == []
+
+
+def test_names_listed_with_a_name(detector: PresidioDetector) -> None:
+    text = "Hi,\nStatements from Harvey Cole and Amelia Shah are attached. Please keep Bartosz and Ethan apart."
+    found = people(detector, text)
+    assert {"Harvey Cole", "Amelia Shah", "Bartosz", "Ethan"} <= set(found)
+
+
+def test_two_surnames_joined_by_and_are_not_listed_as_people() -> None:
+    from service.detect.recognizers.person import listed_with_names
+
+    text = "Hi,\nthe Garcia and Adams branch closes early."
+    assert listed_with_names(text, [(text.index("Garcia"), text.index("Garcia") + 6)], []) == []

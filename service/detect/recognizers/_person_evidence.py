@@ -53,7 +53,8 @@ _GROUP_WORDS = frozenset(
     """all everyone everybody team folks guys there both you colleagues parents parent carers carer
     families family staff governors governor class year sir madam ladies gentlemen gents friends
     again so very much lots loads head headteacher teacher teachers trustees members committee
-    office admin for in advance customer customers guest guests traveller travellers member members client
+    office admin for in advance thanks thank cheers regards wishes best love hello hi hiya hey dear morning
+    afternoon evening sincerely faithfully customer customers guest guests traveller travellers member members client
     clients resident residents applicant applicants user users subscriber reader friend neighbour homeowner""".split()
 )
 
@@ -63,6 +64,10 @@ _CLOSING = (
 )
 _SIGN_OFF = regex.compile(
     rf"(?im)^[ \t>]*{_CLOSING}[ \t]*[,.!]*[ \t]*(?:\n[ \t>]*)?(?P<name>{_WORDS})[ \t]*(?=[,(\-–]|$)"
+)
+# A name alone on the last line of a message, or of the part above a quoted reply.
+_LAST_LINE = regex.compile(
+    rf"(?m)^[ \t]*(?P<name>{_WORDS})[ \t]*(?=\n?\Z|\n[ \t]*\n(?:[ \t]*(?:On\s.{{0,80}}wrote:|From:|-{{2,}}[ \t]*Original)))"
 )
 # "... im at work xx amber"
 _KISSES = regex.compile(rf"(?im)\bx{{1,4}}[ \t]+(?P<name>{NAME_WORD})[ \t]*$")
@@ -89,6 +94,18 @@ _POSSESSIVE = regex.compile(
     r"plan|report|behaviour|attendance|progress|work|homework|medication|inhaler|epipen|application|file|"
     r"records?|results?|appointment|birthday|party|place|transition|assessment|needs|diagnosis|referral|"
     r"absence|exclusion|mark|marks|grade|grades|essay|project|drawing|painting|violin|swimming|pe)\b"
+)
+_RELATIONS = (
+    r"mum|mummy|mam|mom|mother|dad|daddy|father|son|daughter|brother|sister|sibling|twin|nan|nana|gran|grandma|"
+    r"grandmother|grandad|grandfather|aunt|auntie|uncle|cousin|niece|nephew|step-?mum|step-?dad|stepmother|"
+    r"stepfather|husband|wife|partner|fiancée?|carer|foster\s+carer|kinship\s+carer|guardian|pupil|student|"
+    r"learner|interpreter|social\s+worker|sw|key\s*worker|new\s+starter|colleague|friend|classmate"
+)
+# "my son Szymon", "foster carer Linda Morris", "Mum (Mihaela)", "SW Mohamed Yusuf".
+_RELATION_BEFORE = regex.compile(rf"(?i:\b(?:{_RELATIONS}))[ \t]*[(:,]?[ \t]*(?P<name>{_WORDS})")
+# "Kalaivani Sivakumar (mum)", "Ms Duffy (class teacher)".
+_RELATION_AFTER = regex.compile(
+    rf"(?P<name>{_WORDS})[ \t]*\((?i:{_RELATIONS}|class\s+teacher|teacher|ta|senco|form\s+tutor)\)"
 )
 _PRONOUN_AFTER = regex.compile(
     rf"(?P<name>{NAME_WORD})(?:[ \t]+\p{{Ll}}[\p{{Ll}}'’]*){{1,5}}[ \t]+(?:his|her|him|himself|herself|he|she)\b"
@@ -124,6 +141,23 @@ def evidence_spans(text: str, could_be_name: NameTest, is_known_name: NameTest) 
         span = _trailing_names(text, m, could_be_name)
         if span:
             yield (*span, "Name before a class code")
+    for m in _RELATION_BEFORE.finditer(text):
+        span = _leading_names(text, m, could_be_name, strict=True)
+        if span and _capitalised_or_lower_line(text, span):
+            yield (*span, "Name after a family or school relation")
+    for m in _RELATION_AFTER.finditer(text):
+        span = _trailing_names(text, m, could_be_name)
+        if span:
+            yield (*span, "Name before a family or school relation")
+    for m in _LAST_LINE.finditer(text):
+        span = _leading_names(text, m, could_be_name, strict=True)
+        if span and _whole_line_taken(text, m, span) and _capitalised_or_lower_line(text, span):
+            yield (*span, "Name signing off")
+    for start, end in name_column_cells(text):
+        cell = _WORD_RE.finditer(text, start, end)
+        words = [w.group() for w in cell]
+        if words and any(could_be_name(w) for w in words) and all(w[0].isupper() or lower_case_line(text, start) for w in words):
+            yield (start, end, "Name in a column headed as names")
     for m in _POSSESSIVE.finditer(text):
         if could_be_name(m.group("name")) and _capitalised_or_uncommon(m.group("name"), could_be_name):
             yield (m.start("name"), m.end("name"), "Name with a possessive")
@@ -157,7 +191,7 @@ def _leading_names(text: str, m: "regex.Match[str]", could_be_name: NameTest, *,
     end = None
     for word in words:
         value = word.group()
-        if not could_be_name(value) or (strict and value.islower() and not lower_case_line(text, word.start())):
+        if not could_be_name(value) or value.casefold() in _GROUP_WORDS or (strict and value.islower() and not lower_case_line(text, word.start())):
             break
         end = word.end()
     return (start, end) if end is not None else None
@@ -192,6 +226,11 @@ def _rota_name(value: str, is_known_name: NameTest) -> bool:
     return any(is_known_name(w) for w in words) or len(words) >= 2
 
 
+def _capitalised_or_lower_line(text: str, span: tuple[int, int]) -> bool:
+    first = text[span[0]]
+    return first.isupper() or lower_case_line(text, span[0])
+
+
 def _capitalised_or_uncommon(word: str, could_be_name: NameTest) -> bool:
     return word[0].isupper() or could_be_name(word)
 
@@ -202,6 +241,52 @@ def lower_case_line(text: str, pos: int) -> bool:
     end = text.find("\n", pos)
     line = text[start : len(text) if end == -1 else end]
     return not any(c.isupper() for c in line)
+
+
+# --- tables ---------------------------------------------------------------------------
+
+_NAME_HEADER = regex.compile(
+    r"(?i)^(?:(?:pupil|student|child|learner|staff|parent|carer|contact|legal|preferred|full|first|last|family|given"
+    r"|middle|candidate|employee|teacher|member)[ \t]*)?(?:name|names|surname|forename|forenames|first\s+name|"
+    r"last\s+name|family\s+name|given\s+name|pupil|student|child|learner|candidate|employee|parent|carer)s?$"
+)
+_CELL_DELIMITERS = ("\t", "|")
+_MAX_CELL_WORDS = 4
+
+
+def name_column_cells(text: str) -> Iterator[tuple[int, int]]:
+    """Cells under a header such as "Surname", "Forename" or "Pupil name" in a table
+    pasted from a spreadsheet (tab or | separated): registers and contact lists."""
+    if "\t" not in text and "|" not in text:
+        return
+    lines = text.split("\n")
+    offsets = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        delimiter = next((d for d in _CELL_DELIMITERS if d in lines[i]), None)
+        if delimiter is None:
+            i += 1
+            continue
+        header = [c.strip() for c in lines[i].split(delimiter)]
+        columns = {k for k, cell in enumerate(header) if _NAME_HEADER.match(cell)}
+        j = i + 1
+        while j < len(lines) and delimiter in lines[j]:
+            if columns:
+                cells = lines[j].split(delimiter)
+                cell_start = offsets[j]
+                for k, cell in enumerate(cells):
+                    stripped = cell.strip()
+                    if k in columns and stripped and not any(c.isdigit() for c in stripped):
+                        if len(stripped.split()) <= _MAX_CELL_WORDS:
+                            lead = len(cell) - len(cell.lstrip())
+                            yield cell_start + lead, cell_start + lead + len(stripped)
+                    cell_start += len(cell) + 1
+            j += 1
+        i = j
 
 
 # --- against a name ----------------------------------------------------------------
