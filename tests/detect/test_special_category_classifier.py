@@ -98,3 +98,12 @@ def test_without_the_model_the_term_lists_run_alone() -> None:
     assert "sendguard_special_category" not in detector.nlp.pipe_names
     entities = detector.analyze("Mrs Obi is starting chemo next week. Olivia has an EHCP.")
     assert [e.text for e in entities if e.type.value == "SPECIAL_CATEGORY"] == ["EHCP"]
+
+
+def test_a_name_the_ner_missed_at_the_end_of_the_phrase(found: Found) -> None:
+    assert found("Auto-injector training for staff who teach Mia.", "SPECIAL_CATEGORY") == [
+        "Auto-injector training for staff who teach"
+    ]
+    # A class, a year group or a place there is no one.
+    assert found("Auto-injector training for staff who teach Reception.", "SPECIAL_CATEGORY") == []
+    assert found("Auto-injector training for staff who teach Year 6.", "SPECIAL_CATEGORY") == []

@@ -170,6 +170,10 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
                 score = self.CLASSIFIED_NAMED_SCORE
             elif _referred_to(unit_text, start - unit.start, end - unit.start, _FIRST_PERSON) or _A_FAMILY.search(unit_text):
                 score = self.CLASSIFIED_REFERRED_SCORE
+            elif (before_name := _before_a_closing_name(start, end, nlp_artifacts)) is not None:
+                # "Auto-injector training for staff who teach Mia": the phrase ran on over
+                # a name the NER did not find; it stops before the name.
+                score, end = self.CLASSIFIED_REFERRED_SCORE, before_name
             else:
                 score = self.NEEDS_A_NAME_SCORE
             out.append(scored_result(self, "SPECIAL_CATEGORY", start, end, score, _CLASSIFIED))
@@ -491,6 +495,29 @@ def _phrase(
         doc.char_span(start, end, alignment_mode="expand")
     ) == 1
     return candidates[best] if scores[best] >= (one_word_at if one_word else at) else None
+
+
+def _before_a_closing_name(start: int, end: int, nlp_artifacts: NlpArtifacts | None) -> int | None:
+    """Where the phrase stops when its last word, after "teach", "with", "for"..., is a
+    name-like proper noun; None when it is not."""
+    if nlp_artifacts is None or nlp_artifacts.tokens is None:
+        return None
+    span = nlp_artifacts.tokens.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return None
+    last, before = span[-1], span[-2]
+    if not (last.is_title and len(last.text) > 1) or last.lower_ in _NOT_NAMES or only_common_words(last.text):
+        return None
+    if before.lower_ not in _BEFORE_A_NAME or fine_tags(span)[-1] not in ("NNP", "NNPS"):
+        return None
+    return before.idx + len(before.text)
+
+
+# Words after which a capitalised last word is someone: "teach Mia", "support Oskar".
+_BEFORE_A_NAME = frozenset({
+    "teach", "teaches", "support", "supports", "supervise", "supervises", "with", "for", "cover", "covers",
+    "look", "after", "help", "helps", "about", "and", "to",
+})
 
 
 def _person_word(tok: Token) -> bool:
