@@ -121,6 +121,18 @@ def _is_abbreviation(before: str) -> bool:
     return _fold(last) in _TITLES or (len(last) == 1 and last.isalpha())
 
 
+_LETTER_LINES = 25
+
+
+def greeted_in_letter(text: str) -> tuple[GreetedPerson, ...]:
+    """The people an attached letter greets ("Dear Mr and Mrs Osei," under its letterhead)."""
+    for line in [line.strip() for line in text.splitlines()[:_LETTER_LINES]]:
+        if _GREETING.match(line):
+            addressed = _addressed(line)
+            return _people(addressed) if addressed else ()
+    return ()
+
+
 def greeted_people(body: str) -> tuple[GreetedPerson, ...]:
     """The people the body's opening greeting names; () for none, a group or a role."""
     for line in _first_lines(body)[:1]:
