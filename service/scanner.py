@@ -152,7 +152,9 @@ class Scanner:
             dpo_contact=self.organisation.dpo_contact,
             group_disclosure=discloses_about_recipients(f"{extracted.subject}\n{extracted.body}"),
             sender_history=self._sender_history(history or self.history, sender, message, recipients),
-            name_mismatches=greeting_mismatches(extracted.body, message.to),
+            name_mismatches=greeting_mismatches(
+                extracted.body, message.to, message.sender.address if message.sender else ""
+            ),
         )
 
     def _sender_history(

@@ -329,12 +329,15 @@ class NameMismatch:
     to: tuple[str, ...]  # the To recipients as the sender sees them (display name, else address)
 
 
-def greeting_mismatches(body: str, to: Sequence[Recipient]) -> tuple[NameMismatch, ...]:
+def greeting_mismatches(body: str, to: Sequence[Recipient], sender: str = "") -> tuple[NameMismatch, ...]:
     """Greeted people who match none of the To recipients (CONTRACT section 8).
 
-    Silent when there is no To recipient, when a To recipient is a distribution list, and
-    when nothing is known about any To recipient's name.
+    Silent when there is no To recipient but the sender (mail to oneself with the real
+    recipients in Bcc), when a To recipient is a distribution list, and when nothing is
+    known about a To recipient's name.
     """
+    own = sender.strip().lower()
+    to = [r for r in to if r.address.strip().lower() != own]
     people = greeted_people(body)
     if not people or not to or any(r.type == "distributionList" for r in to):
         return ()

@@ -110,6 +110,12 @@ def test_only_to_counts_and_a_list_is_never_called_a_mismatch() -> None:
     assert greeting_mismatches("Dear Sarah,", dl) == ()
 
 
+def test_mail_to_oneself_with_the_recipients_in_bcc() -> None:
+    to = _to(("t.jones@oakfield.sch.uk", "Tom Jones"))
+    assert greeting_mismatches("Dear Sarah,", to, "T.Jones@oakfield.sch.uk") == ()
+    assert len(greeting_mismatches("Dear Sarah,", to)) == 1
+
+
 def test_one_greeted_person_in_to_is_enough() -> None:
     to = _to(("sarah.jones@gmail.com", "Sarah Jones"))
     assert greeting_mismatches("Hi Sarah and Tom,", to) == ()
