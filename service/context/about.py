@@ -49,6 +49,10 @@ class PersonRef:
 
     @classmethod
     def of(cls, name: str) -> PersonRef | None:
+        if name.count(",") == 1:  # "Brown, Jack": the directory's order
+            last, first = name.split(",")
+            if last.strip() and first.strip():
+                name = f"{first.strip()} {last.strip()}"
         words = tuple(w for w in (_fold(m.group()).strip("'’-") for m in _WORD.finditer(name)) if w not in _TITLES)
         words = tuple(w.removesuffix("'s").removesuffix("’s") for w in words if w)
         return cls(words, mask(name.strip())) if words else None
@@ -203,4 +207,23 @@ def given_names_in(
         if _SENTENCE_START.search(text[max(0, start - 3) : start]) or start == 0:
             continue
         found.append(match.group())
+    return found
+
+
+_NAME_PAIR = regex.compile(r"(?<![\p{L}])(\p{Lu}\p{Ll}+)(?:\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?))?(?![\p{L}])")
+
+
+def given_names_in_file_name(words: str, is_ordinary_word: Callable[[str], bool]) -> list[str]:
+    """'EHCP Amelia Clarke 2025' -> ['Amelia Clarke'], 'Year5 report Mia' -> ['Mia']: a known given
+    name, with the capitalised word after it, for when the name finder found nobody."""
+    found = []
+    for match in _NAME_PAIR.finditer(words):
+        first, second = match.group(1), match.group(2)
+        folded = _fold(first)
+        if not is_given_name(folded) or is_ordinary_word(folded) or folded in _MONTHS_AND_DAYS:
+            continue
+        if second and not is_ordinary_word(_fold(second)):
+            found.append(f"{first} {second}")
+        else:
+            found.append(first)
     return found

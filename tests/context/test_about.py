@@ -92,3 +92,12 @@ def test_an_attached_letter_to_another_family() -> None:
     assert same_person(_ref("Kofi"), found[0])  # a first name alone may be the Oseis' child
     # The family this email goes to is no one else.
     assert attachment_people(text, [], [], lambda name: name == "osei") == ()
+
+
+def test_given_names_in_a_file_name() -> None:
+    from service.context.about import given_names_in_file_name
+
+    ordinary = {"will", "may", "report"}.__contains__
+    assert given_names_in_file_name("EHCP Amelia Clarke 2025", ordinary) == ["Amelia Clarke"]
+    assert given_names_in_file_name("Will report May 2025", ordinary) == []
+    assert same_person(_ref("Brown, Jack"), _ref("Jack Brown"))
