@@ -166,7 +166,7 @@ def test_misdirected_drafts_expect_contract_rules(draft: Draft) -> None:
 def test_a_draft_history_replays_into_an_in_memory_history() -> None:
     draft = next(d for d in MISDIRECTED if d.id == "md-changed-colleague-personal")
     sender, history = draft.recipient_history()
-    assert sender == "t.jones@oakfield.sch.uk" and history is not None
+    assert sender == "d.hart@oakfield.sch.uk" and history is not None
     from service.history import SentTo
 
     seen = history.for_draft(sender, [SentTo("sarahjones77@gmail.com", "Sarah Jones")], ["oakfield.sch.uk"])
