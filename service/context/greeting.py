@@ -177,7 +177,7 @@ def _people(addressed: str) -> tuple[GreetedPerson, ...]:
             titled = True
             written.append(token)
             continue
-        if fold in _PARTICLES and current is not None and titled:
+        if fold in _PARTICLES and titled:
             written.append(token)  # "Ms Ní Bhriain", "Mr van Dijk": part of the surname
             continue
         if not (token[:1].isupper() or lower_case):
