@@ -135,6 +135,7 @@ class Draft(BaseModel):
 
 _HISTORY_COUNT_KEYS = ("times", "count", "repeat")
 _HISTORY_TOTAL_KEYS = ("sent", "sent_messages", "messages")
+_HISTORY_DATE_KEYS = ("date", "when", "sent_at")
 
 
 def _list_of(value: Any) -> list[Any]:
@@ -153,6 +154,10 @@ def expand_history(value: Any) -> list[dict[str, Any]] | None:
     """
     if value is None:
         return None
+    if isinstance(value, dict):
+        listed = next((value[k] for k in _HISTORY_TOTAL_KEYS if isinstance(value.get(k), list)), None)
+        if listed is not None:  # {messages: [...]}: the list form under a key
+            return expand_history(listed)
     if isinstance(value, dict) and any(k in value for k in _HISTORY_TOTAL_KEYS):
         total = next(int(value[k]) for k in _HISTORY_TOTAL_KEYS if k in value)
         known = _list_of(value.get("to", value.get("recipients")))
@@ -168,12 +173,16 @@ def expand_history(value: Any) -> list[dict[str, Any]] | None:
         if not isinstance(item, dict):
             raise CorpusError(f"history: expected a sent message or an address, got {item!r}")
         entry: dict[str, Any] = {k: [_recipient(r) for r in _list_of(item.get(k))] for k in ("to", "cc", "bcc")}
+        entry["to"] += [_recipient(r) for r in _list_of(item.get("recipients"))]
         for key in _HISTORY_COUNT_KEYS:
             if key in item:
                 entry["times"] = item[key]
-        if "date" in item:
-            entry["date"] = str(item["date"])
-        unknown = set(item) - {"to", "cc", "bcc", "date", *_HISTORY_COUNT_KEYS}
+        for key in _HISTORY_DATE_KEYS:
+            if key in item:
+                entry["date"] = str(item[key])
+        # A sent message's own sender is the draft's (CONTRACT section 8: history is per sender).
+        unknown = set(item) - {"to", "cc", "bcc", "recipients", "from", "subject", *_HISTORY_DATE_KEYS,
+                               *_HISTORY_COUNT_KEYS}
         if unknown:
             raise CorpusError(f"history: unknown keys {sorted(unknown)}")
         out.append(entry)

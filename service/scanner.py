@@ -13,7 +13,14 @@ from pathlib import Path
 
 from ulid import ULID
 
-from service.context.about import PersonRef, attachment_people, file_name_words, given_names_in, people
+from service.context.about import (
+    PersonRef,
+    attachment_people,
+    file_name_words,
+    given_names_in,
+    given_names_in_file_name,
+    people,
+)
 from service.context.greeting import greeting_mismatches
 from service.context.document_kind import DocumentKind, classify_document, in_context
 from service.context.group_disclosure import discloses_about_recipients
@@ -162,7 +169,9 @@ class Scanner:
             dpo_contact=self.organisation.dpo_contact,
             group_disclosure=discloses_about_recipients(f"{extracted.subject}\n{extracted.body}"),
             sender_history=self._sender_history(history or self.history, sender, message, recipients),
-            name_mismatches=greeting_mismatches(extracted.body, message.to),
+            name_mismatches=greeting_mismatches(
+                extracted.body, message.to, message.sender.address if message.sender else ""
+            ),
         )
 
     def _sender_history(
@@ -213,8 +222,12 @@ class Scanner:
         words = file_name_words(name)
         if not words:
             return []
-        found = self.detector.analyze(words, ner_chars=len(words))
-        return [e.text for e in found if e.type is EntityType.PERSON and not participants.is_named(e.text)]
+        found = [e.text for e in self.detector.analyze(words, ner_chars=len(words)) if e.type is EntityType.PERSON]
+        if not found:
+            from service.detect.recognizers.person import common_words
+
+            found = given_names_in_file_name(words, common_words().__contains__)
+        return [name for name in found if not participants.is_named(name)]
 
     def _attachment_part(
         self, att: ExtractedAttachment, participants: Participants, chars: int | None = None,

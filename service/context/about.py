@@ -14,15 +14,21 @@ from dataclasses import dataclass
 
 import regex
 
+from service.context.greeting import greeted_in_letter
 from service.context.names import is_given_name, same_given_name, same_surname
 from service.context.participants import _TITLES, _fold
 from service.detect.types import DetectedEntity, mask
 from service.schemas.entities import EntityType
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
-# "Name: Jack Brown", "Pupil name  Jack Brown", "Child's name: ...": a form's name field.
+# A form's or letter's field that says whom it is about: "Name: Jack Brown", "Pupil name  Jack
+# Brown", "Child's name Ruby Fairweather", "Pupil: Oskar Lewandowski, Year 4", "Re: Lily Achterberg".
 _NAME_FIELD = regex.compile(
-    r"^[ \t]*(?:(?:pupil|child|student|learner|young\s+person)(?:'s|’s)?\s+)?(?:full\s+)?name[ \t]*[:\t][ \t]*(?P<value>[^\n]{2,80})$",
+    r"^[ \t]*(?:"
+    r"(?:(?:pupil|child|student|learner|young\s+person)(?:'s|’s)?\s+)?(?:full\s+)?name[ \t]*[:\t]"
+    r"|(?:pupil|child|student|learner)(?:'s|’s)?\s+name[ \t]+"
+    r"|(?:pupil|child|student|learner|re|regarding|about)[ \t]*:"
+    r")[ \t]*(?P<value>[^\n]{2,80})$",
     regex.IGNORECASE | regex.MULTILINE,
 )
 # How far into an attachment its heading and name field are looked for.
@@ -37,9 +43,16 @@ class PersonRef:
 
     words: tuple[str, ...]
     masked: str
+    # Known only by a title and surname ("Dear Mr and Mrs Osei" in an attached letter): it
+    # can be told apart only from someone whose surname is known too.
+    surname_only: bool = False
 
     @classmethod
     def of(cls, name: str) -> PersonRef | None:
+        if name.count(",") == 1:  # "Brown, Jack": the directory's order
+            last, first = name.split(",")
+            if last.strip() and first.strip():
+                name = f"{first.strip()} {last.strip()}"
         words = tuple(w for w in (_fold(m.group()).strip("'’-") for m in _WORD.finditer(name)) if w not in _TITLES)
         words = tuple(w.removesuffix("'s").removesuffix("’s") for w in words if w)
         return cls(words, mask(name.strip())) if words else None
@@ -47,7 +60,11 @@ class PersonRef:
 
 def same_person(a: PersonRef, b: PersonRef) -> bool:
     """Whether two names can be one person: 'Oliver' and 'Oliver Smith', 'Ollie Smith' and
-    'Oliver Smith', 'Mrs Smith-Jones' and 'Jane Jones'; not 'Oliver Smith' and 'Mia Smith'."""
+    'Oliver Smith', 'Mrs Smith-Jones' and 'Jane Jones'; not 'Oliver Smith' and 'Mia Smith'.
+    A surname-only name ('Mr Osei') and a first name alone ('Kofi') may be one family's."""
+    for one, other in ((a, b), (b, a)):
+        if one.surname_only:
+            return len(other.words) < 2 or same_surname(one.words[-1], other.words[-1])
     if len(a.words) >= 2 and len(b.words) >= 2:
         return same_surname(a.words[-1], b.words[-1]) and _given_fits(a.words[0], b.words[0])
     one, other = (a, b) if len(a.words) == 1 else (b, a)
@@ -105,17 +122,44 @@ def attachment_people(
     if field:
         start, end = field.span("value")
         found = [e.text for e in persons if e.start >= start and e.end <= end]
-        value = field.group("value").strip()
+        value = regex.split(r"[,(|\t]", field.group("value"))[0].strip()
         if not found and _NAME_SHAPE.match(value) and not is_participant(value):
             found = [value]  # the name finder missed it, but the field says it is a name
         chosen.extend(found)
     heading_end = _heading_end(text)
     if heading_end:
-        heading_names = [e.text for e in persons if e.end <= heading_end and _credible(e.text)]
+        staff_lines = _letterhead_lines(text[:heading_end])
+        heading_names = [
+            e.text for e in persons
+            if e.end <= heading_end and _credible(e.text) and not any(a <= e.start < b for a, b in staff_lines)
+        ]
         # A heading names one person ("Annual review: Jack Brown"); several names are a list.
         if len(people(heading_names)) == 1:
             chosen.extend(heading_names)
-    return people(chosen)
+    found = list(people(chosen))
+    # A letter greeting a family that is not in this conversation ("Dear Mr and Mrs Osei,").
+    for greeted in greeted_in_letter(text):
+        surname = greeted.words[-1]
+        if greeted.titled and not surname.endswith(".") and not is_participant(" ".join(greeted.words)):
+            found.append(PersonRef((surname,), mask(surname.capitalize()), surname_only=True))
+    return tuple(found)
+
+
+# A letterhead's staff line ("Headteacher: Mrs Claire Donovan") names the school's people, not the subject.
+_LETTERHEAD_WORDS = regex.compile(
+    r"\b(?:head(?:teacher|master|mistress)?|principal|executive|chair|ceo|senco|sendco|dsl|teacher|manager|"
+    r"governors?|tel|telephone|phone|mobile|email|e-mail|www|clerk|director|bursar|deputy)\b",
+    regex.IGNORECASE,
+)
+
+
+def _letterhead_lines(heading: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for line in heading.splitlines(keepends=True):
+        if _LETTERHEAD_WORDS.search(line):
+            spans.append((position, position + len(line)))
+        position += len(line)
+    return spans
 
 
 def _credible(name: str) -> bool:
@@ -163,4 +207,23 @@ def given_names_in(
         if _SENTENCE_START.search(text[max(0, start - 3) : start]) or start == 0:
             continue
         found.append(match.group())
+    return found
+
+
+_NAME_PAIR = regex.compile(r"(?<![\p{L}])(\p{Lu}\p{Ll}+)(?:\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?))?(?![\p{L}])")
+
+
+def given_names_in_file_name(words: str, is_ordinary_word: Callable[[str], bool]) -> list[str]:
+    """'EHCP Amelia Clarke 2025' -> ['Amelia Clarke'], 'Year5 report Mia' -> ['Mia']: a known given
+    name, with the capitalised word after it, for when the name finder found nobody."""
+    found = []
+    for match in _NAME_PAIR.finditer(words):
+        first, second = match.group(1), match.group(2)
+        folded = _fold(first)
+        if not is_given_name(folded) or is_ordinary_word(folded) or folded in _MONTHS_AND_DAYS:
+            continue
+        if second and not is_ordinary_word(_fold(second)):
+            found.append(f"{first} {second}")
+        else:
+            found.append(first)
     return found

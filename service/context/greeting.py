@@ -43,7 +43,9 @@ _GROUP_WORDS = frozenset(
     senco sendco dsl dpo bursar clerk manager managers coordinator co-ordinator officer officers
     lead leads leader leaders director directors chair secretary customer customers supplier
     suppliers client clients applicant candidate candidates partner partners pupils students
-    children kids lovely lovelies hun hon love mate mates darling sweetie sir/madam""".split()
+    children kids lovely lovelies hun hon love mate mates darling sweetie sir/madam boss coach
+    reader nurse chef inspector sergeant constable auntie nan grandma grandad gran grandparents
+    neighbour neighbours volunteers volunteer helpers colleague/s""".split()
 )
 # Words that make a display name a team's, a role's or an organisation's ("Credit Control",
 # "Wildwood Education", "Junior Section"), on top of the group, role and signature words.
@@ -119,6 +121,18 @@ def _is_abbreviation(before: str) -> bool:
     return _fold(last) in _TITLES or (len(last) == 1 and last.isalpha())
 
 
+_LETTER_LINES = 25
+
+
+def greeted_in_letter(text: str) -> tuple[GreetedPerson, ...]:
+    """The people an attached letter greets ("Dear Mr and Mrs Osei," under its letterhead)."""
+    for line in [line.strip() for line in text.splitlines()[:_LETTER_LINES]]:
+        if _GREETING.match(line):
+            addressed = _addressed(line)
+            return _people(addressed) if addressed else ()
+    return ()
+
+
 def greeted_people(body: str) -> tuple[GreetedPerson, ...]:
     """The people the body's opening greeting names; () for none, a group or a role."""
     for line in _first_lines(body)[:1]:
@@ -163,7 +177,7 @@ def _people(addressed: str) -> tuple[GreetedPerson, ...]:
             titled = True
             written.append(token)
             continue
-        if fold in _PARTICLES and current is not None and titled:
+        if fold in _PARTICLES and titled:
             written.append(token)  # "Ms Ní Bhriain", "Mr van Dijk": part of the surname
             continue
         if not (token[:1].isupper() or lower_case):
@@ -272,17 +286,39 @@ def _word_matches(word: str, known: _Known, titled: bool) -> bool:
     return False
 
 
+def _evidence(known: _Known) -> tuple[bool, bool]:
+    """Whether the recipient's given name, and their surname, can be told at all.
+
+    "jones.family@" tells a surname but no given name, so "Dear Sarah" cannot be refuted;
+    "sarah@" tells a given name but no surname, so "Dear Mrs Smith" cannot be either.
+    """
+    words = (*known.display, *known.address)
+    full = len(known.display) >= 2 or len(known.address) >= 2
+    given = full or bool(known.initials) or bool(known.run) or any(is_given_name(w) for w in words)
+    run_rest = len(known.run) - max((len(p) for p in _given_prefixes(known.run)), default=0) if known.run else 0
+    surname = full or run_rest >= 3 or any(not is_given_name(w) for w in words)
+    return given, surname
+
+
 def greets(person: GreetedPerson, recipient: Recipient) -> bool | None:
     """True when the recipient may be the greeted person, False when they cannot be,
-    None when nothing is known of the recipient's name (a role mailbox)."""
+    None when too little is known of the recipient's name to tell (a role mailbox)."""
     known = _known(recipient)
     if known.empty:
         return None
     words = person.words
     if not any(not w.endswith(".") for w in words):
         return None  # "Hi S," alone says too little
-    # "Mr Patel": only the last word is a surname; "Sarah Jones": every word must fit.
-    return all(_word_matches(w, known, person.titled and i == len(words) - 1) for i, w in enumerate(words))
+    given_known, surname_known = _evidence(known)
+    last = len(words) - 1
+    for i, word in enumerate(words):
+        # "Mr Patel", and the last word of "Sarah Jones", are surnames; other words given names.
+        as_surname = i == last and (person.titled or last > 0)
+        if word.endswith("."):
+            continue
+        if (as_surname and not surname_known) or (not as_surname and not given_known):
+            return None
+    return all(_word_matches(w, known, person.titled and i == last) for i, w in enumerate(words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,12 +329,15 @@ class NameMismatch:
     to: tuple[str, ...]  # the To recipients as the sender sees them (display name, else address)
 
 
-def greeting_mismatches(body: str, to: Sequence[Recipient]) -> tuple[NameMismatch, ...]:
+def greeting_mismatches(body: str, to: Sequence[Recipient], sender: str = "") -> tuple[NameMismatch, ...]:
     """Greeted people who match none of the To recipients (CONTRACT section 8).
 
-    Silent when there is no To recipient, when a To recipient is a distribution list, and
-    when nothing is known about any To recipient's name.
+    Silent when there is no To recipient but the sender (mail to oneself with the real
+    recipients in Bcc), when a To recipient is a distribution list, and when nothing is
+    known about a To recipient's name.
     """
+    own = sender.strip().lower()
+    to = [r for r in to if r.address.strip().lower() != own]
     people = greeted_people(body)
     if not people or not to or any(r.type == "distributionList" for r in to):
         return ()
@@ -306,7 +345,9 @@ def greeting_mismatches(body: str, to: Sequence[Recipient]) -> tuple[NameMismatc
     for person in people:
         answers = [greets(person, r) for r in to]
         if any(a is None or a for a in answers):
-            continue
-        shown = tuple(dict.fromkeys((r.name or "").strip() or r.address.strip() for r in to))
-        found.append(NameMismatch(person.written, shown))
-    return tuple(found)
+            # NOTE: one greeted person in To is enough ("Hi Sarah and Tom" with Tom copied in
+            # on purpose is everyday mail); a guard that cries wolf is switched off.
+            return ()
+        found.append(person.written)
+    shown = tuple(dict.fromkeys((r.name or "").strip() or r.address.strip() for r in to))
+    return tuple(NameMismatch(greeted, shown) for greeted in found)

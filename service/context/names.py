@@ -77,13 +77,37 @@ def _clipped(short: str, full: str) -> bool:
     return len(stem) >= _MIN_CLIPPED and stem != short and full.startswith(stem)
 
 
+_VOWELS = frozenset("aeiouyhw")
+_SOUNDS_ALIKE = (("ph", "f"), ("v", "f"), ("c", "k"), ("q", "k"), ("z", "s"))
+# Spellings are compared only for names this long: Tom and Tim, Jane and June are different people.
+_MIN_SPELLING_LENGTH = 5
+
+
+def _skeleton(word: str) -> str:
+    """The first letter and the consonants after it, like sounds merged and doubles collapsed:
+    'mohammed' and 'muhammad' -> 'md', 'rachael' and 'rachel' -> 'rkl'."""
+    for a, b in _SOUNDS_ALIKE:
+        word = word.replace(a, b)
+    letters = word[0] + "".join(ch for ch in word[1:] if ch not in _VOWELS)
+    return "".join(ch for i, ch in enumerate(letters) if i == 0 or ch != letters[i - 1])
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two spellings of one name: Mohammed and Muhammad, Rachael and Rachel, Catherine and Katherine."""
+    if max(len(a), len(b)) < _MIN_SPELLING_LENGTH or min(len(a), len(b)) < 4:
+        return False
+    ka, kb = _skeleton(a), _skeleton(b)
+    # NOTE: a two-letter skeleton is too common (Ellie and Ella, Louise and Lewis) unless both are long.
+    return ka == kb and (len(ka) >= 3 or min(len(a), len(b)) >= 6)
+
+
 def same_given_name(a: str, b: str) -> bool:
     """Folded given names that may be the same person's: 'liz' and 'elizabeth', 'chris' and 'christopher'."""
     if a == b:
         return True
     if b in _variants().get(a, frozenset()):
         return True
-    return _clipped(a, b) or _clipped(b, a)
+    return _clipped(a, b) or _clipped(b, a) or _spelled_alike(a, b)
 
 
 def same_surname(a: str, b: str) -> bool:

@@ -355,7 +355,10 @@ def _attachment_about_other_person(facts: MessageFacts) -> tuple[bool, Evidence]
     """The email is about one named third party and a readable attachment names only someone else."""
     if not facts.recipients_of(RecipientClass.EXTERNAL, {"to", "cc", "bcc"}):
         return False, Evidence()
-    email = [p for part in facts.parts if part.kind in ("subject", "body") for p in part.about]
+    # The body says whom the email is about; the subject only when the body names no one
+    # (a short subject is where the name finder guesses most: "Summer term report").
+    body = [p for part in facts.parts if part.kind == "body" for p in part.about]
+    email = body or [p for part in facts.parts if part.kind == "subject" for p in part.about]
     distinct = []
     for person in sorted(email, key=lambda p: -len(p.words)):
         if not any(same_person(person, d) for d in distinct):

@@ -70,3 +70,34 @@ def test_given_names_inside_sentences() -> None:
     text = "Dear Mrs Wright,\n\nHere is the consent form for Theo. May I ask for it back by Friday? Will it rain in June?"
     assert given_names_in(text, {"will", "may"}.__contains__) == ["Theo"]
     assert given_names_in(text, lambda word: False, [(text.index("Theo"), text.index("Theo") + 4)]) == []
+
+
+def test_field_forms_that_say_whom_a_document_is_about() -> None:
+    for text in ("SEN support plan\nPupil: Oskar Lewandowski, Year 4, UPN Y886401815297",
+                 "Referral\nChild's name Oskar Lewandowski\nDate of birth 03/12/2011",
+                 "Dear Mrs L,\nRe: Oskar Lewandowski, Year 2 (Hazel class)\nI am writing because"):
+        assert attachment_people(text, [], []) == (_ref("Oskar Lewandowski"),), text
+
+
+def test_a_letterhead_staff_line_is_not_whom_a_letter_is_about() -> None:
+    text = "Oakfield Primary School\nHeadteacher: Mrs Claire Donovan\nDear parents,\nSports day is on Friday."
+    assert attachment_people(text, [_person(text, "Claire Donovan")], []) == ()
+
+
+def test_an_attached_letter_to_another_family() -> None:
+    text = "Oakfield Primary School\nHeadteacher: Mrs Claire Donovan\nDear Mr and Mrs Osei,\nI am delighted to tell you"
+    found = attachment_people(text, [], [])
+    assert [(p.words, p.surname_only) for p in found] == [(("osei",), True)]
+    assert not same_person(_ref("Amelia Clarke"), found[0])
+    assert same_person(_ref("Kofi"), found[0])  # a first name alone may be the Oseis' child
+    # The family this email goes to is no one else.
+    assert attachment_people(text, [], [], lambda name: name == "osei") == ()
+
+
+def test_given_names_in_a_file_name() -> None:
+    from service.context.about import given_names_in_file_name
+
+    ordinary = {"will", "may", "report"}.__contains__
+    assert given_names_in_file_name("EHCP Amelia Clarke 2025", ordinary) == ["Amelia Clarke"]
+    assert given_names_in_file_name("Will report May 2025", ordinary) == []
+    assert same_person(_ref("Brown, Jack"), _ref("Jack Brown"))

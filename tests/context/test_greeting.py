@@ -110,6 +110,27 @@ def test_only_to_counts_and_a_list_is_never_called_a_mismatch() -> None:
     assert greeting_mismatches("Dear Sarah,", dl) == ()
 
 
-def test_one_of_two_greeted_people_missing_is_a_mismatch() -> None:
+def test_mail_to_oneself_with_the_recipients_in_bcc() -> None:
+    to = _to(("t.jones@oakfield.sch.uk", "Tom Jones"))
+    assert greeting_mismatches("Dear Sarah,", to, "T.Jones@oakfield.sch.uk") == ()
+    assert len(greeting_mismatches("Dear Sarah,", to)) == 1
+
+
+def test_one_greeted_person_in_to_is_enough() -> None:
     to = _to(("sarah.jones@gmail.com", "Sarah Jones"))
-    assert [m.greeted for m in greeting_mismatches("Hi Sarah and Tom,", to)] == ["Tom"]
+    assert greeting_mismatches("Hi Sarah and Tom,", to) == ()
+    assert [m.greeted for m in greeting_mismatches("Hi Priya and Tom,", to)] == ["Priya", "Tom"]
+
+
+@pytest.mark.parametrize(
+    ("body", "to"),
+    [
+        ("Dear Sarah,", [("jones.family@btinternet.com", None)]),  # a surname, no given name
+        ("Dear Mrs Smith,", [("sarah@gmail.com", None)]),  # a given name, no surname
+        ("Dear Mohammed,", [("m.khan@gmail.com", "Muhammad Khan")]),  # another spelling
+        ("Hi Kuba,", [("jakub.nowak@gmail.com", None)]),
+        ("Dear Sarah,", [("hughes77@gmail.com", None)]),
+    ],
+)
+def test_too_little_known_to_refute(body: str, to: list[tuple[str, str | None]]) -> None:
+    assert greeting_mismatches(body, _to(*to)) == ()
