@@ -29,11 +29,12 @@ TOO_OLD = "older than the retention period"
 
 def add_parser(sub: Any) -> None:
     history = sub.add_parser("history", help="the recipient history: who each sender has written to")
-    commands = history.add_subparsers(dest="history_command", required=True)
+    commands = history.add_subparsers(dest="history_command", required=True, metavar="{import,graph}")
     importer = commands.add_parser(
         "import", help="record who each sender wrote to from sent mail (.eml, .msg, .mbox files or folders)"
     )
-    importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importer.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                          help="a .eml, .msg or .mbox file, or a folder of them (read recursively)")
     graph = commands.add_parser(
         "graph", help="record who each sender wrote to from their Sent Items through Microsoft Graph "
                       "(application permission Mail.ReadBasic.All; see docs/deploy-microsoft-365.md)"
