@@ -19,7 +19,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from service.schemas.entities import EntityType
-from service.schemas.scan import ScanRequest
+from service.history import InMemoryHistory, SentTo
+from service.schemas.scan import Recipient, ScanRequest
 
 CORPUS_DIR = Path(__file__).resolve().parents[1] / "corpus"
 ENTITIES_DIR = CORPUS_DIR / "entities"
@@ -97,6 +98,18 @@ class Expectation(BaseModel):
     rules: list[str] = Field(default_factory=list)
 
 
+class SentBefore(BaseModel):
+    """Messages the draft's sender sent before it: who to, how many times (CONTRACT section 8)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    to: list[Recipient] = Field(default_factory=list)
+    cc: list[Recipient] = Field(default_factory=list)
+    bcc: list[Recipient] = Field(default_factory=list)
+    times: int = Field(default=1, ge=1, le=10_000)
+    date: str | None = None
+
+
 class Draft(BaseModel):
     id: str
     source: str
@@ -104,6 +117,67 @@ class Draft(BaseModel):
     expect: Expectation
     request: ScanRequest
     tags: list[str] = Field(default_factory=list)
+    # The sender's recipient history before this draft, oldest first; None: no history read.
+    history: list[SentBefore] | None = None
+
+    def recipient_history(self) -> tuple[str | None, InMemoryHistory | None]:
+        """The sender (the draft's From) and an in-memory history replaying `history`."""
+        sender = self.request.message.sender
+        if self.history is None or sender is None:
+            return None, None
+        store = InMemoryHistory()
+        for sent in self.history:
+            recipients = [SentTo(r.address, r.name) for r in (*sent.to, *sent.cc, *sent.bcc)]
+            for _ in range(sent.times):
+                store.record_sent(sender.address, recipients)
+        return sender.address, store
+
+
+_HISTORY_COUNT_KEYS = ("times", "count", "repeat")
+_HISTORY_TOTAL_KEYS = ("sent", "sent_messages", "messages")
+
+
+def _list_of(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def expand_history(value: Any) -> list[dict[str, Any]] | None:
+    """A draft's `history:` in its shorthands, as a list of SentBefore dicts.
+
+    - a list of sent messages: `{to: [...], cc: [...], bcc: [...], times: N, date: ...}`,
+      or just a recipient shorthand (one message to that address);
+    - or one mapping `{sent: N, to: [...]}`: N messages in all, each recipient written
+      to once and the rest to no one in particular.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dict) and any(k in value for k in _HISTORY_TOTAL_KEYS):
+        total = next(int(value[k]) for k in _HISTORY_TOTAL_KEYS if k in value)
+        known = _list_of(value.get("to", value.get("recipients")))
+        out: list[dict[str, Any]] = [{"to": [_recipient(r)]} for r in known]
+        if total > len(out):
+            out.append({"times": total - len(out)})
+        return out
+    out = []
+    for item in _list_of(value):
+        if isinstance(item, str):
+            out.append({"to": [_recipient(item)]})
+            continue
+        if not isinstance(item, dict):
+            raise CorpusError(f"history: expected a sent message or an address, got {item!r}")
+        entry: dict[str, Any] = {k: [_recipient(r) for r in _list_of(item.get(k))] for k in ("to", "cc", "bcc")}
+        for key in _HISTORY_COUNT_KEYS:
+            if key in item:
+                entry["times"] = item[key]
+        if "date" in item:
+            entry["date"] = str(item["date"])
+        unknown = set(item) - {"to", "cc", "bcc", "date", *_HISTORY_COUNT_KEYS}
+        if unknown:
+            raise CorpusError(f"history: unknown keys {sorted(unknown)}")
+        out.append(entry)
+    return out
 
 
 def parse_marked(marked: str, where: str = "text") -> tuple[str, list[Span]]:
@@ -239,7 +313,7 @@ def load_drafts(directory: Path = DRAFTS_DIR, *, files: Iterable[str] | None = N
             where = f"{path.name} #{number} ({case.get('id', '?') if isinstance(case, dict) else '?'})"
             if not isinstance(case, dict) or not {"id", "why", "expect", "message"} <= case.keys():
                 raise CorpusError(f"{where}: needs id, why, expect and message")
-            unknown = set(case) - {"id", "why", "expect", "message", "tags"}
+            unknown = set(case) - {"id", "why", "expect", "message", "tags", "history"}
             if unknown:
                 raise CorpusError(f"{where}: unknown keys {sorted(unknown)}")
             if case["id"] in seen:
@@ -248,6 +322,8 @@ def load_drafts(directory: Path = DRAFTS_DIR, *, files: Iterable[str] | None = N
             try:
                 request = ScanRequest.model_validate({"message": expand_message(case["message"], directory)})
                 expect = Expectation.model_validate(case["expect"])
+                history = expand_history(case.get("history"))
+                sent = None if history is None else [SentBefore.model_validate(h) for h in history]
             except ValueError as exc:
                 raise CorpusError(f"{where}: {exc}") from exc
             if expect.action not in VERDICTS:
@@ -263,6 +339,7 @@ def load_drafts(directory: Path = DRAFTS_DIR, *, files: Iterable[str] | None = N
                     expect=expect,
                     request=request,
                     tags=list(case.get("tags", [])),
+                    history=sent,
                 )
             )
     return drafts

@@ -153,7 +153,8 @@ class DraftRun:
         self.got: list[tuple[str, set[str]]] = []
         started = time.perf_counter()
         for d in drafts:
-            result = scanner.scan(d.request)
+            sender, history = d.recipient_history()
+            result = scanner.scan(d.request, sender=sender, history=history)
             self.got.append((result.action, {f.rule for f in result.findings}))
         self.seconds = time.perf_counter() - started
         outcomes = [

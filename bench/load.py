@@ -11,6 +11,14 @@ answered.
     python -m bench.load --clients 20 --seconds 60 [--workers 2] [--url http://...]
     python -m bench.load --workers 2 --database-url postgresql+psycopg://postgres@127.0.0.1:5432/test \
         --database-schema sendguard_load
+
+--via-proxy runs the production topology instead (bench/topology.py): nginx with TLS in
+front of --servers servers sharing PostgreSQL (--database-url, the local test database by
+default, in a new schema), signed in with tokens from a stand-in tenant. A quarter of the
+way through, one server is killed (SIGKILL) and started again; it prints throughput and
+p99 through TLS, the errors clients saw, and any scan answered but missing from the store.
+
+    python -m bench.load --via-proxy --clients 20 --seconds 60
 """
 
 import argparse
@@ -19,6 +27,7 @@ import itertools
 import json
 import os
 import signal
+import ssl
 import socket
 import statistics
 import subprocess
@@ -26,7 +35,8 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -97,15 +107,34 @@ def start_server(
     raise SystemExit("the server did not become ready")
 
 
+@dataclass
+class LoadRun:
+    """What the clients saw: latencies of answered drafts, answers by status or error, scan ids returned."""
+
+    latencies: list[float] = field(default_factory=list)
+    outcomes: Counter[str] = field(default_factory=Counter)
+    scan_ids: list[str] = field(default_factory=list)
+    sent: int = 0
+
+    @property
+    def ok(self) -> int:
+        return self.outcomes.get("200", 0)
+
+    @property
+    def errors(self) -> int:
+        return sum(self.outcomes.values()) - self.ok
+
+
 async def run_clients(url: str, drafts: list[dict[str, Any]], clients: int, seconds: float,
-                      allow_cache: bool, headers: dict[str, str]) -> tuple[list[float], Counter[str], int]:
-    latencies: list[float] = []
-    outcomes: Counter[str] = Counter()
+                      allow_cache: bool, headers: dict[str, str], verify: ssl.SSLContext | bool = True,
+                      during: Callable[[], Awaitable[None]] | None = None) -> LoadRun:
+    """`clients` concurrent clients posting drafts for `seconds`; `during` runs alongside (a disruption)."""
+    run = LoadRun()
     numbers = itertools.count()
     deadline = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
-    async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits, headers=headers) as http:
+    async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits, headers=headers, verify=verify) as http:
         async def client(index: int) -> None:
             for turn in itertools.count(index):
                 if time.monotonic() >= deadline:
@@ -115,14 +144,18 @@ async def run_clients(url: str, drafts: list[dict[str, Any]], clients: int, seco
                 started = time.perf_counter()
                 try:
                     response = await http.post("/v1/scan", json=body)
-                    outcomes[str(response.status_code)] += 1
+                    run.outcomes[str(response.status_code)] += 1
                 except httpx.HTTPError as exc:
-                    outcomes[exc.__class__.__name__] += 1
+                    run.outcomes[exc.__class__.__name__] += 1
                     continue
-                latencies.append(time.perf_counter() - started)
+                if response.status_code == 200:
+                    run.latencies.append(time.perf_counter() - started)
+                    run.scan_ids.append(response.json()["scan_id"])
 
-        await asyncio.gather(*(client(i) for i in range(clients)))
-    return latencies, outcomes, next(numbers)
+        tasks = [client(i) for i in range(clients)]
+        await asyncio.gather(*tasks, *([during()] if during else []))
+    run.sent = next(numbers)
+    return run
 
 
 def percentile(values: Sequence[float], q: int) -> float:
@@ -149,6 +182,38 @@ def wait_for_rows(database_url: str, schema: str | None, expected: int, timeout:
     return rows
 
 
+def resident_mb(pid: int) -> list[float]:
+    """Resident memory (MB) of a process and of each of its children (uvicorn's workers), from /proc."""
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    sizes = []
+    for one in pids:
+        try:
+            for line in Path(f"/proc/{one}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    sizes.append(int(line.split()[1]) / 1024)
+        except OSError:
+            continue
+    return sizes
+
+
+def print_memory(label: str, pid: int) -> None:
+    sizes = resident_mb(pid)
+    if sizes:
+        print(f"memory ({label}): " + ", ".join(f"{size:.0f} MB" for size in sizes) + " resident")
+
+
+def print_run(run: LoadRun, elapsed: float) -> None:
+    print(f"requests: {sum(run.outcomes.values())}  ok: {run.ok}  errors: {run.errors}  {dict(run.outcomes)}")
+    print(f"throughput: {run.ok / elapsed:.1f} drafts/s over {elapsed:.1f} s")
+    print("latency ms: p50 {:.0f}  p95 {:.0f}  p99 {:.0f}  max {:.0f}".format(
+        *(percentile(run.latencies, q) * 1000 for q in (50, 95, 99)), max(run.latencies, default=0) * 1000))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clients", type=int, default=20)
@@ -160,9 +225,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--database-schema", help="PostgreSQL schema for the store (created if missing)")
     parser.add_argument("--with-attachments", action="store_true", help="include example drafts with attachments")
     parser.add_argument("--allow-cache", action="store_true", help="send identical drafts (measures the cache)")
+    parser.add_argument("--via-proxy", action="store_true",
+                        help="nginx with TLS in front of several servers sharing PostgreSQL; one is killed mid-run")
+    parser.add_argument("--servers", type=int, default=2, help="servers behind the proxy (with --via-proxy)")
     args = parser.parse_args(argv)
 
     drafts = load_drafts(args.with_attachments)
+    if args.via_proxy:
+        return via_proxy(args, drafts)
     headers = {"Authorization": f"Bearer {args.token}"} if args.token else {}
     tmp = Path(tempfile.mkdtemp(prefix="sendguard-load-"))
     database_url = args.database_url or f"sqlite:///{tmp / 'sendguard.db'}"
@@ -178,16 +248,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{args.clients} clients for {args.seconds:g} s, {len(drafts)} example drafts, "
               f"{'repeats allowed' if args.allow_cache else 'every draft unique'}", flush=True)
         started = time.monotonic()
-        latencies, outcomes, sent = asyncio.run(
-            run_clients(url, drafts, args.clients, args.seconds, args.allow_cache, headers)
-        )
+        run = asyncio.run(run_clients(url, drafts, args.clients, args.seconds, args.allow_cache, headers))
         elapsed = time.monotonic() - started
-        ok = outcomes.get("200", 0)
-        errors = sum(outcomes.values()) - ok
-        print(f"requests: {sum(outcomes.values())}  ok: {ok}  errors: {errors}  {dict(outcomes)}")
-        print(f"throughput: {ok / elapsed:.1f} drafts/s over {elapsed:.1f} s")
-        print("latency ms: p50 {:.0f}  p95 {:.0f}  p99 {:.0f}  max {:.0f}".format(
-            *(percentile(latencies, q) * 1000 for q in (50, 95, 99)), max(latencies, default=0) * 1000))
+        ok, errors = run.ok, run.errors
+        print_run(run, elapsed)
+        if process is not None:
+            print_memory("server process, then each worker" if args.workers > 1 else "server", process.pid)
         if args.database_url or process:
             rows = wait_for_rows(database_url, args.database_schema, rows_before + ok) - rows_before
             print(f"store: {rows} new scan rows for {ok} scans answered"
@@ -201,6 +267,67 @@ def main(argv: Sequence[str] | None = None) -> int:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 process.kill()
+
+
+def via_proxy(args: argparse.Namespace, drafts: list[dict[str, Any]]) -> int:
+    import uuid
+
+    from bench.topology import Topology, TopologyError, local_sign_in, missing_tools, stored_scan_ids
+
+    reason = missing_tools()
+    if reason:
+        raise SystemExit(f"bench.load --via-proxy: {reason}")
+    database_url = args.database_url or os.environ.get(
+        "SENDGUARD_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    own_schema = args.database_schema is None
+    schema = args.database_schema or f"sendguard_load_{uuid.uuid4().hex[:10]}"
+    provider, sign_in = local_sign_in()
+    topology = Topology(Path(tempfile.mkdtemp(prefix="sendguard-topology-")), database_url, schema, sign_in,
+                        server_count=args.servers)
+    print(f"starting nginx (TLS) and {args.servers} servers sharing PostgreSQL (schema {schema}) ...", flush=True)
+    try:
+        topology.start()
+        print(f"logs: {topology.folder}")
+        victim = topology.servers[0]
+        timeline: dict[str, float] = {}
+
+        async def kill_and_restart() -> None:
+            loop = asyncio.get_running_loop()
+            await asyncio.sleep(args.seconds / 4)
+            timeline["killed"] = time.monotonic()
+            await loop.run_in_executor(None, victim.kill)
+            await loop.run_in_executor(None, victim.start)
+            timeline["back"] = time.monotonic()
+
+        print(f"{args.clients} clients for {args.seconds:g} s through https, every draft unique; "
+              f"server 1 of {args.servers} killed at {args.seconds / 4:g} s and started again", flush=True)
+        started = time.monotonic()
+        run = asyncio.run(run_clients(topology.base_url, drafts, args.clients, args.seconds, False,
+                                      {"Authorization": f"Bearer {provider.token()}"},
+                                      verify=topology.client_tls(), during=kill_and_restart))
+        elapsed = time.monotonic() - started
+        print_run(run, elapsed)
+        for number, server in enumerate(topology.servers, start=1):
+            if server.process is not None:
+                print_memory(f"server {number}", server.process.pid)
+        if "back" in timeline:
+            print(f"killed server answering again after {timeline['back'] - timeline['killed']:.1f} s")
+        missing = set(run.scan_ids) - stored_scan_ids(database_url, schema)
+        print(f"store: {len(run.scan_ids)} verdicts returned, "
+              f"{'all in the store' if not missing else f'MISSING {len(missing)}'}")
+        return 0 if run.errors == 0 and not missing else 1
+    except TopologyError as exc:
+        raise SystemExit(f"bench.load --via-proxy: {exc}") from None
+    finally:
+        topology.stop()
+        provider.stop()
+        if own_schema:
+            from sqlalchemy import text
+
+            engine = make_engine(database_url)
+            with engine.begin() as conn:
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            engine.dispose()
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from sqlalchemy import Engine
 
 from service.api import telemetry
 from service.api.cache import ScanCache
@@ -32,7 +33,7 @@ from service.scanner import Scanner, build_scanner
 from service.schemas.scan import Body, Message, ScanRequest
 from service.settings import Settings
 from service.store.hashing import load_hash_key
-from service.store.migrate import upgrade
+from service.store.migrate import schema_status, upgrade
 from service.store.repository import Repository, make_engine
 from service.store.writer import StoreWriter
 
@@ -59,6 +60,20 @@ def _warm_up(service: ScanService) -> None:
     service.scanner.scan(request)
 
 
+def _warn_if_schema_behind(engine: Engine) -> None:
+    """A shared store is migrated by `sendguard migrate`; say so plainly if that was not done."""
+    try:
+        schema = schema_status(engine)
+    except Exception as exc:  # noqa: BLE001 - /readyz reports an unreachable store
+        log.error("store not reachable at start-up; intercepts will be buffered",
+                  extra={"error": exc.__class__.__name__})
+        return
+    if not schema.usable:
+        log.error("the store's tables are not at this version's revision: run `sendguard migrate`; "
+                  "until then /readyz answers 503 and intercepts are buffered",
+                  extra={"revision": schema.current, "needed": schema.head})
+
+
 def create_app(settings: Settings) -> FastAPI:
     check_settings(settings)
 
@@ -71,16 +86,23 @@ def create_app(settings: Settings) -> FastAPI:
                             "Never run this way for real mail.", extra={"host": settings.bind_host})
         validator = None if settings.auth_mode == "dev" else validator_from_settings(settings)
         hash_key = load_hash_key(settings)
+        if settings.hash_key is None and not settings.resolved_database_url.startswith("sqlite"):
+            # NOTE: a key made in this server's data folder differs from every other server's,
+            # so the same sender would be counted as different people in the shared store.
+            log.warning("a shared store but no SENDGUARD_HASH_KEY (or _FILE): give every server the same key")
         engine = make_engine(settings.resolved_database_url, settings.database_schema)
         repository = Repository(engine)
-        migrate = partial(upgrade, engine, settings.database_schema)
-        try:
-            await run_in_threadpool(migrate)
-            prepare = None
-        except Exception as exc:  # noqa: BLE001 - the store may come up later; the writer retries
-            log.error("store not reachable at start-up; intercepts will be buffered",
-                      extra={"error": exc.__class__.__name__})
-            prepare = migrate
+        prepare = None
+        if settings.migrates_on_start:
+            migrate = partial(upgrade, engine, settings.database_schema)
+            try:
+                await run_in_threadpool(migrate)
+            except Exception as exc:  # noqa: BLE001 - the store may come up later; the writer retries
+                log.error("store not reachable at start-up; intercepts will be buffered",
+                          extra={"error": exc.__class__.__name__})
+                prepare = migrate
+        else:
+            await run_in_threadpool(_warn_if_schema_behind, engine)
         writer = StoreWriter(
             repository,
             limit=settings.store_buffer_limit,
@@ -104,6 +126,7 @@ def create_app(settings: Settings) -> FastAPI:
             max_waiting=settings.max_waiting_scans,
             cache=ScanCache(settings.scan_cache_entries, settings.scan_cache_seconds),
             enricher=_build_enricher(settings, scanner),
+            store_wait_seconds=settings.store_wait_seconds,
             history_keys=HistoryKeys(hash_key),
         )
         await asyncio.get_running_loop().run_in_executor(service.executor, _warm_up, service)

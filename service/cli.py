@@ -1,4 +1,4 @@
-"""sendguard scan | analyze | serve | protect (CONTRACT section 1)."""
+"""sendguard scan | analyze | serve | migrate | protect (CONTRACT section 1)."""
 
 import argparse
 import json
@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1, help="worker processes (each loads the models once)")
+    sub.add_parser("migrate", help="bring the intercept store's tables up to date (run before starting new servers)")
     protect = sub.add_parser("protect", help="write a password-protected copy of a file and print its password")
     protect.add_argument("file", type=Path, metavar="FILE")
     protect.add_argument("--out", type=Path, metavar="PATH",
@@ -70,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(args)
         if args.command == "protect":
             return _protect(args)
+        if args.command == "migrate":
+            return _migrate()
         if args.command == "simulate":
             return simulate.run(args)
         if args.command == "history":
@@ -260,6 +263,47 @@ def _protect(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- migrate -------------------------------------------------------------------
+
+
+def settings_problem(exc: ValueError) -> str:
+    """A settings error as one plain line: pydantic's own first line only says how many errors."""
+    if isinstance(exc, ValidationError) and exc.errors():
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        message = str(first["msg"]).removeprefix("Value error, ")
+        return f"SENDGUARD_{where.upper()}: {message}" if where else message
+    return str(exc).splitlines()[0]
+
+
+def _migrate() -> int:
+    """Upgrade the store to this version's tables: once per upgrade, before the servers are rolled."""
+    from service.settings import Settings
+    from service.store.migrate import schema_status, upgrade
+    from service.store.repository import make_engine
+
+    try:
+        settings = Settings()
+    except ValueError as exc:
+        print(f"sendguard: {settings_problem(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    engine = make_engine(settings.resolved_database_url, settings.database_schema)
+    try:
+        before = schema_status(engine).current
+        upgrade(engine, settings.database_schema)
+        after = schema_status(engine)
+    except Exception as exc:  # noqa: BLE001 - one plain line, never a traceback with the URL in it
+        print(f"sendguard: the store could not be migrated ({exc.__class__.__name__})", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    if before == after.current:
+        print(f"The store is up to date (revision {after.current}).")
+    else:
+        print(f"The store was migrated from revision {before or 'none'} to {after.current}.")
+    return 0
+
+
 # --- serve -------------------------------------------------------------------
 
 
@@ -288,15 +332,18 @@ def _serve(args: argparse.Namespace) -> int:
         # Made (or checked) once here, before any worker starts: a bad key file is one plain line.
         load_hash_key(settings)
     except ValueError as exc:
-        print(f"sendguard: {str(exc).splitlines()[0]}", file=sys.stderr)
+        print(f"sendguard: {settings_problem(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     configure_logging()
     if args.workers > 1:
         # Migrate once here rather than racing in every worker; metrics are summed across workers.
-        try:
-            upgrade(make_engine(settings.resolved_database_url, settings.database_schema), settings.database_schema)
-        except Exception as exc:  # noqa: BLE001 - the workers retry when the store comes back
-            logging.getLogger(__name__).error("store not reachable at start-up", extra={"error": type(exc).__name__})
+        if settings.migrates_on_start:
+            try:
+                upgrade(make_engine(settings.resolved_database_url, settings.database_schema),
+                        settings.database_schema)
+            except Exception as exc:  # noqa: BLE001 - the workers retry when the store comes back
+                logging.getLogger(__name__).error("store not reachable at start-up",
+                                                  extra={"error": type(exc).__name__})
         os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="sendguard-metrics-"))
     uvicorn.run(
         "service.app:app_from_environment",

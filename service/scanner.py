@@ -13,18 +13,28 @@ from pathlib import Path
 
 from ulid import ULID
 
+from service.context.about import PersonRef, attachment_people, file_name_words, given_names_in, people
+from service.context.greeting import greeting_mismatches
+from service.context.document_kind import DocumentKind, classify_document, in_context
 from service.context.group_disclosure import discloses_about_recipients
 from service.context.lookalike import LookalikeMatch, find_lookalike
 from service.context.organisation import without_organisation_contacts
-from service.context.participants import Participants, participants_of, signed_by, third_party
+from service.context.participants import (
+    Participants,
+    conversation_spans,
+    participants_of,
+    signed_by,
+    third_party,
+)
 from service.context.recipients import RecipientClass, RecipientInfo, classify_recipients
 from service.detect.analyzer import build_detector
+from service.detect.recognizers.password import secrets_for_a_protected_file
 from service.detect.types import DetectedEntity, Detector
 from service.extract.attachments import AttachmentLimits, reasons
 from service.extract.budget import DraftBudget
 from service.extract.message import extract_message
 from service.extract.types import ExtractedAttachment, ExtractedMessage
-from service.history import NO_HISTORY, RecipientHistory, SenderHistory, SentTo
+from service.history import NO_HISTORY, InMemoryHistory, RecipientHistory, SenderHistory, SentTo
 from service.rules.engine import RuleEngine
 from service.rules.facts import MessageFacts, PartFacts
 from service.rules.loader import RuleFileError, load_organisation, load_rules
@@ -73,21 +83,24 @@ class Scanner:
         )
         self.attachment_limits = AttachmentLimits(max_text_chars=self.settings.attachment_text_chars)
 
-    def scan(self, request: ScanRequest, sender: str | None = None) -> ScanResult:
-        return self.scan_with_facts(request, sender)[0]
+    def scan(
+        self, request: ScanRequest, sender: str | None = None, history: RecipientHistory | None = None
+    ) -> ScanResult:
+        return self.scan_with_facts(request, sender, history)[0]
 
     def scan_with_facts(
-        self, request: ScanRequest, sender: str | None = None
+        self, request: ScanRequest, sender: str | None = None, history: RecipientHistory | None = None
     ) -> tuple[ScanResult, MessageFacts, list[Finding]]:
         """The verdict, the facts it rests on, and the findings of shadow rules (never shown).
 
         `sender`: whose recipient history applies. The HTTP service passes the signed-in
         user (never the draft's own `from`); None reads no history.
+        `history`: read instead of the scanner's own (the corpus and `simulate`'s replay).
         The facts hold text and masked values: use them for counts, never store them.
         """
         draft = DraftBudget.start(self.settings.draft_deadline_seconds, self.settings.draft_text_chars)
         extracted = extract_message(request.message, self.attachment_limits, draft)
-        facts = self.facts_for(request.message, extracted, draft, sender=sender)
+        facts = self.facts_for(request.message, extracted, draft, sender=sender, history=history)
         findings = self.engine.evaluate(facts, include_shadow=True)
         shadow_ids = {r.id for r in self.rules if r.status is Status.SHADOW}
         shown = [f for f in findings if f.rule not in shadow_ids]
@@ -117,9 +130,20 @@ class Scanner:
         signer = signed_by(extracted.body)
         if signer:
             participants = participants.with_person(signer)
+        recipients = classify_recipients(message, self.organisation)
+        # Whom an attachment's file name is about matters only for mail leaving the trust.
+        outbound = any(r.klass is RecipientClass.EXTERNAL for r in recipients)
+        subject_entities = self._text_entities(extracted.subject, participants, draft)
+        body_entities = self._text_entities(extracted.body, participants, draft)
+        if any(a.protected for a in _flatten(extracted.attachments)):
+            subject_entities += secrets_for_a_protected_file(extracted.subject, subject_entities)
+            body_entities += secrets_for_a_protected_file(extracted.body, body_entities)
+        # The subject names the body's kind as a file name names an attachment's.
+        body_kind = classify_document(extracted.subject, extracted.body, body_entities, name_is_a_file=False)
         parts = [
-            self._text_part("subject", "subject", extracted.subject, participants, draft),
-            self._text_part("body", "body", extracted.body, participants, draft),
+            _part("subject", "subject", extracted.subject, in_context(body_kind, extracted.subject, subject_entities),
+                  body_kind),
+            _part("body", "body", extracted.body, in_context(body_kind, extracted.body, body_entities), body_kind),
         ]
         for attachment in _flatten(extracted.attachments):
             chars = None
@@ -127,8 +151,9 @@ class Scanner:
                 chars = _affordable_chars(attachment.text, draft, 0)
                 if chars is not None and chars < _LEAST_ATTACHMENT_CHARS:
                     attachment = replace(attachment, readable=False, reason=reasons.OUT_OF_TIME)
-            parts.append(self._attachment_part(attachment, participants, chars))
-        recipients = classify_recipients(message, self.organisation)
+            parts.append(self._attachment_part(attachment, participants, chars, name_people=outbound))
+        if outbound and not any(p.about for p in parts[:2]):
+            parts[1] = replace(parts[1], about=_given_names_about(extracted.subject, extracted.body, participants))
         return MessageFacts(
             parts=tuple(parts),
             recipients=tuple(recipients),
@@ -137,6 +162,7 @@ class Scanner:
             dpo_contact=self.organisation.dpo_contact,
             group_disclosure=discloses_about_recipients(f"{extracted.subject}\n{extracted.body}"),
             sender_history=self._sender_history(history or self.history, sender, message, recipients),
+            name_mismatches=greeting_mismatches(extracted.body, message.to),
         )
 
     def _sender_history(
@@ -176,15 +202,23 @@ class Scanner:
         found = third_party(text, found, participants, by_position=by_position)
         return without_organisation_contacts(text, found, self.organisation)
 
-    def _text_part(
-        self, location: str, kind: str, text: str, participants: Participants, draft: DraftBudget | None = None
-    ) -> PartFacts:
+    def _text_entities(
+        self, text: str, participants: Participants, draft: DraftBudget | None = None
+    ) -> list[DetectedEntity]:
         chars = _affordable_chars(text, draft, _ALWAYS_DETECTED_CHARS) if draft is not None else None
-        entities = self._entities(text, participants, ner_chars=self.settings.ner_chars, chars=chars)
-        return _part(location, kind, text, entities)
+        return self._entities(text, participants, ner_chars=self.settings.ner_chars, chars=chars)
+
+    def _file_name_people(self, name: str, participants: Participants) -> list[str]:
+        """Third parties named in a file name ('Jack_Brown_report.pdf')."""
+        words = file_name_words(name)
+        if not words:
+            return []
+        found = self.detector.analyze(words, ner_chars=len(words))
+        return [e.text for e in found if e.type is EntityType.PERSON and not participants.is_named(e.text)]
 
     def _attachment_part(
-        self, att: ExtractedAttachment, participants: Participants, chars: int | None = None
+        self, att: ExtractedAttachment, participants: Participants, chars: int | None = None,
+        *, name_people: bool = False,
     ) -> PartFacts:
         # NOTE: a greeting in an attached letter greets someone outside this email, so
         # only the participants' own names are set aside there, not positions.
@@ -196,7 +230,18 @@ class Scanner:
             if readable
             else []
         )
-        base = _part(f"attachment:{att.name}", "attachment", att.text, entities)
+        kind = classify_document(att.name, att.text, entities)
+        # Characters in a lesson plan are nobody the attachment is about either.
+        entities = in_context(kind, att.text, entities)
+        base = _part(f"attachment:{att.name}", "attachment", att.text, entities, kind)
+        about = (
+            attachment_people(
+                att.text if readable else "", entities, self._file_name_people(att.name, participants),
+                participants.is_named,
+            )
+            if name_people
+            else ()
+        )
         return PartFacts(
             location=base.location,
             kind="attachment",
@@ -209,6 +254,8 @@ class Scanner:
             readable=att.readable,
             ctf=att.is_ctf,
             unreadable_reason=att.reason,
+            about=about,
+            document_kind=kind,
         )
 
     # --- a rule's own examples -----------------------------------------------
@@ -218,21 +265,48 @@ class Scanner:
         failures = []
         for example in rule.examples:
             message, extracted = _example_message(example)
-            finding = self.engine.evaluate_rule(rule, self.facts_for(message, extracted))
+            sender, history = _example_history(example)
+            facts = self.facts_for(message, extracted, sender=sender, history=history)
+            finding = self.engine.evaluate_rule(rule, facts)
             got = finding.action.value if finding else "none"
             if got != example.expect:
                 failures.append(f"example {example.name!r} should give {example.expect!r} but gave {got!r}")
         return failures
 
 
-def _part(location: str, kind: str, text: str, entities: list[DetectedEntity]) -> PartFacts:
+def _part(
+    location: str, kind: str, text: str, entities: list[DetectedEntity],
+    document_kind: DocumentKind = DocumentKind.CORRESPONDENCE,
+) -> PartFacts:
     counts = Counter(e.type for e in entities)
     names = frozenset(" ".join(e.text.casefold().split()) for e in entities if e.type is EntityType.PERSON)
     shown = [e for e in entities if e.type in GUARDED_IDENTIFIER_TYPES or e.type is EntityType.PERSON]
     masked = tuple(dict.fromkeys(e.masked() for e in shown))
-    return PartFacts(
-        location=location, kind=kind, entities=counts, names=names, masked=masked, text=text  # type: ignore[arg-type]
+    about = (
+        people(e.text for e in entities if e.type is EntityType.PERSON and not _signs_off(text, e))
+        if kind != "attachment"
+        else ()
     )
+    return PartFacts(
+        location=location, kind=kind, entities=counts, names=names, masked=masked, text=text,  # type: ignore[arg-type]
+        about=about, document_kind=document_kind,
+    )
+
+
+def _given_names_about(subject: str, body: str, participants: Participants) -> tuple[PersonRef, ...]:
+    """Whom the subject and body are about when the name finder found nobody: known given
+    names inside sentences, outside greetings and signatures, that are no participant's."""
+    from service.detect.recognizers.person import common_words
+
+    ordinary = common_words()
+    names = [*given_names_in(subject, ordinary.__contains__),
+             *given_names_in(body, ordinary.__contains__, conversation_spans(body, participants))]
+    return people(n for n in names if not participants.is_named(n))
+
+
+def _signs_off(text: str, entity: DetectedEntity) -> bool:
+    """A name with nothing after it but punctuation: the sender signing ("... on the phone. Rachel")."""
+    return not text[entity.end :].strip(" \t\r\n.,!-–")
 
 
 def _affordable_chars(text: str, draft: DraftBudget, floor: int) -> int | None:
@@ -261,6 +335,19 @@ def _recipient(value: ExampleRecipient | str) -> Recipient:
     if isinstance(value, str):
         return Recipient(address=value)
     return Recipient(address=value.address, name=value.name)
+
+
+def _example_history(example: Example) -> tuple[str | None, RecipientHistory | None]:
+    """The example's sender and the history its `history:` states (None when it states none)."""
+    if example.history is None:
+        return None, None
+    sender = example.message.sender.address
+    history = InMemoryHistory()
+    for sent in example.history:
+        recipients = [_recipient(r) for r in (*sent.to, *sent.cc, *sent.bcc)]
+        for _ in range(sent.times):
+            history.record_sent(sender, [SentTo(r.address, r.name) for r in recipients])
+    return sender, history
 
 
 def _example_message(example: Example) -> tuple[Message, ExtractedMessage]:

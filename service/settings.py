@@ -5,10 +5,13 @@ from pathlib import Path
 
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+
+# Settings that may be read from a file named by SENDGUARD_<NAME>_FILE.
+SECRET_FILE_SETTINGS = ("hash_key", "graph_client_secret", "database_url")
 
 
 class Settings(BaseSettings):
@@ -121,6 +124,11 @@ class Settings(BaseSettings):
     # key is made once and kept in data_dir/hash.key.
     hash_key: SecretStr | None = None
     retention_days: int = Field(default=365, ge=1)
+    # Whether a server brings the store's tables up to date when it starts. Unset: only
+    # a SQLite store is (one machine's file; the README's two commands rely on it). A
+    # shared PostgreSQL store is migrated by `sendguard migrate`, run once before the
+    # servers are rolled: servers of two versions must not race to change one schema.
+    migrate_on_start: bool | None = None
 
     # --- the DPO dashboard ------------------------------------------------------------
     # Senders are shown by the first 12 characters of their keyed hash. True shows the
@@ -136,6 +144,10 @@ class Settings(BaseSettings):
     store_buffer_limit: int = Field(default=100_000, ge=100)
     store_retry_seconds: float = Field(default=2.0, gt=0)
     store_batch_size: int = Field(default=200, ge=1)
+    # A verdict waits up to this long for its intercept row to be written (not at all
+    # while the store is failing): a server killed just after answering then loses no
+    # row, and an outcome sent through another server finds its scan. 0 never waits.
+    store_wait_seconds: float = Field(default=1.0, ge=0, le=10)
 
     # --- Microsoft Graph (optional) -----------------------------------------------------
     graph_enabled: bool = False
@@ -151,6 +163,38 @@ class Settings(BaseSettings):
     graph_cache_seconds: int = Field(default=3600, ge=0)
     # Largest attachment fetched through Graph.
     graph_max_attachment_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+
+    # Secrets may instead be given as files (an orchestrator's or systemd's credentials):
+    # SENDGUARD_HASH_KEY_FILE, SENDGUARD_GRAPH_CLIENT_SECRET_FILE, SENDGUARD_DATABASE_URL_FILE
+    # (the URL may carry the database password). Surrounding white space is ignored.
+    hash_key_file: Path | None = None
+    graph_client_secret_file: Path | None = None
+    database_url_file: Path | None = None
+
+    @model_validator(mode="after")
+    def _read_secret_files(self) -> "Settings":
+        for name in SECRET_FILE_SETTINGS:
+            path: Path | None = getattr(self, f"{name}_file")
+            if path is None:
+                continue
+            variable = f"SENDGUARD_{name.upper()}"
+            if getattr(self, name) is not None:
+                raise ValueError(f"set {variable} or {variable}_FILE, not both")
+            try:
+                value = path.read_text(encoding="utf-8").strip()
+            except (OSError, UnicodeDecodeError) as exc:
+                reason = getattr(exc, "strerror", None) or "not UTF-8 text"
+                raise ValueError(f"{variable}_FILE: {path} cannot be read ({reason})") from None
+            if not value:
+                raise ValueError(f"{variable}_FILE: {path} is empty")
+            setattr(self, name, value if name == "database_url" else SecretStr(value))
+        return self
+
+    @property
+    def migrates_on_start(self) -> bool:
+        if self.migrate_on_start is not None:
+            return self.migrate_on_start
+        return self.resolved_database_url.startswith("sqlite")
 
     @property
     def resolved_openid_config_url(self) -> str | None:

@@ -3,6 +3,12 @@
 Every process builds its scanner once (spaCy, rules, examples checked) and then scans
 its share of the drafts; the parent only counts. Nothing about a draft's content is
 printed: rule ids, verdicts, counts, and the names of files that could not be read.
+
+History-dependent rules (CONTRACT section 8) are replayed honestly: the parent reads each
+message's Date, From and recipients, puts the messages in time order, and hands each one
+the sender's history as it stood just before it (an in-memory history fed as it goes).
+So a dry run over past mail never lets a message count as "written to before" because of
+a later one. Drafts with no Date (a .json ScanRequest) come after the dated ones, in input order.
 """
 
 import argparse
@@ -14,10 +20,16 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from email import policy
+from email.parser import BytesHeaderParser
+from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 from typing import Any
+
+from service.history import InMemoryHistory, SenderHistory, SentTo
 
 from tqdm import tqdm
 
@@ -49,6 +61,111 @@ class Draft:
     label: str
     path: str | None = None
     data: bytes | None = None
+    # Set by the time-ordered replay: the draft's sender and their history just before it.
+    sender: str | None = None
+    history: SenderHistory | None = None
+
+
+@dataclass(frozen=True)
+class FixedHistory:
+    """A recipient history that answers with one precomputed snapshot (a worker's view of the replay)."""
+
+    snapshot: SenderHistory
+
+    def record_sent(self, sender: str, recipients: Sequence[SentTo], when: datetime) -> None:
+        raise NotImplementedError("a replayed snapshot is read-only")
+
+    def for_draft(self, sender: str, recipients: Sequence[SentTo], candidate_domains: Iterable[str] = ()) -> SenderHistory:
+        return self.snapshot
+
+
+@dataclass(frozen=True)
+class Addressed:
+    """Who sent a past message, when, and to whom: all the replay needs."""
+
+    sender: str
+    recipients: tuple[SentTo, ...]
+    when: datetime | None
+
+
+
+
+def _when(value: object) -> datetime | None:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(str(value))
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def addressed(draft: Draft) -> Addressed | None:
+    """The draft's Date, From and recipients (None when it has no From or cannot be read)."""
+    try:
+        if draft.data is not None or (draft.path or "").lower().endswith(".eml"):
+            data = draft.data if draft.data is not None else Path(draft.path or "").read_bytes()
+            headers = BytesHeaderParser(policy=policy.compat32).parsebytes(data)
+            sender = getaddresses([str(headers.get("From", ""))])
+            recipients = getaddresses([str(headers.get(k, "")) for k in ("To", "Cc", "Bcc") if headers.get(k)])
+            if not sender or not sender[0][1]:
+                return None
+            return Addressed(
+                sender[0][1],
+                tuple(SentTo(address, name or None) for name, address in recipients if address),
+                _when(headers.get("Date")),
+            )
+        return _addressed_request(draft)
+    except Exception:  # noqa: BLE001 - an unreadable draft is reported by the scan itself
+        return None
+
+
+def _addressed_request(draft: Draft) -> Addressed | None:
+    from service.cli import read_request
+
+    path = Path(draft.path or "")
+    request = read_request(path)
+    message = request.message
+    if message.sender is None or not message.sender.address:
+        return None
+    when = None
+    if path.suffix.lower() == ".msg":
+        import extract_msg
+
+        with extract_msg.openMsg(str(path)) as msg:
+            when = _when(getattr(msg, "date", None))
+    recipients = tuple(SentTo(r.address, r.name) for r in (*message.to, *message.cc, *message.bcc) if r.address)
+    return Addressed(message.sender.address, recipients, when)
+
+
+def in_time_order(drafts: Iterable[Draft], candidate_domains: Iterable[str]) -> list[Draft]:
+    """The drafts in Date order, each carrying its sender's history as it stood before it.
+
+    `candidate_domains`: the organisation's and partners' domains, offered to the history
+    as the scanner offers them (the draft's own recipient domains are added per draft).
+    """
+    known = list(candidate_domains)
+    dated: list[tuple[datetime, int, Draft, Addressed | None]] = []
+    for number, draft in enumerate(drafts):
+        who = addressed(draft)
+        when = who.when if who is not None and who.when is not None else None
+        # NOTE: undated drafts sort after every dated one, in input order.
+        key = when if when is not None else datetime.max.replace(tzinfo=timezone.utc)
+        dated.append((key, number, draft, who))
+    dated.sort(key=lambda item: (item[0], item[1]))
+    history = InMemoryHistory()
+    ordered = []
+    for when, _, draft, who in dated:
+        if who is None:
+            ordered.append(draft)
+            continue
+        candidates = {*known, *(r.address.rpartition("@")[2].lower() for r in who.recipients)}
+        snapshot = history.for_draft(who.sender, who.recipients, candidates)
+        ordered.append(replace(draft, sender=who.sender, history=snapshot))
+        history.record_sent(who.sender, who.recipients, when)
+    return ordered
 
 
 @dataclass(frozen=True)
@@ -103,6 +220,12 @@ def drafts_in(path: Path) -> tuple[int, Iterator[Draft]]:
     return len(keys), messages()
 
 
+def replayed_drafts(path: Path, candidate_domains: Iterable[str]) -> tuple[int, list[Draft]]:
+    """`drafts_in(path)` in time order, each with its sender's history before it."""
+    total, drafts = drafts_in(path)
+    return total, in_time_order(drafts, candidate_domains)
+
+
 # --- in each process -----------------------------------------------------------
 
 _scanner: Any = None
@@ -128,7 +251,8 @@ def _scan(draft: Draft) -> Outcome:
         errors, _errors_reported = tuple(_scanner.rule_errors), True
     try:
         request = load_email(draft.data) if draft.data is not None else read_request(Path(draft.path or ""))
-        result, _facts, shadow = _scanner.scan_with_facts(request)
+        history = FixedHistory(draft.history) if draft.history is not None else None
+        result, _facts, shadow = _scanner.scan_with_facts(request, sender=draft.sender, history=history)
     except InputError as exc:
         return Outcome(action=None, problem=str(exc), label=draft.label, rule_errors=errors)
     except Exception as exc:  # noqa: BLE001 - one bad draft must not stop ten thousand others
@@ -143,7 +267,11 @@ def _scan(draft: Draft) -> Outcome:
 
 def simulate(path: Path, *, rules_dir: Path | None = None, organisation_file: Path | None = None,
              workers: int = 1, progress: bool = True) -> Tally:
-    total, drafts = drafts_in(path)
+    from service.rules.loader import load_organisation
+    from service.settings import get_settings
+
+    organisation = load_organisation(organisation_file or get_settings().organisation_file)
+    total, drafts = replayed_drafts(path, [*organisation.internal_domains, *organisation.secure_domains])
     tally = Tally()
     bar = tqdm(total=total, unit="draft", file=sys.stderr, disable=not progress, dynamic_ncols=True,
                desc="simulate")

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from bench.corpus import (
+    MISDIRECTED_RULE_IDS,
     RULE_IDS,
     CorpusError,
     Draft,
@@ -22,7 +23,9 @@ _DOB_HAS_LABEL = re.compile(r"born|birth|dob|d\.o\.b", re.IGNORECASE)
 _PASSWORD_HAS_LABEL = re.compile(r"password|passcode|pin|code|key|passphrase", re.IGNORECASE)
 
 TEXTS = load_entity_texts()
-DRAFTS = load_drafts()
+MISDIRECTED_FILE = "misdirected.yaml"
+DRAFTS = load_drafts(exclude=[MISDIRECTED_FILE])
+MISDIRECTED = load_drafts(files=[MISDIRECTED_FILE])
 
 
 def test_entity_corpus_is_large_and_varied() -> None:
@@ -137,6 +140,51 @@ def _action_fits_rules(action: str, rules: list[str]) -> bool:
     if action == "warn":
         return not fired & _ALWAYS_BLOCK and bool(fired - _INFO)
     return bool(fired & (_ALWAYS_BLOCK | _MAY_BLOCK))
+
+
+def test_misdirected_corpus_covers_each_rule_with_hard_negatives() -> None:
+    assert len(MISDIRECTED) >= 50
+    for rule in MISDIRECTED_RULE_IDS:
+        firing = [d for d in MISDIRECTED if rule in d.expect.rules]
+        assert len(firing) >= 4, f"{rule} fires in too few drafts"
+    negatives = [d for d in MISDIRECTED if "hard-negative" in d.tags]
+    assert len(negatives) >= 25
+    assert sum(d.history is not None for d in MISDIRECTED) >= 15, "history rules need drafts with a history"
+
+
+@pytest.mark.parametrize("draft", MISDIRECTED, ids=lambda d: d.id)
+def test_misdirected_drafts_expect_contract_rules(draft: Draft) -> None:
+    assert set(draft.expect.rules) <= RULE_IDS | MISDIRECTED_RULE_IDS
+    # The four section 8 rules warn.
+    section7 = [r for r in draft.expect.rules if r not in MISDIRECTED_RULE_IDS]
+    if set(draft.expect.rules) & MISDIRECTED_RULE_IDS and not set(section7) & (_ALWAYS_BLOCK | _MAY_BLOCK):
+        assert draft.expect.action == "warn", draft.id
+    else:
+        assert _action_fits_rules(draft.expect.action, section7), draft.id
+
+
+def test_a_draft_history_replays_into_an_in_memory_history() -> None:
+    draft = next(d for d in MISDIRECTED if d.id == "md-changed-colleague-personal")
+    sender, history = draft.recipient_history()
+    assert sender == "t.jones@oakfield.sch.uk" and history is not None
+    from service.history import SentTo
+
+    seen = history.for_draft(sender, [SentTo("sarahjones77@gmail.com", "Sarah Jones")], ["oakfield.sch.uk"])
+    assert seen.established and seen.recipients[0].usual_domains == ("oakfield.sch.uk",)
+    assert next(d for d in MISDIRECTED if d.id == "md-neg-new-external-no-history").recipient_history() == (None, None)
+
+
+def test_history_shorthands() -> None:
+    from bench.corpus import expand_history
+
+    assert expand_history({"sent": 5, "to": ["A <a@x.com>"]}) == [
+        {"to": [{"address": "a@x.com", "type": "externalUser", "name": "A"}]},
+        {"times": 4},
+    ]
+    assert expand_history(["a@x.com"]) == [{"to": [{"address": "a@x.com", "type": "externalUser"}]}]
+    assert expand_history([{"to": "a@x.com", "count": 3}])[0]["times"] == 3
+    with pytest.raises(CorpusError):
+        expand_history([{"to": "a@x.com", "subject": "no"}])
 
 
 def test_overlap_and_strict_matching_count_what_the_readme_says() -> None:

@@ -124,6 +124,64 @@ def test_simulate_mbox_in_text(tmp_path: Path) -> None:
     assert "Rule" in proc.stdout and "share of mail" in proc.stdout
 
 
+def _dated_eml(to: str, when: str, body: str = "Hi Sarah, the figures for Thursday are below.") -> bytes:
+    mail = EmailMessage()
+    mail["Subject"] = "Figures"
+    mail["From"] = "Tom Jones <t.jones@oakfield.sch.uk>"
+    mail["To"] = to
+    mail["Date"] = when
+    mail.set_content(body)
+    return mail.as_bytes()
+
+
+def _sent_folder(tmp_path: Path) -> Path:
+    """21 messages to Sarah at school in January; her personal address once before them and once after.
+
+    File names put the late message first and the early one last: only the Date orders them."""
+    folder = tmp_path / "sent"
+    folder.mkdir()
+    for day in range(1, 22):
+        (folder / f"m-{day:02}.eml").write_bytes(
+            _dated_eml("Sarah Jones <sarah.jones@oakfield.sch.uk>", f"Wed, {day:02} Jan 2025 09:00:00 +0000"))
+    (folder / "a-after.eml").write_bytes(
+        _dated_eml("Sarah Jones <sarahjones77@gmail.com>", "Mon, 03 Feb 2025 09:00:00 +0000"))
+    (folder / "z-before.eml").write_bytes(
+        _dated_eml("Sarah Jones <sarahjones77@gmail.com>", "Sun, 01 Dec 2024 09:00:00 +0000"))
+    return folder
+
+
+def test_replay_gives_each_message_the_history_before_it(tmp_path: Path) -> None:
+    from service.simulate import drafts_in, in_time_order
+
+    folder = _sent_folder(tmp_path)
+    _, drafts = drafts_in(folder)
+    ordered = in_time_order(drafts, ["oakfield.sch.uk"])
+    assert [Path(d.path or "").name for d in ordered][:2] == ["z-before.eml", "m-01.eml"]
+    assert Path(ordered[-1].path or "").name == "a-after.eml"
+    before, after = ordered[0].history, ordered[-1].history
+    assert before is not None and after is not None
+    assert before.sent_messages == 0 and not before.established
+    assert after.sent_messages == 22 and after.established
+    seen = after.seen("sarahjones77@gmail.com")
+    assert seen is not None and seen.address_known  # the December message counts: it came first
+    assert ordered[1].history is not None and ordered[1].history.sent_messages == 1
+
+
+def test_simulate_fires_history_rules_only_once_history_exists(tmp_path: Path) -> None:
+    folder = _sent_folder(tmp_path)
+    (folder / "z-before.eml").unlink()  # so the February message is the first to the personal address
+    proc = simulate(str(folder), "--workers", "2", "--json")
+    assert proc.returncode == 0, proc.stderr
+    fired = {r["rule"]: r["fired"] for r in json.loads(proc.stdout)["rules"]}
+    assert fired["recipient-address-changed"] == 1
+    # The same message dated before the school ones has no history behind it: silent.
+    (folder / "a-after.eml").write_bytes(
+        _dated_eml("Sarah Jones <sarahjones77@gmail.com>", "Sun, 01 Dec 2024 09:00:00 +0000"))
+    proc = simulate(str(folder), "--workers", "1", "--json")
+    fired = {r["rule"]: r["fired"] for r in json.loads(proc.stdout)["rules"]}
+    assert fired["recipient-address-changed"] == 0
+
+
 def test_simulate_refuses_a_missing_path(tmp_path: Path) -> None:
     proc = simulate(str(tmp_path / "nowhere"))
     assert proc.returncode == 3

@@ -33,8 +33,16 @@
     "unprotected-attachment-external": ["protectAttachment", "removeAttachment"],
     "ctf-attachment": ["removeAttachment"],
     "unscannable-attachment": ["removeAttachment"],
-    "special-category-external": ["protectAttachment", "removeAttachment"]
+    "special-category-external": ["protectAttachment", "removeAttachment"],
+    // CONTRACT section 8, misdirected email.
+    "recipient-name-mismatch": ["removeRecipient"],
+    "new-external-recipient": ["removeRecipient"],
+    "recipient-address-changed": ["removeRecipient"],
+    "attachment-about-someone-else": ["removeAttachment"]
   };
+  // The recipient a misdirected-email finding is about can only be in To for a greeting mismatch
+  // (CONTRACT section 8: greetings are matched against To only).
+  var TO_ONLY_RULES = ["recipient-name-mismatch"];
   // The rules whose attachment SendGuard can replace with a password-protected copy (CONTRACT section 9).
   var PROTECTABLE_RULES = ["unprotected-attachment-external", "special-category-external"];
   // Outlook takes at most 100 recipients in one setAsync or addAsync call.
@@ -211,6 +219,43 @@
     });
   }
 
+  function containsWords(text, words) {
+    words = String(words || "").trim();
+    if (words.length < 3) {
+      return false;
+    }
+    return new RegExp("(^|[^\\w@.])" + escapeRegExp(words) + "(?=$|[^\\w@])", "i").test(text);
+  }
+
+  /**
+   * The draft's recipients that a finding names, by address or display name (its message says
+   * "You have not emailed s.hughes@gmail.com before." or "... this goes to Susan Hughes."):
+   * the ones "Remove" takes out. `recipients` holds Office.js EmailAddressDetails per field.
+   */
+  function recipientsToRemove(finding, recipients) {
+    var text = String((finding && finding.message) || "");
+    var fields = TO_ONLY_RULES.indexOf(finding && finding.rule) >= 0 ? ["to"] : ["to", "cc", "bcc"];
+    var out = [];
+    fields.forEach(function (field) {
+      ((recipients && recipients[field]) || []).forEach(function (r) {
+        var address = String(r.emailAddress || "");
+        var named = containsWords(text, address) || containsWords(text, r.displayName);
+        var already = out.some(function (o) { return o.emailAddress.toLowerCase() === address.toLowerCase() && o.field === field; });
+        if (named && !already) {
+          out.push({ field: field, emailAddress: address, displayName: String(r.displayName || ""), rule: finding.rule });
+        }
+      });
+    });
+    return out;
+  }
+
+  /** The field's recipients without `target` (matched by address, any case). */
+  function withoutRecipient(list, target) {
+    return (list || []).filter(function (r) {
+      return String(r.emailAddress || "").toLowerCase() !== String(target.emailAddress || "").toLowerCase();
+    });
+  }
+
   /** Attachments a protectable finding names: the ones "Protect this file" can replace. */
   function attachmentsToProtect(findings, attachments) {
     var protectable = (findings || []).filter(function (f) { return PROTECTABLE_RULES.indexOf(f.rule) >= 0; });
@@ -270,6 +315,8 @@
     suggestSubject: suggestSubject,
     passwordLines: passwordLines,
     attachmentsToRemove: attachmentsToRemove,
+    recipientsToRemove: recipientsToRemove,
+    withoutRecipient: withoutRecipient,
     attachmentsToProtect: attachmentsToProtect,
     passwordAdvice: passwordAdvice,
     inBatches: inBatches,

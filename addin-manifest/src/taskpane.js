@@ -167,7 +167,32 @@
         var outcome = el("span", "fix-result");
         container.appendChild(fixButton("Remove " + a.name, function () {
           return officeCall(function (cb) { item.removeAttachmentAsync(a.id, cb); })
-            .then(function () { return a.name + " removed. Attach a password-protected copy if it must go."; });
+            .then(function () {
+              return a.rule === "attachment-about-someone-else"
+                ? a.name + " removed. Attach the right person's file."
+                : a.name + " removed. Attach a password-protected copy if it must go.";
+            });
+        }, outcome));
+        container.appendChild(outcome);
+      });
+    });
+  }
+
+  /** "Remove <recipient>" for each recipient a misdirected-email finding names (CONTRACT section 8). */
+  function removeRecipients(finding, container) {
+    var item = Office.context.mailbox.item;
+    var get = function (field) { return officeCall(function (cb) { field.getAsync(cb); }); };
+    return Promise.all([get(item.to), get(item.cc), get(item.bcc)]).then(function (lists) {
+      var fields = { to: item.to, cc: item.cc, bcc: item.bcc };
+      Fixes.recipientsToRemove(finding, { to: lists[0], cc: lists[1], bcc: lists[2] }).forEach(function (r) {
+        var outcome = el("span", "fix-result");
+        var shown = r.displayName ? r.displayName + " (" + r.emailAddress + ")" : r.emailAddress;
+        container.appendChild(fixButton("Remove " + shown, function () {
+          return get(fields[r.field]).then(function (current) {
+            return setRecipients(fields[r.field], Fixes.withoutRecipient(current, r));
+          }).then(function () {
+            return shown + " removed. Pick the right person from the address book.";
+          });
         }, outcome));
         container.appendChild(outcome);
       });
@@ -269,6 +294,8 @@
           removeAttachments(fixes);
         } else if (kind === "protectAttachment") {
           protectAttachments(fixes);
+        } else if (kind === "removeRecipient") {
+          removeRecipients({ rule: f.rule, message: f.text }, fixes);
         }
       });
       list.appendChild(li);

@@ -77,3 +77,28 @@ test("the outcome is one of the service's closed list of reasons", () => {
   assert.throws(() => Fixes.outcomeRequest("sent_anyway"));
   assert.throws(() => Fixes.outcomeRequest("deleted"));
 });
+
+test("misdirected-email findings offer to remove the recipient they name", () => {
+  const recipients = {
+    to: [{ emailAddress: "s.hughes@gmail.com", displayName: "Susan Hughes" }],
+    cc: [{ emailAddress: "sarah.hughes@oakfield.sch.uk", displayName: "Sarah Hughes" }],
+    bcc: [{ emailAddress: "dan.mercer77@hotmail.com", displayName: "" }]
+  };
+  const mismatch = { rule: "recipient-name-mismatch", message: "You greet Sarah, but this goes to Susan Hughes." };
+  assert.deepEqual(Fixes.recipientsToRemove(mismatch, recipients), [
+    { field: "to", emailAddress: "s.hughes@gmail.com", displayName: "Susan Hughes", rule: "recipient-name-mismatch" }
+  ]);
+  const fresh = { rule: "new-external-recipient", message: "You have not emailed dan.mercer77@hotmail.com before, and this email contains a phone number." };
+  assert.deepEqual(Fixes.recipientsToRemove(fresh, recipients).map((r) => [r.field, r.emailAddress]), [["bcc", "dan.mercer77@hotmail.com"]]);
+  const changed = { rule: "recipient-address-changed", message: "You usually write to Sarah Hughes at oakfield.sch.uk; this address is gmail.com." };
+  // Only the draft's own Sarah Hughes is named; an address that merely contains the name is not.
+  assert.deepEqual(Fixes.recipientsToRemove(changed, recipients).map((r) => r.emailAddress), ["sarah.hughes@oakfield.sch.uk"]);
+  assert.deepEqual(Fixes.recipientsToRemove({ rule: "recipient-name-mismatch", message: "nothing named" }, recipients), []);
+  assert.deepEqual(Fixes.withoutRecipient(recipients.to.concat([{ emailAddress: "a@b.com" }]), { emailAddress: "S.Hughes@gmail.com" }),
+    [{ emailAddress: "a@b.com" }]);
+  const described = Fixes.describeFindings({ findings: [
+    { rule: "recipient-name-mismatch", action: "warn", title: "t", message: "m" },
+    { rule: "attachment-about-someone-else", action: "warn", title: "t", message: "m", locations: ["attachment:r.docx"] }
+  ] });
+  assert.deepEqual(described.map((d) => d.fixes), [["removeRecipient"], ["removeAttachment"]]);
+});

@@ -5,7 +5,7 @@ import logging
 import time
 from datetime import UTC, datetime
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -61,6 +61,7 @@ class ScanService:
         max_waiting: int = 64,
         cache: ScanCache | None = None,
         enricher: Enricher | None = None,
+        store_wait_seconds: float = 0.0,
         history_keys: HistoryKeys | None = None,
     ) -> None:
         self.scanner = scanner
@@ -68,6 +69,7 @@ class ScanService:
         self.hash_key = hash_key
         self.cache = cache or ScanCache(0, 0)
         self.enricher = enricher
+        self.store_wait_seconds = store_wait_seconds
         # How the recipient history hashes a sent draft; None keeps no history.
         self.history_keys = history_keys
         self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="scan")
@@ -111,7 +113,7 @@ class ScanService:
         if cached is not None:
             telemetry.CACHE_HITS.inc()
             result = cached.result.model_copy(update={"scan_id": str(ULID())})
-            self._record(result, cached.event, request, context, started, from_cache=True)
+            await self._stored(self._record(result, cached.event, request, context, started, from_cache=True))
             return result
 
         if self._in_flight >= self._capacity:
@@ -134,13 +136,27 @@ class ScanService:
             result = result.model_copy(update={"summary": " ".join([result.summary, *notes])})
         template = event_from(result, facts, shadow, request)
         self.cache.put(key, CachedScan(result=result, event=template))
-        self._record(result, template, request, context, started, from_cache=False)
+        await self._stored(self._record(result, template, request, context, started, from_cache=False))
         return result
+
+    async def _stored(self, written: "Future[bool]") -> None:
+        """Wait, within a bound, until the scan's row is in the store before the verdict goes out.
+
+        NOTE: without this a server killed just after answering lost the rows still in its
+        buffer, and an outcome posted through another server found no scan. While the store
+        is known to be failing the verdict does not wait: the row stays buffered.
+        """
+        if self.store_wait_seconds <= 0 or self.writer.failing:
+            return
+        try:
+            await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(written)), self.store_wait_seconds)
+        except TimeoutError:
+            telemetry.ERRORS.labels(kind="store_slow").inc()
 
     def _record(
         self, result: ScanResult, template: ScanEvent, request: ScanRequest, context: ScanContext, started: float,
         *, from_cache: bool,
-    ) -> None:
+    ) -> "Future[bool]":
         latency = time.perf_counter() - started
         sender = sender_of(context.principal, request)
         event = template.model_copy(
@@ -156,7 +172,7 @@ class ScanService:
                 "created_at": datetime.now(UTC),
             }
         )
-        self.writer.submit(event)
+        written = self.writer.submit(event)
         if sender and self.history_keys is not None:
             self._record_recipients(self.history_keys, result, request, sender)
         telemetry.SCANS.labels(action=result.action).inc()
@@ -173,6 +189,7 @@ class ScanService:
                 "cached": from_cache,
             },
         )
+        return written
 
 
 def sender_of(principal: Principal, request: ScanRequest) -> str | None:

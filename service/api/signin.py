@@ -24,8 +24,9 @@ PRINCIPAL_KEY = "principal"
 DEV_PRINCIPAL_ID = "00000000-0000-0000-0000-000000000000"
 
 # Served to anyone (GET only): they hold no data. Outlook fetches the add-in's files before
-# any sign-in; the dashboard's pages sign the DPO in themselves.
-_PUBLIC_PATHS = frozenset({"/healthz", "/openapi.json", "/dashboard"})
+# any sign-in; the dashboard's pages sign the DPO in themselves; a load balancer's probes
+# (/healthz, /readyz) carry no token.
+_PUBLIC_PATHS = frozenset({"/healthz", "/readyz", "/openapi.json", "/dashboard"})
 _PUBLIC_PREFIXES = ("/addin/", "/.well-known/", "/dashboard/")
 _PUBLIC_METHODS = frozenset({"GET", "HEAD"})
 

@@ -20,7 +20,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from service.context.recipients import RecipientClass
+from service.context.about import same_person
+from service.context.greeting import names_a_team
+from service.context.recipients import RecipientClass, RecipientInfo
+from service.history import RecipientSeen
 from service.rules.facts import MessageFacts, PartFacts
 from service.rules.model import Condition, Rule, Status, Where, compile_pattern
 from service.rules.wording import describe_entities, join_words, where_words
@@ -89,6 +92,14 @@ class Evidence:
     domains: list[str] = field(default_factory=list)
     lookalikes: list[str] = field(default_factory=list)
     count: int = 0
+    # Misdirected email (CONTRACT section 8): who is greeted, who the email goes to, new
+    # addresses, "Sarah Jones at oakfield.sch.uk", whom the email and an attachment are about.
+    greeted: list[str] = field(default_factory=list)
+    to: list[str] = field(default_factory=list)
+    addresses: list[str] = field(default_factory=list)
+    usual: list[str] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
 
     def merge(self, other: "Evidence") -> None:
         self.locations |= other.locations
@@ -99,6 +110,12 @@ class Evidence:
             (self.attachments, other.attachments),
             (self.domains, other.domains),
             (self.lookalikes, other.lookalikes),
+            (self.greeted, other.greeted),
+            (self.to, other.to),
+            (self.addresses, other.addresses),
+            (self.usual, other.usual),
+            (self.about, other.about),
+            (self.others, other.others),
         ):
             mine.extend(x for x in theirs if x not in mine)
 
@@ -229,6 +246,14 @@ class RuleEngine:
             return facts.group_disclosure, Evidence()
         if cond.pattern is not None:
             return self._pattern(cond, facts, budget)
+        if cond.greeting_mismatch is not None:
+            return _greeting_mismatch(facts)
+        if cond.attachment_about_other_person is not None:
+            return _attachment_about_other_person(facts)
+        if cond.new_external_recipient is not None:
+            return _new_external_recipient(facts)
+        if cond.recipient_address_changed is not None:
+            return _recipient_address_changed(facts)
         raise AssertionError("Condition validated with no predicate")  # pragma: no cover
 
     def _pattern(self, cond: Condition, facts: MessageFacts, budget: PatternBudget) -> tuple[Truth, Evidence]:
@@ -313,6 +338,83 @@ def _guarded(parts: list[PartFacts]) -> tuple[bool, Evidence]:
     return bool(evidence.locations), evidence
 
 
+# --- misdirected email (CONTRACT section 8) ------------------------------------------
+
+
+def _greeting_mismatch(facts: MessageFacts) -> tuple[bool, Evidence]:
+    found = facts.name_mismatches
+    ev = Evidence(
+        locations={"recipients", "body"} if found else set(),
+        greeted=[m.greeted for m in found],
+        to=list(dict.fromkeys(r for m in found for r in m.to)),
+    )
+    return bool(found), ev
+
+
+def _attachment_about_other_person(facts: MessageFacts) -> tuple[bool, Evidence]:
+    """The email is about one named third party and a readable attachment names only someone else."""
+    if not facts.recipients_of(RecipientClass.EXTERNAL, {"to", "cc", "bcc"}):
+        return False, Evidence()
+    email = [p for part in facts.parts if part.kind in ("subject", "body") for p in part.about]
+    distinct = []
+    for person in sorted(email, key=lambda p: -len(p.words)):
+        if not any(same_person(person, d) for d in distinct):
+            distinct.append(person)
+    if len(distinct) != 1:
+        return False, Evidence()
+    subject = distinct[0]
+    ev = Evidence()
+    for part in facts.attachments:
+        if not part.about:
+            continue
+        if any(same_person(subject, other) for other in part.about):
+            continue
+        ev.locations.add(part.location)
+        ev.attachments.append(part.name)
+        ev.others.extend(o.masked for o in part.about if o.masked not in ev.others)
+    if ev.locations:
+        ev.about.append(subject.masked)
+    return bool(ev.locations), ev
+
+
+def _external_unknown(facts: MessageFacts) -> list[tuple[RecipientInfo, RecipientSeen]]:
+    """External recipients whose address this sender (with history) has never written to."""
+    history = facts.sender_history
+    if not history.established:
+        return []
+    out = []
+    for r in facts.recipients:
+        if r.klass is not RecipientClass.EXTERNAL:
+            continue
+        seen = history.seen(r.address)
+        if seen is not None and not seen.address_known:
+            out.append((r, seen))
+    return out
+
+
+def _new_external_recipient(facts: MessageFacts) -> tuple[bool, Evidence]:
+    new = list(dict.fromkeys(r.address for r, _ in _external_unknown(facts)))
+    ev = Evidence(locations={"recipients"} if new else set(), addresses=new, count=len(new),
+                  domains=sorted({a.rpartition("@")[2] for a in new}))
+    return bool(new), ev
+
+
+def _recipient_address_changed(facts: MessageFacts) -> tuple[bool, Evidence]:
+    ev = Evidence()
+    for r, seen in _external_unknown(facts):
+        if not seen.name_known_elsewhere or names_a_team(r.name) or r.address in ev.addresses:
+            continue
+        usual = [d for d in seen.usual_domains if d != r.domain]
+        shown = " ".join((r.name or "").split())
+        ev.usual.append(f"{shown} at {join_words(usual)}" if usual else f"{shown} at a different address")
+        ev.addresses.append(r.address)
+        if r.domain not in ev.domains:
+            ev.domains.append(r.domain)
+        ev.locations.add("recipients")
+    ev.count = len(ev.addresses)
+    return bool(ev.addresses), ev
+
+
 def _template_values(ev: Evidence, facts: MessageFacts) -> dict[str, str]:
     return {
         "found": describe_entities(ev.entities) or "personal data",
@@ -323,6 +425,12 @@ def _template_values(ev: Evidence, facts: MessageFacts) -> dict[str, str]:
         "lookalikes": join_words(ev.lookalikes),
         "count": str(ev.count),
         "dpo": facts.dpo_contact or "your Data Protection Officer",
+        "greeted": join_words(ev.greeted) or "someone",
+        "to": join_words(ev.to) or "someone else",
+        "addresses": join_words(ev.addresses),
+        "usual": join_words(ev.usual),
+        "about": join_words(ev.about) or "one person",
+        "others": join_words(ev.others) or "someone else",
     }
 
 

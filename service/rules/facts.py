@@ -8,6 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
+from service.context.about import PersonRef
+from service.context.document_kind import DocumentKind
+from service.context.greeting import NameMismatch
 from service.context.lookalike import LookalikeMatch
 from service.context.recipients import RecipientClass, RecipientInfo
 from service.history import NO_HISTORY, SenderHistory
@@ -34,6 +37,12 @@ class PartFacts:
     readable: bool = True
     ctf: bool = False
     unreadable_reason: str = ""
+    # Whom this part is about (service/context/about.py): for the subject and body every
+    # third party named; for an attachment those in its file name, heading or "Name:" field.
+    about: tuple[PersonRef, ...] = ()
+    # Teaching or planning material, a record about people, or plain correspondence
+    # (service/context/document_kind.py); its findings are already read in that light.
+    document_kind: DocumentKind = DocumentKind.CORRESPONDENCE
 
     @property
     def name(self) -> str:
@@ -65,6 +74,8 @@ class MessageFacts:
     group_disclosure: bool = False
     # What the sender's recipient history says about this draft's recipients (CONTRACT section 8).
     sender_history: SenderHistory = NO_HISTORY
+    # People the greeting names who are none of the To recipients (service/context/greeting.py).
+    name_mismatches: tuple[NameMismatch, ...] = ()
 
     def recipients_of(self, klass: RecipientClass, fields: set[str]) -> list[RecipientInfo]:
         return [r for r in self.recipients if r.klass is klass and r.field in fields]

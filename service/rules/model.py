@@ -184,6 +184,14 @@ class Condition(_Strict):
     marked_confidential: Literal[True] | None = None
     group_disclosure: Literal[True] | None = None
     pattern: PatternTest | None = None
+    # CONTRACT section 8, misdirected email. The greeting names someone who is none of the To recipients.
+    greeting_mismatch: Literal[True] | None = None
+    # The email is about one named third party and an attachment names someone else.
+    attachment_about_other_person: Literal[True] | None = None
+    # An external address this sender (with history) has never written to.
+    new_external_recipient: Literal[True] | None = None
+    # An external address for a display name this sender (with history) writes to at another address.
+    recipient_address_changed: Literal[True] | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Self:
@@ -231,16 +239,32 @@ class ExampleMessage(_Strict):
     sensitivity_label: str | None = None
 
 
+class SentMessage(_Strict):
+    """One message the example's sender sent before: who it went to, `times` over."""
+
+    to: list[ExampleRecipient | str] = Field(default_factory=list)
+    cc: list[ExampleRecipient | str] = Field(default_factory=list)
+    bcc: list[ExampleRecipient | str] = Field(default_factory=list)
+    times: int = Field(default=1, ge=1, le=1000)
+
+
 class Example(_Strict):
     name: str
     # What this rule must answer: "none" means it must not fire.
     expect: Literal["none", "info", "warn", "block"]
     message: ExampleMessage
+    # What the sender (the message's `from`) sent before this draft, oldest first: replayed
+    # into an in-memory recipient history before the example is scanned (CONTRACT section 8).
+    history: list[SentMessage] | None = None
 
 
 # Placeholders a rule's message and fix may use (filled by service/rules/engine.py).
 TEMPLATE_FIELDS = frozenset(
-    {"found", "where", "masked", "attachments", "domains", "lookalikes", "count", "dpo"}
+    {
+        "found", "where", "masked", "attachments", "domains", "lookalikes", "count", "dpo",
+        # Misdirected email (CONTRACT section 8).
+        "greeted", "to", "addresses", "usual", "about", "others",
+    }
 )
 
 

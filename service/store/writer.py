@@ -1,9 +1,12 @@
 """A bounded in-memory buffer in front of the store, written by a background thread.
 
-A scan never waits for the database: its event is queued and the writer thread
-writes queued events in batches. When a write fails the events stay queued and the
-thread tries again after a pause, so an outage of the database delays rows but loses
-none (until the buffer limit, when the oldest are dropped and counted).
+A scan's event is queued and the writer thread writes queued events in batches.
+submit() returns a future that comes true once the event is in the store, so a
+caller may wait for it (a bounded wait: a server killed just after answering then
+loses no row, and another server behind the same load balancer finds the scan).
+When a write fails the events stay queued and the thread tries again after a pause,
+so an outage of the database delays rows but loses none (until the buffer limit,
+when the oldest are dropped and counted, their futures coming false).
 """
 
 import itertools
@@ -14,6 +17,7 @@ import threading
 import time
 import uuid
 from collections import deque
+from concurrent.futures import Future, InvalidStateError
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -70,6 +74,8 @@ class StoreWriter:
         self._pending_scans: dict[str, str | None] = {}
         self._pending_outcomes: set[str] = set()
         self._queue: deque[StoreEvent] = deque()
+        # Keyed by id(): an event is alive while it is queued, and only queued events are here.
+        self._stored: dict[int, Future[bool]] = {}
         self._cond = threading.Condition()
         self._stopping = False
         self._thread: threading.Thread | None = None
@@ -87,7 +93,9 @@ class StoreWriter:
         self._thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
         self._thread.start()
 
-    def submit(self, event: StoreEvent) -> None:
+    def submit(self, event: StoreEvent) -> "Future[bool]":
+        """Queue the event; the future comes true when it is written, false if it is dropped."""
+        stored: Future[bool] = Future()
         with self._cond:
             if len(self._queue) >= self.limit:
                 self._forget(self._queue.popleft())
@@ -96,12 +104,14 @@ class StoreWriter:
                     self._on_dropped(1)
                 log.error("store buffer full: oldest intercept dropped", extra={"dropped": self.dropped})
             self._queue.append(event)
+            self._stored[id(event)] = stored
             if isinstance(event, ScanEvent):
                 self._pending_scans[event.scan_id] = event.principal_hash
             elif isinstance(event, OutcomeEvent):
                 self._pending_outcomes.add(event.scan_id)
             self._cond.notify()
         self._report_backlog()
+        return stored
 
     def submit_outcome(self, event: OutcomeEvent) -> bool:
         """Queue the outcome unless one for the same scan is already waiting; False when one is."""
@@ -111,7 +121,13 @@ class StoreWriter:
             self.submit(event)  # NOTE: the condition's lock is re-entrant
         return True
 
-    def _forget(self, event: StoreEvent) -> None:
+    def _forget(self, event: StoreEvent, written: bool = False) -> None:
+        stored = self._stored.pop(id(event), None)
+        if stored is not None and not stored.done():
+            try:
+                stored.set_result(written)
+            except InvalidStateError:  # cancelled by a waiter that gave up meanwhile
+                pass
         if isinstance(event, ScanEvent):
             self._pending_scans.pop(event.scan_id, None)
         elif isinstance(event, OutcomeEvent):
@@ -185,7 +201,7 @@ class StoreWriter:
             # Drops while writing only remove from the left, so the written events
             # still lead the queue (those not dropped meanwhile).
             while self._queue and id(self._queue[0]) in done:
-                self._forget(self._queue.popleft())
+                self._forget(self._queue.popleft(), written=True)
         self.written += len(batch)
         self._report_backlog()
         if self.failing:

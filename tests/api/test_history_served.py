@@ -32,6 +32,9 @@ def _with_recipient(draft: str, address: str, name: str) -> str:
 def test_history_grows_from_sent_drafts_only(server: Server, client: httpx.Client) -> None:
     teacher = f"teacher-{uuid.uuid4().hex[:8]}@oakfield.sch.uk"
     oid = str(uuid.uuid4())
+    # Unique, so that finding it in the store can only mean this draft put it there (the bundled
+    # rules' own examples, which the store keeps, name colleagues such as sarah.jones).
+    colleague = f"colleague-{uuid.uuid4().hex[:8]}@oakfield.sch.uk"
     headers = {**server.user_headers(preferred_username=teacher, oid=oid), "content-type": "application/json"}
 
     def scan(body: str) -> dict[str, str]:
@@ -39,7 +42,7 @@ def test_history_grows_from_sent_drafts_only(server: Server, client: httpx.Clien
         assert response.status_code == 200, response.text[:200]
         return response.json()  # type: ignore[no-any-return]
 
-    allowed = _with_recipient(_draft("01-clean-trip-letter.json"), "sarah.jones@oakfield.sch.uk", "Sarah Jones")
+    allowed = _with_recipient(_draft("01-clean-trip-letter.json"), colleague, "Sarah Jones")
     for _ in range(3):
         assert scan(allowed)["action"] == "allow"
     # Warned for its visible list of parents: the recipients wait for the outcome.
@@ -57,14 +60,14 @@ def test_history_grows_from_sent_drafts_only(server: Server, client: httpx.Clien
     history = SqlHistory(make_engine(f"sqlite:///{server.db_path}"), SERVER_KEY)
     visible_message = json.loads(_draft("04-parents-in-cc.json"))["message"]
     recipients = [SentTo(r["address"], r.get("name")) for r in visible_message["to"] + visible_message["cc"]]
-    seen = history.for_draft(teacher, [SentTo("sarah.jones@oakfield.sch.uk", "Sarah Jones"), *recipients,
+    seen = history.for_draft(teacher, [SentTo(colleague, "Sarah Jones"), *recipients,
                                        SentTo("someone.else@gmail.com")])
     # Three allowed drafts and the one sent anyway; the changed one never went.
     assert seen.sent_messages == 4
     assert [r.address_known for r in seen.recipients] == [True] * (1 + len(recipients)) + [False]
 
     store = server.db_path.read_bytes() + b"".join(p.read_bytes() for p in server.data_dir.glob("sendguard.db-*"))
-    assert teacher.encode() not in store
+    assert teacher.encode() not in store and colleague.encode() not in store
     # (The rules' own examples, kept in the store too, may name a made-up Sarah Jones: search the history itself.)
     with sqlite3.connect(server.db_path) as conn:
         held = " ".join(str(v) for table in ("history_sender_days", "history_recipients", "history_pending")

@@ -100,7 +100,8 @@ def rules_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
         if reason:
             pytest.skip(reason)
         schema = f"sg_rules_api_{uuid.uuid4().hex[:10]}"
-        extra = {"SENDGUARD_DATABASE_URL": POSTGRES_URL, "SENDGUARD_DATABASE_SCHEMA": schema}
+        extra = {"SENDGUARD_DATABASE_URL": POSTGRES_URL, "SENDGUARD_DATABASE_SCHEMA": schema,
+                 "SENDGUARD_MIGRATE_ON_START": "true"}
     server = start_two_workers(tmp_path_factory.mktemp(f"rules-{request.param}"), identity_provider, extra)
     yield server, schema
     stop_server(server)

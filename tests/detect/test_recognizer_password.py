@@ -44,6 +44,16 @@ def test_password_found(found: Found, text: str, secret: str) -> None:
         ("Login details are j.smith / Harbour22", ["Harbour22"]),
         ("Hi, It's Tulip#88, all one word.\n\n> what's the password for the register?", ["Tulip#88"]),
         ("The password for the register is Maple!22 and for the SEN file it is Birch#41.", ["Maple!22", "Birch#41"]),
+        # Two in one sentence after a plural label; the "!" of the first does not end the sentence.
+        ("Passwords are Blue77! for the register and Green88? for the timetable.", ["Blue77!", "Green88"]),
+        ("The door code is changing to 7718 from Monday.", ["7718"]),
+        # A login given as "address / secret" with no word for it.
+        ("Your details: j.smith@oakfield.sch.uk / Harbour22", ["Harbour22"]),
+        ("Combination for the padlock is 4-7-1-1.", ["4-7-1-1"]),
+        ("Key safe: 3196", ["3196"]),
+        ("Log in as admin with Harbour22 and change it straight away.", ["Harbour22"]),
+        ("Wifi: Oakfield-Guest / Sunflower#Meadow7", ["Sunflower#Meadow7"]),
+        ("For the spreadsheet use: Tulip#88", ["Tulip#88"]),
     ],
 )
 def test_password_given_naturally(found: Found, text: str, secrets: list[str]) -> None:
@@ -80,6 +90,15 @@ def test_password_given_naturally(found: Found, text: str, secrets: list[str]) -
         "Kids code club 2025 starts on Tuesday.",
         "Username: t.jones, password: see below",
         "It's Year 6 on Tuesday, what's the plan?",
+        "Passwords are changing on Monday, see the IT notice.",
+        "Send it to j.smith@oakfield.sch.uk / office by Friday.",
+        "The door code is changing soon! Details to follow.",
+        "The key safe is by the side gate, next to room 14.",
+        "The wifi is down, use Teams2 on your phone instead.",
+        "Log in as admin with your own account, not Office365.",
+        "Please use: Year6 planning folder on the shared drive.",
+        "The score was 4-7-1-1 over the four rounds.",
+        "Network: Oakfield-Staff, ask IT for access.",
     ],
 )
 def test_not_a_password(found: Found, text: str) -> None:
@@ -90,3 +109,39 @@ def test_a_code_that_changes_to_a_new_value_is_given(detector) -> None:  # type:
     text = "The staff entrance keypad code changes on Monday to 73915. The password changes every term to something new."
     found = [(e.type.value, e.text) for e in detector.analyze(text)]
     assert found == [("PASSWORD", "73915")]
+
+
+# --- a password-protected file in the same draft -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("The file is attached. It's Oak-Tree-2025", ["Oak-Tree-2025"]),
+        ("Here it is: Harbour22", ["Harbour22"]),
+        ("Use Sunny-Day-44 please.", ["Sunny-Day-44"]),
+    ],
+)
+def test_a_protected_file_raises_the_prior(detector, text: str, secrets: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from service.detect.recognizers.password import secrets_for_a_protected_file
+
+    found = detector.analyze(text)
+    assert [e.text for e in found if e.type.value == "PASSWORD"] == []  # not without the file
+    assert [e.text for e in secrets_for_a_protected_file(text, found)] == secrets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attached is the list for ME14 2QT and SW1A 1AA.",  # a shape alone is no secret
+        "It's at ME14 2QT, ring 07700 900123 if lost.",  # what the detector found stays what it is
+        "It's the Y6 list, ref INV-2291, for £340.",
+        "It's 12/03/2025 for the meeting.",
+        "It's 2025 already!",
+        "Here it is: the usual list.",
+    ],
+)
+def test_a_protected_file_alone_is_not_enough(detector, text: str) -> None:  # type: ignore[no-untyped-def]
+    from service.detect.recognizers.password import secrets_for_a_protected_file
+
+    assert secrets_for_a_protected_file(text, detector.analyze(text)) == []

@@ -43,6 +43,10 @@ def test_the_detector_loads_it_once_beside_the_pipeline(detector: PresidioDetect
         ("Dev has been on sertraline since the summer.", "sertraline since the summer", "Dev"),
         ("They are now on Universal Credit so eligible.", "Universal Credit", None),
         ("The family keep kosher, please check the menu.", "family keep kosher", None),
+        # Round 2 (issue 12): practice, staff health, procedures said the way staff say them.
+        ("Amira won't be swimming this term as she is observing Ramadan.", "observing Ramadan", None),
+        ("Mrs Khan is having a hysterectomy in March.", "hysterectomy in March", "Khan"),
+        ("Noah has his tonsils out on Friday so he'll be off next week.", "tonsils out on Friday", "Noah"),
     ],
 )
 def test_a_special_sentence_without_a_lexicon_term_is_found(
@@ -67,10 +71,21 @@ def test_a_special_sentence_without_a_lexicon_term_is_found(
         "Please read the updated medical conditions policy.",
         "Mia did really well in her times tables test.",
         "Hi Jo, Mr Adams is covering 7R period 3. Thanks, Kelly",
+        # Said not to apply; one ordinary word is no phrase; everyday senses of special words.
+        "Ravi is doing well with his reading intervention. He doesn't need an EHCP at this point.",
+        "Sami will join you on Monday. Please confirm once he is on roll.",
+        "Zara is off today for her cousin's wedding.",
+        "Please could Ruby bring her PE kit on Thursday.",
+        "My overtime for February is missing from this month's payslip.",
     ],
 )
 def test_hard_negatives_are_not_special_category(found: Found, text: str) -> None:
     assert found(text, "SPECIAL_CATEGORY") == []
+
+
+def test_religion_shown_by_practice(found: Found) -> None:
+    # (The NER may take "Eid" for a name: that is the PERSON recognizer's business.)
+    assert found("She'll be fasting next week for Eid.", "SPECIAL_CATEGORY") == ["fasting"]
 
 
 def test_a_classified_sentence_needs_a_person(found: Found) -> None:
@@ -83,3 +98,12 @@ def test_without_the_model_the_term_lists_run_alone() -> None:
     assert "sendguard_special_category" not in detector.nlp.pipe_names
     entities = detector.analyze("Mrs Obi is starting chemo next week. Olivia has an EHCP.")
     assert [e.text for e in entities if e.type.value == "SPECIAL_CATEGORY"] == ["EHCP"]
+
+
+def test_a_name_the_ner_missed_at_the_end_of_the_phrase(found: Found) -> None:
+    assert found("Auto-injector training for staff who teach Mia.", "SPECIAL_CATEGORY") == [
+        "Auto-injector training for staff who teach"
+    ]
+    # A class, a year group or a place there is no one.
+    assert found("Auto-injector training for staff who teach Reception.", "SPECIAL_CATEGORY") == []
+    assert found("Auto-injector training for staff who teach Year 6.", "SPECIAL_CATEGORY") == []

@@ -20,6 +20,11 @@ CONTRACT_RULE_IDS = {
     "lookalike-recipient-domain",
     "unscannable-attachment",
     "confidential-flag-missing",
+    # CONTRACT section 8, misdirected email.
+    "recipient-name-mismatch",
+    "attachment-about-someone-else",
+    "new-external-recipient",
+    "recipient-address-changed",
 }
 
 CONTRACT_DEFAULT_ACTIONS = {
@@ -33,6 +38,10 @@ CONTRACT_DEFAULT_ACTIONS = {
     "lookalike-recipient-domain": "warn",
     "unscannable-attachment": "warn",
     "confidential-flag-missing": "info",
+    "recipient-name-mismatch": "warn",
+    "attachment-about-someone-else": "warn",
+    "new-external-recipient": "warn",
+    "recipient-address-changed": "warn",
 }
 
 

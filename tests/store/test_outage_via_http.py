@@ -27,6 +27,8 @@ def postgres_server(
     server = start_server(tmp_path_factory.mktemp("pg-server"), provider, {
         "SENDGUARD_DATABASE_URL": url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False),
         "SENDGUARD_DATABASE_SCHEMA": schema,
+        # The store is down at start-up: the server creates the tables once it is back.
+        "SENDGUARD_MIGRATE_ON_START": "true",
     })
     yield server, proxy, schema
     stop_server(server)

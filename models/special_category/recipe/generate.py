@@ -162,6 +162,38 @@ POSITIVE: dict[str, tuple[str, ...]] = {
         "{S} {was} {X}.", "{S} {has} been {X}.", "{N}'s dad was {X} at the weekend.", "{S} {is} {X}.",
         "I've heard {N} was {X}.", "{N}'s brother is {X}.",
     ),
+    # Round 2 (issue 12): the kinds unseen mail missed, said the ways staff say them.
+    "ABSENCE_ILLNESS": (
+        "{N} is absent today - {X}.", "Reason for absence: {X}", "{N} off today, {X}.", "{N} won't be in, mum says {X}.",
+        "{S} {is} off poorly with {X}.", "Absent: {N} ({X})", "{N} went home at lunch with {X}.",
+        "Sorry {N} missed the test, {poss2} {X} flared up.", "{N} is still off with {X}, back hopefully Thursday.",
+        "Marking {N} as ill - {X}.", "Code I for {N}: {X}.", "{S} rang to say {X} so no school today.",
+    ),
+    "STAFF_HEALTH": (
+        "I'm {X}.", "Just to let you know I'm {X}.", "{T} {L} is {X}.", "{T} {L} will be {X} until half term.",
+        "Cover needed for {T} {L}, {X}.", "Our deputy head is {X}.", "Sorry everyone, I'm {X} this week.",
+        "{T} {L} rang in: {X}.", "As you know I've been {X}.", "I won't be in tomorrow as I'm {X}.",
+        "HR update: {T} {L} is {X}.", "{F}'s been {X} so I'm covering {poss2} classes.",
+    ),
+    "ALLERGY_TREATMENT": (
+        "{X} {N}.", "Reminder: {X} {N} on Friday.", "Please can all staff who {X2} {N} come to the training.",
+        "{N}'s {X3} is in the red box in the office.", "Make sure {N} takes {poss2} {X3} on the trip.",
+        "Whoever has {N} at lunch must carry {poss2} {X3}.", "{N} needs {poss2} {X3} with {obj2} at all times.",
+        "We need two staff trained to give {N} {poss2} {X3}.",
+    ),
+    "MISSING_STORY": (
+        "{N} hasn't been in since {MONTH} and the family have moved, no new school has asked for {poss2} file.",
+        "Nobody has seen {N} since {MONTH} and the house looks empty.", "{N}'s family left without telling us and we don't know which school {pron2} is at now.",
+        "We've had no contact with {N}'s family since {MONTH} and {pron2} isn't on roll anywhere we know of.",
+        "{N} went abroad in {MONTH} and hasn't come back; no new school has been in touch.",
+        "Home visit: no answer again, neighbours say {N}'s family moved out in {MONTH}.",
+    ),
+    "PRACTICE_SAID": (
+        "{N} won't be swimming this term as {pron2} is {X}.", "{S} {is} {X} so please don't offer {obj} sweets.",
+        "{N}'s family asked that {pron2} is excused from assembly as {pron2} is {X}.",
+        "{N} is {X} this month so may be tired in the afternoons.", "Please bear in mind {N} is {X}.",
+        "FYI {N} will be {X} during the residential.",
+    ),
 }
 POSITIVE_FIXED = (
     "The family keep kosher, please check the menu.", "She'll be fasting next week for Eid.",
@@ -249,6 +281,59 @@ NEGATIVE: dict[str, tuple[str, ...]] = {
         "Category: {X} - total {N2}", "A useful leaflet about {X} for families.", "Key term: {X}",
     ),
     "ORDINARY_SENTENCES": ("{X}",),
+    # Round 2 (issue 12): the positives' own words in their everyday senses.
+    "LOOKALIKES": (
+        "My overtime for {MONTH} is missing from this month's payslip.", "{N} is missing {poss2} PE kit again.",
+        "{N}'s homework has been missing for two weeks.", "{S} will be off for two weeks in {MONTH}, it's a family holiday.",
+        "{S} {is} off on a course all day Thursday.", "The timesheet has been signed off by {T} {L}.",
+        "{T} {L} has signed off the trip budget.", "{N} was referred to the head of year for {poss2} homework.",
+        "I've referred the invoice to the finance team.", "{S} {has} an appointment with the careers adviser.",
+        "{N}'s maths assessment is on Friday.", "{S} {is} on a payment plan for the ski trip.",
+        "{N}'s account was suspended because the password was wrong too many times.", "{N} was excluded from the team photo by mistake.",
+        "The battery was charged overnight.", "{S} {was} charged twice for the trip, please refund.",
+        "Please scan the consent form and send it back.", "The boiler operation manual is in the office.",
+        "{S} {is} sick of the rain, like the rest of us.", "The results were positive, {N} got into the team!",
+        "{N} needs support with {poss2} spelling homework.", "{N} is on the register for the chess club.",
+        "{S} {is} in care of the class hamster over half term.", "{N}'s treatment of the topic in {poss2} essay was excellent.",
+        "{N} was on the early bus and missed registration.", "{S} took {poss2} medication form home to sign.",
+        "{N} has a plan for {poss2} history project.", "{S} {has} been in the wars, grazed knee at break, plaster on.",
+        "{N} fell over at lunch and the first aider put an ice pack on it.", "{S} {is} a bit tired after the residential.",
+    ),
+    # Round 2 (issue 12): absence and attendance with no illness given are not special.
+    "ATTENDANCE": (
+        "{N}'s attendance has fallen to {P}% this term.", "There can be many reasons for absence and we would like to help.",
+        "Please could you come and see me to discuss {N}'s attendance.", "{N} was absent on Monday and Tuesday with no reason given.",
+        "Unauthorised absence: {N2} sessions.", "{N} is absent today, no reason given yet.",
+        "{N} will be absent on Friday for {X}.", "{S} {is} off today for {X}.", "Reason for absence: {X}",
+        "Absence request: {N}, {X}.", "{N} missed the morning because of {X}.", "Please call the office if {N} is going to be absent.",
+        "We have a legal duty to follow up absence.", "{N} has had {N2} days of absence since September.",
+        "Could you come in on Thursday at 9 to talk about attendance?", "{N} arrived late again, the register closes at 8.50.",
+        "Holiday in term time will be recorded as unauthorised.", "Your child's attendance is below 90%.",
+    ),
+    # Round 2 (issue 12): faith, health and safeguarding said of groups, in teaching and notices.
+    "RE_AND_PSHE": (
+        "Many Muslims fast from dawn to sunset during Ramadan.", "Sikhs may wear the five Ks, including the kara.",
+        "Orthodox Jews keep kosher and observe Shabbat.", "Hindus celebrate Diwali, the festival of light.",
+        "Lesson 3: why do some Christians give things up for Lent?", "Pupils will visit the gurdwara and the mosque.",
+        "Key question: how do Muslims prepare for Eid?", "Year 4 RE: the importance of the synagogue.",
+        "PSHE: what to do if a friend tells you they are being hurt at home.",
+        "Discuss why some people self-harm and where to get help.", "Starter: what does it mean to be a young carer?",
+        "Case study: Sam is fostered. How might Sam feel on Mother's Day?", "Homework: research a famous person with dyslexia.",
+        "In the play, Eric drinks heavily and steals from his father.", "Lennie has a learning disability and George looks after him.",
+        "Anne Frank was Jewish and hid from the Nazis in Amsterdam.", "Alan Turing was prosecuted for being gay in 1952.",
+        "Mary Seacole nursed soldiers during the Crimean War.", "Frida Kahlo had polio as a child.",
+        "Auggie has a facial difference and starts school for the first time.", "Christopher, the narrator, is autistic.",
+        "Health week: sessions on asthma, allergies and healthy eating.", "Healthy minds week: a workshop on anxiety for Year 9.",
+        "All staff must complete child protection training by Friday.", "Refresher: how to use an auto-injector, staffroom, 3.30.",
+        "EpiPen training for all staff on the INSET day.", "The DSL will deliver safeguarding training to new staff.",
+        "Eid Mubarak to all of our families celebrating this week!", "We wish all our Jewish families a happy Hanukkah.",
+        "School closes early on Friday for the Diwali celebration.", "Ramadan starts next week; the prayer room is open at lunch.",
+        "Trip risk assessment: staff to carry inhalers for any pupil with asthma.", "Hazard: allergic reaction. Control: EpiPens carried.",
+        "Learning objective: understand how diabetes affects the body.", "Success criteria: I can explain what epilepsy is.",
+        "Chapter 4: Stanley is sent to Camp Green Lake for a crime he did not commit.", "Book club: why does Bruno not understand the fence?",
+        "The policy sets out how we support pupils with medical conditions.", "The Equality Act protects religion, race and sexual orientation.",
+        "Remember to bring your copy of Wonder on Monday.", "Worksheet: label the parts of the ear.",
+    ),
     "ADMIN": (
         "The SEN shared mailbox is now live.", "The safeguarding team meets on Wednesdays.",
         "CPOMS will be down for maintenance on Saturday.", "The medical room has been moved next to the office.",
@@ -286,6 +371,10 @@ def _fill(template: str, rng: random.Random, x: str, label_kind: str) -> str:
         "S": s.text, "has": s.has, "is": s.is_, "was": s.was, "poss": s.poss, "obj": s.obj, "does": s.does,
         "S_lower": s.text if s.text == "I" else s.text[0].lower() + s.text[1:] if s.text.islower() or s.text.split()[0].lower() in {"he", "she", "they", "your", "my", "her", "his", "their", "our", "the", "this", "one"} else s.text,
         "S2": s2.text if s2.text != "I" else "she", "is2": s2.is_ if s2.text != "I" else "is",
+        "MONTH": rng.choice(("January", "February", "March", "May", "June", "October", "November")),
+        "T": rng.choice(V.STAFF_TITLES), "L": rng.choice(V.SURNAMES), "F": rng.choice(V.FIRST_NAMES),
+        "pron2": {"his": "he", "her": "she", "their": "they"}[poss2],
+        "X2": rng.choice(V.TEACH_VERBS), "X3": rng.choice(V.ALLERGY_KIT),
         "N": rng.choice(V.FIRST_NAMES), "C": rng.choice(V.CHARACTERS), "X": x, "X_bare": x_bare,
         "poss2": poss2, "obj2": obj2, "pred": pred, "N2": str(rng.randint(2, 140)), "P": str(rng.randint(3, 60)),
         "M": f"{rng.randint(20, 400)},{rng.randint(100, 999)}", "Y": f"{rng.randint(2023, 2026)}-{rng.randint(24, 27)}",
@@ -325,11 +414,21 @@ def _table_row(rng: random.Random, x: str, positive: bool) -> str:
 
 
 _VOCAB_OF = {
+    "ABSENCE_ILLNESS": "CONDITIONS", "PRACTICE_SAID": "RELIGIOUS_PRACTICES", "RE_AND_PSHE": None,
+    "ATTENDANCE": "NEUTRAL_FILLERS", "LOOKALIKES": None, "MISSING_STORY": None,
     "CONDITIONS_GENERAL": "CONDITIONS", "HEDGES": None, "AGGREGATES": None, "ORDINARY": None, "ADMIN": None,
 }
 
 
-_POSITIVE_VOCAB = tuple(e for kind in POSITIVE for e in getattr(V, kind))
+def _vocab_name(kind: str) -> str | None:
+    return _VOCAB_OF.get(kind, kind)
+
+
+def _positive_entries() -> list[str]:
+    return [e for kind in POSITIVE if _vocab_name(kind) for e in getattr(V, _vocab_name(kind) or "")]
+
+
+_POSITIVE_VOCAB = tuple(dict.fromkeys(_positive_entries()))
 
 
 def _entries(kind: str) -> Sequence[str]:
@@ -353,7 +452,8 @@ def generate(seed: int = SEED, per_template: int = 40) -> Iterator[dict]:
                 for _ in range(n):
                     x = rng.choice(pool)
                     yield {"text": _vary(_fill(template, rng, x, kind), rng), "label": label, "split": split, "kind": kind}
-                if label == 1 or kind in ("CONDITIONS_GENERAL", "AGGREGATES"):
+                # Table rows need a vocabulary entry to put in the row (not so for story templates).
+                if (label == 1 and entries != ("",)) or kind in ("CONDITIONS_GENERAL", "AGGREGATES"):
                     for _ in range(3):
                         x = rng.choice(pool) if kind != "AGGREGATES" else rng.choice(V.BENEFITS)
                         yield {"text": _table_row(rng, x, label == 1), "label": label, "split": split, "kind": kind + "_TABLE"}
@@ -374,7 +474,7 @@ def generate(seed: int = SEED, per_template: int = 40) -> Iterator[dict]:
 
 def _common_words() -> list[str]:
     """Ordinary English words (the repository's own list), less any in a special vocabulary."""
-    special = {w.lower() for kind in POSITIVE for entry in getattr(V, kind) for w in entry.split()}
+    special = {w.lower() for entry in _positive_entries() for w in entry.split()}
     words = [w for w in COMMON_WORDS.read_text(encoding="utf-8").split() if not w.startswith("#")]
     return [w for w in words if w.isalpha() and w not in special]
 

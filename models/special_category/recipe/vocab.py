@@ -176,6 +176,59 @@ OFFENCES = (
     "serving a suspended sentence", "questioned by police about a stabbing", "given a conditional caution",
 )
 
+# Round 2 (issue 12).
+STAFF_HEALTH = (
+    "signed off with stress", "off sick with work-related stress", "on a phased return after surgery",
+    "on a phased return after cancer treatment", "waiting for an occupational health assessment",
+    "having an operation on my knee next week", "being referred to occupational health", "off with my back again",
+    "pregnant and due in March", "going through the menopause and struggling", "off for my chemo sessions",
+    "having IVF", "booked in for a hysterectomy", "recovering from a heart attack", "off with long covid again",
+    "signed off by the GP for four weeks", "on antidepressants and finding mornings hard", "having a biopsy on Tuesday",
+    "off after a miscarriage", "having counselling through the EAP", "waiting for scan results",
+    "in hospital after a fall", "signed off with anxiety", "starting radiotherapy", "off with shingles",
+    "on reduced hours on OH advice", "having fertility treatment", "seeing a consultant about my heart",
+)
+ALLERGY_TREATMENT = (
+    "Auto-injector training for staff who teach", "EpiPen training for everyone who works with",
+    "Buccal midazolam training for the staff who support", "Insulin training for the TAs who work with",
+    "Please read the allergy care plan for", "Anaphylaxis training for the adults who supervise",
+    "Seizure training for staff in the class of", "Stoma care training for the TA who works with",
+    "Tube feeding training for the staff who look after", "Asthma plan training for staff who teach",
+)
+TEACH_VERBS = ("teach", "supervise", "work with", "support", "look after", "take the trip with", "cover")
+ALLERGY_KIT = (
+    "EpiPen", "auto-injector", "Jext pen", "inhaler", "blue inhaler", "insulin", "insulin pen", "glucose tablets",
+    "buccal midazolam", "antihistamine", "spacer", "blood sugar monitor", "Libre reader", "emergency medication",
+)
+RELIGIOUS_PRACTICES = RELIGIOUS_PRACTICES + (
+    "fasting", "observing Ramadan", "keeping the fast", "keeping Shabbat", "wearing a turban", "wearing a headscarf",
+    "going to Friday prayers", "attending mass every Sunday", "keeping halal", "not eating pork for religious reasons",
+    "doing Lent", "at Sunday school at the gurdwara", "preparing for confirmation", "at the kingdom hall on Thursdays",
+)
+CONDITIONS = CONDITIONS + (
+    "a sickness bug", "a migraine", "a bad asthma attack", "a water infection", "an ear infection", "a seizure",
+    "a fever and a rash", "a panic attack", "tummy pains and diarrhoea", "a temperature and vomiting",
+    "a flare-up of her colitis", "croup", "hand, foot and mouth", "a kidney stone", "a hypo", "mumps",
+)
+DISCLOSURES = DISCLOSURES + (
+    "said dad smacks her when she's naughty", "told me mum's boyfriend hurts him", "said she doesn't want to go home",
+    "has told a friend that her brother touches her", "said someone at home slapped him", "arrived with a black eye and won't say how",
+    "said his uncle made him keep a secret", "told the TA she is frightened of her stepdad",
+    "said mum drinks every night and doesn't wake up", "told me they'd had no tea for two days",
+)
+BENEFITS = BENEFITS + (
+    "Universal Credit so eligible for free meals", "asylum support", "NRPF support", "Pension Credit",
+    "the child element of Universal Credit", "working tax credit",
+)
+OFFENCES = OFFENCES + (
+    "just out of prison", "in prison", "released from prison last month", "on remand", "serving a sentence",
+    "on probation", "under a restraining order", "banned from contact with the children by the court",
+)
+MISSING_EDUCATION = MISSING_EDUCATION + (
+    "off roll and not registered anywhere else", "not attended since the family went abroad", "unaccounted for since Easter",
+    "missing from education and the LA has been told", "not in school and not home educated",
+)
+
 # --- hard-negative material --------------------------------------------------
 
 CURRICULUM_TOPICS = (

@@ -1,4 +1,5 @@
-"""GET /healthz (alive, no sign-in) and GET /readyz (models, rules and store ready)."""
+"""GET /healthz (alive) and GET /readyz (models, rules and store ready): the probes of a load
+balancer or orchestrator, which carry no token. Neither says anything about mail or people."""
 
 import asyncio
 
@@ -7,7 +8,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from service.api.deps import PrincipalDep, StateDep
+from service.api.deps import StateDep
+from service.store.migrate import SchemaStatus, schema_status
 
 router = APIRouter(tags=["health"])
 
@@ -24,6 +26,10 @@ class Readiness(BaseModel):
     rules_loaded: int
     rules_not_loaded: int
     store_reachable: bool
+    # False when the store's tables are older than this version needs: run `sendguard
+    # migrate` (docs/run-in-production.md, upgrades). Tables a newer version migrated are
+    # served on while the servers are rolled.
+    store_schema_current: bool
     store_backlog: int
 
 
@@ -33,22 +39,25 @@ async def healthz() -> Health:
 
 
 @router.get("/readyz", response_model=Readiness, responses={503: {"model": Readiness}})
-async def readyz(state: StateDep, _user: PrincipalDep) -> JSONResponse:
+async def readyz(state: StateDep) -> JSONResponse:
     scanner = state.scans.scanner
+    schema: SchemaStatus | None
     try:
-        await asyncio.wait_for(run_in_threadpool(state.repository.ping), STORE_PING_SECONDS)
-        store_ok = True
+        schema = await asyncio.wait_for(
+            run_in_threadpool(schema_status, state.repository.engine), STORE_PING_SECONDS
+        )
     except Exception:  # noqa: BLE001 - any failure means not reachable
-        store_ok = False
+        schema = None
     ready = Readiness(
         status="ready",
         models_loaded=scanner.detector is not None,
         rules_loaded=len(scanner.rules),
         rules_not_loaded=len(scanner.rule_errors),
-        store_reachable=store_ok,
+        store_reachable=schema is not None,
+        store_schema_current=schema is not None and schema.usable,
         store_backlog=state.writer.backlog,
     )
-    ok = ready.models_loaded and ready.rules_loaded > 0 and store_ok
+    ok = ready.models_loaded and ready.rules_loaded > 0 and ready.store_schema_current
     if not ok:
         ready.status = "not ready"
     return JSONResponse(ready.model_dump(), status_code=status.HTTP_200_OK if ok else status.HTTP_503_SERVICE_UNAVAILABLE)

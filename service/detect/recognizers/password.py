@@ -1,5 +1,6 @@
 """PASSWORD: a password, passcode or PIN given in the text (the span is the secret)."""
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 import regex
@@ -9,6 +10,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from service.detect.nlp import fine_tags
 from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import REFERENCE_WORDS, label_regex, scored_result
+from service.detect.types import DetectedEntity
+from service.schemas.entities import EntityType
 
 # Labels after which a plain word may be the secret: "the password is sunflower".
 _WORD_LABEL = (
@@ -103,12 +106,21 @@ _SHAPE_YEAR = 0.1
 # What is said before it, in its sentence (the strongest one counts).
 _CUES_BEFORE: tuple[tuple[float, str], ...] = (
     (0.35, r"pass(?:word|code|phrase)s?|passwd|pwd|pw|pins?"),
-    (0.3, r"combination|(?:key|door|keypad|alarm|gate|locker|padlock|safe|copier|photocopier|printer)\s+codes?"),
+    (0.3, r"combination|(?:key|door|keypad|alarm|gate|locker|padlock|safe|copier|photocopier|printer)\s+codes?"
+          r"|key\s*safe|lock\s*box"),
     # "opens with", "unlock it using", "login: address / X" (not "sign in with SSO then open Teams2").
     (0.3, r"(?:opens?|unlocks?|open\s+it|unlock\s+it|get\s+in|access\s+it)\s+(?:with|using|by\s+typing)"
           r"|(?:log\s*-?\s*in|login|sign\s*-?\s*in|credentials|user\s*name)\s*(?:details?\s*)?(?:[:=]|is|are)"),
     (0.1, r"use|try|it'?s|it\s+is|its"),
 )
+# Said right before it, nothing between: "log in as admin with X", "use: X",
+# "Wifi: Oakfield-Guest / X". Further off they are ordinary words ("sign in with SSO
+# then open Teams2").
+_CUES_RIGHT_BEFORE = regex.compile(
+    r"(?i)(?:\b(?:log\s*-?\s*in|sign\s*-?\s*in)\s+(?:as\s+\S+\s+)?(?:with|using)"
+    r"|\buse\s*:|\b(?:wi-?fi|network|ssid)\s*[:=]?\s*\S+[ \t]*/)[ \t]*\Z"
+)
+_RIGHT_BEFORE_WEIGHT = 0.3
 # "code" with nothing but an article or possessive before it; "course code" and
 # "dress code" name something else (a device's code is a cue of its own above).
 _BARE_CODE = r"(?:the|a|this|that|new|my|your|his|her|their|our)\s+codes?"
@@ -126,14 +138,24 @@ _ASKED = regex.compile(
     r"|\b(?:what'?s|what\s+is|forgotten|forgot|remind\s+me\s+of)\b[^?\n.]{0,40}\b(?:pass(?:word|code)|pin|code)\b"
 )
 _ASKED_WEIGHT = 0.15
+# A password-protected file in the same draft: the password for it is often given in
+# the body ("It's Oak-Tree-2025", "here it is: Harbour22"). Weighs only beside some
+# other word of evidence, never with the token's shape alone (a postcode is no secret).
+PROTECTED_FILE_WEIGHT = 0.15
+# "j.smith@oakfield.sch.uk / Harbour22", "jsmith / Sunny-Day-44": the second of a user-name pair.
+_PAIR_BEFORE = regex.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[a-z]+[._][a-z]+\d*)[ \t]*/[ \t]*\Z", regex.IGNORECASE)
+_PAIR_WEIGHT = 0.3
 # Quick test: a text with no cue at all is not read token by token.
 _ANY_CUE = regex.compile(
-    r"(?i)\b(?:pass(?:word|code|phrase)|passwd|pwd|pw|pins?|codes?|combination|opens?|unlocks?|log\s*-?\s*in"
-    r"|login|sign\s*-?\s*in|credentials)\b"
+    r"(?i)\b(?:pass(?:word|code|phrase)s?|passwd|pwd|pw|pins?|codes?|combination|opens?|unlocks?|log\s*-?\s*in"
+    r"|logins?|sign\s*-?\s*in|credentials|key\s*safe|lock\s*box|wi-?fi|network|ssid)\b"
+    r"|\buse\s*:|@[\w-]+\.[\w.-]+[ \t]*/|\b[a-z]+[._][a-z]+\d*[ \t]*/"
 )
 _CANDIDATE = regex.compile(r"(?<![\w@./:#£$€-])[^\s\"'“”‘’<>()\[\]]{4,40}")
 _USER_NAME_OF_PAIR = regex.compile(r"[ \t]*/[ \t]*\S")
-_SENTENCE_START = regex.compile(r"[.!?\n](?=\s)|\n")
+# A full stop, "!" or "?" ends a sentence when a capital follows: "Blue77! for the
+# register and Green88?" is one sentence, its "!" part of the first secret.
+_SENTENCE_START = regex.compile(r"[.!?](?=\s+[^a-z\s]|\s*\Z)|\n")
 _EVIDENCE_WINDOW = 80
 _CUES = tuple((weight, regex.compile(rf"(?i)\b(?:{words})(?!\w)")) for weight, words in _CUES_BEFORE)
 _BARE_CODE_RE = regex.compile(rf"(?i)\b{_BARE_CODE}\b")
@@ -145,13 +167,16 @@ _NOT_SECRET = regex.compile(
 
 
 def _shape_weight(token: str) -> float:
+    if regex.fullmatch(r"\d(?:-\d){3,7}", token):  # "4-7-1-1", a combination read out
+        token = token.replace("-", "")
     if token.isdigit():
         if not 4 <= len(token) <= 8:
             return 0.0
         return _SHAPE_YEAR if len(token) == 4 and token[:2] in ("19", "20") else _SHAPE_DIGITS
     letters = any(c.isalpha() for c in token)
     # Dots, hyphens and underscores alone make a user name or a file name (j.smith), not a secret.
-    symbols = any(not c.isalnum() and c not in ".-_'’" for c in token)
+    # An exclamation or question mark at the end ends a word ("soon!"), not a secret.
+    symbols = any(not c.isalnum() and c not in ".-_'’" for c in token.rstrip("!?"))
     if letters and (any(c.isdigit() for c in token) or symbols):
         return _SHAPE_MIXED
     return 0.0
@@ -162,12 +187,17 @@ def _cue_weight(text: str, sentence_start: int, start: int) -> float:
     weights = [weight for weight, cue in _CUES if cue.search(text, *before)]
     if _BARE_CODE_RE.search(text, *before):
         weights.append(_CODE_CUE)
+    if _CUES_RIGHT_BEFORE.search(text[before[0] : start]):
+        weights.append(_RIGHT_BEFORE_WEIGHT)
     return max(weights, default=0.0)
 
 
-def secrets_by_evidence(text: str) -> list[tuple[int, int]]:
-    """Spans of tokens whose shape and surroundings add up to a given secret."""
-    if not _ANY_CUE.search(text):
+def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tuple[int, int]]:
+    """Spans of tokens whose shape and surroundings add up to a given secret.
+
+    `protected_file`: the draft carries a password-protected attachment.
+    """
+    if not protected_file and not _ANY_CUE.search(text):
         return []
     asked = _ASKED_WEIGHT if _ASKED.search(text) else 0.0
     found = []
@@ -185,7 +215,12 @@ def secrets_by_evidence(text: str) -> list[tuple[int, int]]:
         if _USER_NAME_OF_PAIR.match(text, end):
             continue  # "j.smith / Harbour22": the first of the pair is the user name
         after = _CUE_AFTER_WEIGHT if _CUE_AFTER.search(text[end : end + 40]) else 0.0
-        if shape + _cue_weight(text, sentence_start, start) + after + asked >= EVIDENCE_NEEDED:
+        cue = _cue_weight(text, sentence_start, start)
+        if _PAIR_BEFORE.search(text, max(sentence_start, start - 80), start):
+            cue = max(cue, _PAIR_WEIGHT)
+        said = cue + after + asked
+        prior = PROTECTED_FILE_WEIGHT if protected_file and said else 0.0
+        if shape + said + prior >= EVIDENCE_NEEDED:
             found.append((start, end))
     return found
 
@@ -299,3 +334,18 @@ def _is_a_date_time_or_amount(value: str) -> bool:
             regex.IGNORECASE,
         )
     )
+
+
+def secrets_for_a_protected_file(text: str, found: Sequence[DetectedEntity]) -> list[DetectedEntity]:
+    """Secrets given in a draft that carries a password-protected file, not already found.
+
+    The detector reads one text at a time and cannot know about the attachment; the
+    scanner calls this for the subject and body when one is protected. A token that
+    overlaps anything already found (a postcode, a phone number, a reference) is left alone.
+    """
+    out = []
+    for start, end in secrets_by_evidence(text, protected_file=True):
+        if any(e.start < end and start < e.end for e in found):
+            continue
+        out.append(DetectedEntity(EntityType.PASSWORD, start, end, PasswordRecognizer.EVIDENCE_SCORE, text[start:end]))
+    return out

@@ -29,6 +29,15 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from service.detect.recognizers._person_evidence import (
+    BODY_WORDS,
+    NAME_WORD,
+    evidence_spans,
+    in_firm,
+    in_street,
+    is_acronym,
+    lower_case_line,
+)
 from service.settings import REPO_ROOT
 
 log = logging.getLogger(__name__)
@@ -43,8 +52,12 @@ _TITLE_THEN_WORD = regex.compile(
 )
 _LEADING_TITLE = regex.compile(rf"^(?:(?i:{_TITLES}|miss|dr|prof|sir|dame|master|madam))\.?\s+")
 
-# Words that follow a title without being a name: "Mr and Mrs", "Dear Sir or Madam".
-_NOT_A_NAME = frozenset(STOP_WORDS) | {"or", "and", "madam", "sir", "mrs", "mr", "ms", "miss", "dr"}
+# Words that follow a title without being a name: "Mr and Mrs", "Dear Sir or Madam";
+# and titles of other languages, which follow a greeting ("Dear Frau Müller").
+_NOT_A_NAME = frozenset(STOP_WORDS) | {"or", "and", "madam", "sir", "mrs", "mr", "ms", "miss", "dr"} | frozenset(
+    "herr frau fräulein dhr mevr mw mme mlle monsieur madame sr sra srta señor señora sig signor signora "
+    "dott pan pani sayın bay bayan".split()
+)
 
 # Words a school writes every day that the NER sometimes takes for a name when they
 # stand alone. Months are left to the NER: June and May are names too.
@@ -53,11 +66,13 @@ _SCHOOL_WORDS = frozenset(
     computing drama biology chemistry physics pshe rshe citizenship latin phonics reading
     spelling arbor sims bromcom cpoms myconcern scholarpack tapestry seesaw evolve edulink
     classdojo parentpay teams sharepoint outlook ofsted dfe ofqual aqa ocr edexcel
-    senco dsl ehcp send camhs
+    senco dsl ehcp send camhs headteacher head deputy principal chair clerk bursar caretaker
     mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
 TITLE_RULE_SCORE = 0.7
+EVIDENCE_SCORE = 0.7
+SAME_NAME_SCORE = 0.65
 _NAME = "PersonRecognizer"
 
 
@@ -81,13 +96,32 @@ class PersonRecognizer(SpacyRecognizer):
         results = [r for r in (_trim_lower_case(text, r) for r in results) if r]
         results = [r for r in results if not names_a_place_or_body(text[r.start : r.end])]
         results = [r for r in results if not is_common_words_span(text, r.start, r.end)]
+        results = [r for r in results if not _names_something_else(text, r.start, r.end)]
+        #UG results = [r for r in results if not _unlikely_guess(text, r.start, r.end)]
         taken = [(r.start, r.end) for r in results]
-        for start, end in titled_names(text):
-            if is_public_figure(text, start, end):
-                continue  # "Mr Men", "Mr Tickle"
+
+        def add(start: int, end: int, score: float, why: str) -> None:
             if all(end <= s or start >= e for s, e in taken):
-                results.append(self._result(start, end, TITLE_RULE_SCORE, "Name after a title"))
+                results.append(self._result(start, end, score, why))
                 taken.append((start, end))
+
+        sure: list[tuple[int, int]] = []
+        for start, end in titled_names(text):
+            if not is_public_figure(text, start, end):  # "Mr Men", "Mr Tickle"
+                add(start, end, TITLE_RULE_SCORE, "Name after a title")
+                sure.append((start, end))
+        for start, end, why in evidence_spans(text, could_be_name, is_known_name):
+            value = text[start:end]
+            if is_public_figure(text, start, end) or _names_something_else(text, start, end):
+                continue
+            if names_a_place_or_body(value) or is_place(text, start, end):
+                continue
+            add(start, end, EVIDENCE_SCORE, why)
+            sure.append((start, end))
+        for start, end in other_mentions(text, [(r.start, r.end) for r in results], sure):
+            add(start, end, SAME_NAME_SCORE, "Same name as found elsewhere in the text")
+        for start, end in listed_with_names(text, [(r.start, r.end) for r in results], sure):
+            add(start, end, SAME_NAME_SCORE, "Listed with other names")
         return results
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
@@ -253,13 +287,13 @@ def is_public_figure(text: str, start: int, end: int) -> bool:
 _PLACE_OR_BODY = frozenset(
     """bank school academy college university trust council ltd limited plc llp castle church cathedral
     hall centre center park road street lane avenue hospital surgery nursery museum library estate
-    station airport stadium theatre theater cinema farm zoo services""".split()
+    station airport stadium theatre theater cinema farm zoo services primary infants juniors office team""".split()
 )
 
 
 def names_a_place_or_body(value: str) -> bool:
     words = _WORD_IN_SPAN.findall(value)
-    return len(words) > 1 and words[-1].casefold() in _PLACE_OR_BODY
+    return len(words) > 1 and (words[-1].casefold() in _PLACE_OR_BODY or words[-1].casefold() in BODY_WORDS)
 
 
 # --- capitalised common words the NER takes for a name --------------------------------
@@ -306,6 +340,15 @@ def known_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
+def known_first_names() -> frozenset[str]:
+    path = _NAME_LISTS / "first_names.tsv"
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t", 1)[0].casefold() for line in lines if line and not line.startswith("#"))
+
+
 def capitals_say_nothing(text: str, start: int) -> bool:
     """True where a capital letter at `start` would be there whatever the word.
 
@@ -346,3 +389,185 @@ def is_common_words_span(text: str, start: int, end: int) -> bool:
 
 # Lower-case words inside names: "Ruud van Nistelrooy", "Ana de Souza", "Omar bin Said".
 _PARTICLES = frozenset("de da das dos di du van von der den ter le la del della bin binti bint ibn al el ap ó".split())
+
+
+def could_be_name(word: str) -> bool:
+    """A word that may be (part of) a name: not a stop word, school word or particle,
+    and not a common English word or a UK town unless it is also a known name."""
+    w = word.casefold().replace("’", "'")
+    if len(w) < 2 or w in _NOT_A_NAME or w in _SCHOOL_WORDS or w in _PARTICLES:
+        return False
+    if w.rpartition("'")[2] in _CONTRACTION_ENDS:
+        return False  # "I'll", "we've"
+    if w in known_names():
+        return True
+    return w not in common_words() and w not in gb_places()
+
+
+_CONTRACTION_ENDS = frozenset({"ll", "d", "ve", "re", "m", "t", "s"})
+
+
+def is_known_name(word: str) -> bool:
+    return word.casefold() in known_names()
+
+
+def _unlikely_guess(text: str, start: int, end: int) -> bool:
+    """An NER guess the text argues against: lower-case words in a line whose writer
+    capitalises ("showed grace and hope", "with arrears"), or a run of capitalised
+    common words with no known name in it ("Credit Control", "Appendix D")."""
+    value = text[start:end]
+    words = [w for w in _WORD_IN_SPAN.findall(value) if len(w) > 1]
+    if not words:
+        return False
+    if all(w.islower() for w in words):
+        return not lower_case_line(text, start)
+    if len(words) > 1 and not value.isupper():
+        common, names = common_words(), known_names()
+        return all(w.casefold() in common for w in words) and not any(w.casefold() in names for w in words)
+    return False
+
+
+def _names_something_else(text: str, start: int, end: int) -> bool:
+    """A street, a firm or an acronym, not a person."""
+    if is_acronym(text, start, end) and not is_known_name(text[start:end]):
+        return True
+    return in_street(text, start, end) or in_firm(text, start, end)
+
+
+# --- lists of names -------------------------------------------------------------------
+#
+# "Statements from Harvey Cole and Amelia Shah": a name-like word joined by "and", "or",
+# "&" or a comma to a name is a name too, in the same case as its neighbour.
+
+_LIST_JOIN = r"(?:[ \t]+(?:and|&)[ \t]+|[ \t]*&[ \t]*)"
+_GREETING_WORDS = frozenset("hi hiya hello hey dear thanks cheers regards morning afternoon evening ta".split())
+_LISTED_BEFORE = regex.compile(rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}){_LIST_JOIN}$")
+_LISTED_AFTER = regex.compile(rf"{_LIST_JOIN}(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})")
+
+
+def listed_with_names(
+    text: str, names: list[tuple[int, int]], sure: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Name-like words joined to a name by "and" or "&" (see above), from names that
+    vouch for their words (as in other_mentions)."""
+    found: list[tuple[int, int]] = []
+    todo = [(s, e) for s, e in names if _vouches(text, s, e, sure)]
+    taken = list(names)
+    while todo:
+        start, end = todo.pop()
+        cased = _case_of(text[start:end])
+        if cased == "lower" and not lower_case_line(text, start):
+            continue
+        candidates = []
+        before = _LISTED_BEFORE.search(text, max(0, start - 60), start)
+        if before:
+            words = list(regex.finditer(NAME_WORD, text[before.start("name") : before.end("name")]))
+            # Keep the words nearest the join that look like a name.
+            kept = []
+            for w in reversed(words):
+                if not (could_be_name(w.group()) and _case_of(w.group()) == cased) or w.group().casefold() in _GREETING_WORDS:
+                    break
+                kept.insert(0, w)
+            if kept:
+                base = before.start("name")
+                candidates.append((base + kept[0].start(), base + kept[-1].end()))
+        after = _LISTED_AFTER.match(text, end)
+        if after:
+            words = list(regex.finditer(NAME_WORD, after.group("name")))
+            kept = []
+            for w in words:
+                if not (could_be_name(w.group()) and _case_of(w.group()) == cased) or w.group().casefold() in _GREETING_WORDS:
+                    break
+                kept.append(w)
+            if kept:
+                base = after.start("name")
+                candidates.append((base + kept[0].start(), base + kept[-1].end()))
+        single_source = len(regex.findall(NAME_WORD, text[start:end])) == 1
+        for a, b in candidates:
+            if any(a < e and s < b for s, e in taken):
+                continue
+            value = text[a:b]
+            if single_source and " " not in value.strip() and value.casefold() not in known_first_names():
+                continue  # "Garcia and Adams": a firm as often as two people
+            if _names_something_else(text, a, b) or is_public_figure(text, a, b) or is_place(text, a, b):
+                continue
+            if names_a_place_or_body(text[a:b]):
+                continue
+            found.append((a, b))
+            taken.append((a, b))
+            todo.append((a, b))
+    return found
+
+
+def _vouches(text: str, start: int, end: int, sure: list[tuple[int, int]]) -> bool:
+    """A name vouches for its words when a rule found it, it has two or more words, it
+    holds a known name, or it was found where capitals say something."""
+    parts = regex.findall(NAME_WORD, text[start:end])
+    if not parts or (len(parts) == 1 and parts[0].isupper() and len(parts[0]) <= 5):
+        return False
+    if (start, end) in sure or len(parts) > 1 or is_known_name(parts[0]):
+        return True
+    return not capitals_say_nothing(text, start)
+
+
+def _case_of(value: str) -> str:
+    letters = [c for c in value if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 1:
+        return "upper"
+    if letters and all(c.islower() for c in letters):
+        return "lower"
+    return "title"
+
+
+# --- one sense per text -----------------------------------------------------------
+#
+# A name found once is a name at its other mentions, in any case: the subject "Certificate
+# for Ngaio" and the body's "ngaio earned her 100 merits" are the same girl. A word that
+# is also a common word ("Will", "Hope") counts again only where it is capitalised and
+# the capital says something (not at the start of a sentence or in a subject line).
+
+_MENTION_END = r"(?=['’][sS]\b|[^\p{L}\p{M}\d'’-]|['’](?!\p{L})|$)"
+
+
+def other_mentions(text: str, names: list[tuple[int, int]], sure: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the other mentions of the words of the names found, adjacent words merged.
+
+    A name vouches for its words when it is `sure` (a rule's evidence), has two or more
+    words, holds a known name, or was found where capitals say something; a lone unknown
+    word in a subject line ("Eid and Diwali celebrations") does not.
+    """
+    words: set[str] = set()
+    for start, end in names:
+        value = text[start:end]
+        parts = regex.findall(NAME_WORD, value)
+        if not parts or only_common_words(value) or (len(parts) == 1 and value.isupper() and len(value) <= 5):
+            continue
+        if not _vouches(text, start, end, sure):
+            continue
+        words.update(p.casefold() for p in parts if could_be_name(p))
+    if not words:
+        return []
+    pattern = regex.compile(
+        r"(?<![\p{L}\p{M}\d'’-])(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+        + ")" + _MENTION_END,
+        regex.IGNORECASE,
+    )
+    common = common_words()
+    spans: list[tuple[int, int]] = []
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if any(start < e and s < end for s, e in names):
+            continue
+        value = m.group()
+        if value.islower() and not lower_case_line(text, start):
+            continue  # "the holly and ivy display" in a text that capitalises its names
+        if value.casefold() in common:
+            if not value[0].isupper() or value.isupper() or capitals_say_nothing(text, start):
+                continue
+        if _names_something_else(text, start, end) or is_public_figure(text, start, end):
+            continue
+        if spans and not text[spans[-1][1] : start].strip(" \t") and spans[-1][1] < start:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans

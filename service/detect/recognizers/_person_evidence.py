@@ -1,0 +1,354 @@
+"""Evidence for and against a name, from the words around it (used by person.py).
+
+The NER judges each mention on its own, from a few words either side. A reader adds
+up more than that, and so do these rules:
+
+For a name (each gives the span of the name itself):
+- a greeting or a sign-off: "Hi Sam,", "thanks priya, ok for fri", "Kind regards,\nSky";
+- a rota or timetable line: "3.30-3.40 Mateusz Zieliński";
+- a parent who signs as one: "Parent of Tomi (3R)", "Mum of Precious";
+- a class code after it: "Rose (Y6)", "Tomi (3R)";
+- a possessive with a school or family noun: "Hope's reading book", "Amara's mum";
+- a pronoun that refers back: "Ngaio earned her 100 merits".
+
+Against one (the span is some other kind of proper noun):
+- a street: "Kevin Street", "12 Orchard Close", "Rue Marie Curie";
+- an organisation or venue: "Davis and Reed Ltd", "Davis Orchestra", "Müller AG";
+- an acronym in mixed-case text: "EWO referral", "FGB agenda".
+
+Each rule looks at a few words, never at a list of names: a word counts as name-like
+when it is not a common English word, or is one that is also a known first name or
+surname (see person.could_be_name).
+
+This module starts with an underscore so that recognizer discovery skips it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import regex
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_STOP_LIKE = frozenset(STOP_WORDS) | {"mr", "mrs", "ms", "miss", "dr", "sir", "madam"}
+
+# One word of a name: letters (with marks), inner hyphens and apostrophes
+# ("O'Connor-Hughes"); a possessive "'s" is not part of it.
+NAME_WORD = r"\p{L}[\p{L}\p{M}]*(?:(?:['’](?![sS]\b)|-)\p{L}[\p{L}\p{M}]*)*"
+_WORDS = rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}"
+_WORD_RE = regex.compile(NAME_WORD)
+
+NameTest = Callable[[str], bool]
+
+# --- greetings and sign-offs ------------------------------------------------------
+
+_GREETING = regex.compile(
+    r"(?im)(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))[ \t>]*"
+    r"(?:hi|hiya|hello|hey|dear|morning|afternoon|evening|good\s+(?:morning|afternoon|evening)"
+    r"|thanks|thank\s+you|many\s+thanks|thanks\s+again|cheers|ta)"
+    rf"[ \t]*,?[ \t]+(?P<name>{_WORDS})"
+)
+# Words that follow a greeting without being a name: "Hi all", "Dear Parents".
+_GROUP_WORDS = frozenset(
+    """all everyone everybody team folks guys there both you colleagues parents parent carers carer
+    families family staff governors governor class year sir madam ladies gentlemen gents friends
+    again so very much lots loads head headteacher teacher teachers trustees members committee
+    office admin for in advance thanks thank cheers regards wishes best love hello hi hiya hey dear morning
+    afternoon evening sincerely faithfully customer customers guest guests traveller travellers member members client
+    clients resident residents applicant applicants user users subscriber reader friend neighbour homeowner""".split()
+)
+
+_CLOSING = (
+    r"(?:(?:many|kind|best|warm|warmest|with\s+(?:best|kind))\s+(?:regards|wishes|thanks)|regards|thanks|thank\s+you"
+    r"|cheers|best|love|yours\s+(?:sincerely|faithfully|truly)|all\s+the\s+best|speak\s+soon|take\s+care|thx|ta)"
+)
+_SIGN_OFF = regex.compile(
+    rf"(?im)^[ \t>]*{_CLOSING}[ \t]*[,.!]*[ \t]*(?:\n[ \t>]*)?(?P<name>{_WORDS})[ \t]*(?=[,(\-–]|$)"
+)
+# A name alone on the last line of a message, or of the part above a quoted reply.
+_LAST_LINE = regex.compile(
+    rf"(?m)^[ \t]*(?P<name>{_WORDS})[ \t]*(?=\n?\Z|\n[ \t]*\n(?:[ \t]*(?:On\s.{{0,80}}wrote:|From:|-{{2,}}[ \t]*Original)))"
+)
+# "... im at work xx amber"
+_KISSES = regex.compile(rf"(?im)\bx{{1,4}}[ \t]+(?P<name>{NAME_WORD})[ \t]*$")
+
+# --- rotas, parents, class codes, possessives, pronouns ------------------------------
+
+_TIME = r"\d{1,2}[.:]\d{2}(?:[ \t]*[ap]\.?m\.?)?|\d{1,2}[ \t]*[ap]\.?m\.?"
+_ROTA = regex.compile(
+    rf"(?<![\w.:])(?:{_TIME})(?:[ \t]*[-–][ \t]*(?:{_TIME}|\d{{1,2}}))?[ \t]*[:\-–]?[ \t]+(?P<name>{_WORDS})"
+)
+_PARENT_OF = regex.compile(
+    r"(?i:\b(?:parent|mum|mom|mam|mummy|mother|dad|daddy|father|carer|guardian|grandma|grandmother|grandad"
+    r"|grandfather|nan|nana|nanny|gran|step-?mum|step-?dad|stepmother|stepfather|aunt|auntie|uncle|foster\s+carer)"
+    rf"\s+(?:of|to)\s+)(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD})?)"
+)
+_CLASS_CODE = regex.compile(
+    rf"(?P<name>{_WORDS})[ \t]*\((?:Y(?:ea)?r?[ \t]?\d{{1,2}}[A-Za-z]{{0,2}}|\d{{1,2}}[ \t]?[A-Z]{{1,3}}\d?"
+    r"|R[A-Z]{0,2}|Rec(?:eption)?|Nursery)\)"
+)
+_POSSESSIVE = regex.compile(
+    rf"(?P<name>{NAME_WORD})['’]s[ \t]+(?:\p{{Ll}}+[ \t]+)?"
+    r"(?i:mum|mummy|mam|dad|daddy|mother|father|parents?|carers?|grandma|grandad|nan|nana|gran|brother|sister|"
+    r"twin|teacher|class|reading|book|books|bag|kit|coat|jumper|shoes|lunch|lunchbox|water\s+bottle|review|ehcp|"
+    r"plan|report|behaviour|attendance|progress|work|homework|medication|inhaler|epipen|application|file|"
+    r"records?|results?|appointment|birthday|party|place|transition|assessment|needs|diagnosis|referral|"
+    r"absence|exclusion|mark|marks|grade|grades|essay|project|drawing|painting|violin|swimming|pe)\b"
+)
+_RELATIONS = (
+    r"mum|mummy|mam|mom|mother|dad|daddy|father|son|daughter|brother|sister|sibling|twin|nan|nana|gran|grandma|"
+    r"grandmother|grandad|grandfather|aunt|auntie|uncle|cousin|niece|nephew|step-?mum|step-?dad|stepmother|"
+    r"stepfather|husband|wife|partner|fiancée?|carer|foster\s+carer|kinship\s+carer|guardian|pupil|student|"
+    r"learner|interpreter|social\s+worker|sw|key\s*worker|new\s+starter|colleague|friend|classmate"
+)
+# "my son Szymon", "foster carer Linda Morris", "Mum (Mihaela)", "SW Mohamed Yusuf".
+_RELATION_BEFORE = regex.compile(rf"(?i:\b(?:{_RELATIONS}))[ \t]*[(:,]?[ \t]*(?P<name>{_WORDS})")
+# "Kalaivani Sivakumar (mum)", "Ms Duffy (class teacher)".
+_RELATION_AFTER = regex.compile(
+    rf"(?P<name>{_WORDS})[ \t]*\((?i:{_RELATIONS}|class\s+teacher|teacher|ta|senco|form\s+tutor)\)"
+)
+_PRONOUN_AFTER = regex.compile(
+    rf"(?P<name>{NAME_WORD})(?:[ \t]+\p{{Ll}}[\p{{Ll}}'’]*){{1,5}}[ \t]+(?:his|her|him|himself|herself|he|she)\b"
+)
+
+# Where a sentence's subject starts: a line, a sentence or a clause.
+_CLAUSE_START = regex.compile(r"(?:^|\n|[.!?:;,(][ \t]*|[ \t][-–][ \t]*|\b(?:and|but|so|because|when|as)[ \t]+)[ \t>]*$")
+
+
+def evidence_spans(text: str, could_be_name: NameTest, is_known_name: NameTest) -> Iterator[tuple[int, int, str]]:
+    """(start, end, why) of each name the context vouches for."""
+    for m in _GREETING.finditer(text):
+        span = _greeted(text, m, could_be_name)
+        if span:
+            yield (*span, "Name after a greeting")
+    for m in _SIGN_OFF.finditer(text):
+        span = _leading_names(text, m, could_be_name, strict=True)
+        if span and _whole_line_taken(text, m, span):
+            yield (*span, "Name in a sign-off")
+    for m in _KISSES.finditer(text):
+        span = _leading_names(text, m, could_be_name, strict=True)
+        if span:
+            yield (*span, "Name in a sign-off")
+    for m in _ROTA.finditer(text):
+        span = _leading_names(text, m, could_be_name, strict=True)
+        if span and _rota_name(text[span[0] : span[1]], is_known_name):
+            yield (*span, "Name in a rota or timetable")
+    for m in _PARENT_OF.finditer(text):
+        span = _leading_names(text, m, could_be_name, strict=False)
+        if span:
+            yield (*span, "Name of a parent's child")
+    for m in _CLASS_CODE.finditer(text):
+        span = _trailing_names(text, m, could_be_name)
+        if span:
+            yield (*span, "Name before a class code")
+    for m in _RELATION_BEFORE.finditer(text):
+        span = _leading_names(text, m, could_be_name, strict=True)
+        if span and _capitalised_or_lower_line(text, span):
+            yield (*span, "Name after a family or school relation")
+    for m in _RELATION_AFTER.finditer(text):
+        span = _trailing_names(text, m, could_be_name)
+        if span:
+            yield (*span, "Name before a family or school relation")
+    for m in _LAST_LINE.finditer(text):
+        span = _leading_names(text, m, could_be_name, strict=True)
+        if span and _whole_line_taken(text, m, span) and _capitalised_or_lower_line(text, span):
+            yield (*span, "Name signing off")
+    for start, end in name_column_cells(text):
+        cell = _WORD_RE.finditer(text, start, end)
+        words = [w.group() for w in cell]
+        if words and any(could_be_name(w) for w in words) and all(w[0].isupper() or lower_case_line(text, start) for w in words):
+            yield (start, end, "Name in a column headed as names")
+    for m in _POSSESSIVE.finditer(text):
+        if could_be_name(m.group("name")) and _capitalised_or_uncommon(m.group("name"), could_be_name):
+            yield (m.start("name"), m.end("name"), "Name with a possessive")
+    for m in _PRONOUN_AFTER.finditer(text):
+        word = m.group("name")
+        if not _CLAUSE_START.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "moved from Trinidad and now he", "Kent Young Carers and told his"
+        if word[0].isupper() and not word.isupper() and could_be_name(word):
+            yield (m.start("name"), m.end("name"), "Name a pronoun refers back to")
+
+
+def _greeted(text: str, m: "regex.Match[str]", could_be_name: NameTest) -> tuple[int, int] | None:
+    first = _WORD_RE.match(text, m.start("name"))
+    if first is None or first.group().casefold() in _GROUP_WORDS:
+        return None
+    return _leading_names(text, m, could_be_name, strict=False)
+
+
+def _leading_names(text: str, m: "regex.Match[str]", could_be_name: NameTest, *, strict: bool) -> tuple[int, int] | None:
+    """The name-like words at the start of the match's `name` group.
+
+    Two or three capitalised words together ("Sky Okafor") are a name when one of them
+    is name-like, even if another is also a word.
+    """
+    start = m.start("name")
+    words = list(_WORD_RE.finditer(text, start, m.end("name")))
+    if len(words) >= 2 and all(_capitalised(w.group()) for w in words):
+        if any(could_be_name(w.group()) for w in words) and all(w.group().casefold() not in _GROUP_WORDS for w in words):
+            if all(could_be_name(w.group()) or w.group().casefold() not in _STOP_LIKE for w in words):
+                return start, words[-1].end()
+    end = None
+    for word in words:
+        value = word.group()
+        if not could_be_name(value) or value.casefold() in _GROUP_WORDS or (strict and value.islower() and not lower_case_line(text, word.start())):
+            break
+        end = word.end()
+    return (start, end) if end is not None else None
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and (len(word) == 1 or not word[1:].isupper() or len(word) > 3)
+
+
+def _trailing_names(text: str, m: "regex.Match[str]", could_be_name: NameTest) -> tuple[int, int] | None:
+    """The name-like words at the end of the match's `name` group."""
+    words = list(_WORD_RE.finditer(text, m.start("name"), m.end("name")))
+    start = None
+    for word in reversed(words):
+        if not could_be_name(word.group()) or not _capitalised_or_uncommon(word.group(), could_be_name):
+            break
+        start = word.start()
+    return (start, words[-1].end()) if start is not None else None
+
+
+def _whole_line_taken(text: str, m: "regex.Match[str]", span: tuple[int, int]) -> bool:
+    """A sign-off name is all of what is left of its line, up to a comma, bracket or dash."""
+    rest = text[span[1] : text.find("\n", span[1]) if "\n" in text[span[1] :] else len(text)]
+    return not rest.strip() or rest.lstrip()[0] in ",(-–"
+
+
+def _rota_name(value: str, is_known_name: NameTest) -> bool:
+    """In a rota a name is capitalised and holds a known name or is at least two words."""
+    words = _WORD_RE.findall(value)
+    if not all(w[0].isupper() for w in words):
+        return False
+    return any(is_known_name(w) for w in words) or len(words) >= 2
+
+
+def _capitalised_or_lower_line(text: str, span: tuple[int, int]) -> bool:
+    first = text[span[0]]
+    return first.isupper() or lower_case_line(text, span[0])
+
+
+def _capitalised_or_uncommon(word: str, could_be_name: NameTest) -> bool:
+    return word[0].isupper() or could_be_name(word)
+
+
+def lower_case_line(text: str, pos: int) -> bool:
+    """The line is typed in lower case throughout (chat, a phone), so names are too."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : len(text) if end == -1 else end]
+    return not any(c.isupper() for c in line)
+
+
+# --- tables ---------------------------------------------------------------------------
+
+_NAME_HEADER = regex.compile(
+    r"(?i)^(?:(?:pupil|student|child|learner|staff|parent|carer|contact|legal|preferred|full|first|last|family|given"
+    r"|middle|candidate|employee|teacher|member)[ \t]*)?(?:name|names|surname|forename|forenames|first\s+name|"
+    r"last\s+name|family\s+name|given\s+name|pupil|student|child|learner|candidate|employee|parent|carer)s?$"
+)
+_CELL_DELIMITERS = ("\t", "|")
+_MAX_CELL_WORDS = 4
+
+
+def name_column_cells(text: str) -> Iterator[tuple[int, int]]:
+    """Cells under a header such as "Surname", "Forename" or "Pupil name" in a table
+    pasted from a spreadsheet (tab or | separated): registers and contact lists."""
+    if "\t" not in text and "|" not in text:
+        return
+    lines = text.split("\n")
+    offsets = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        delimiter = next((d for d in _CELL_DELIMITERS if d in lines[i]), None)
+        if delimiter is None:
+            i += 1
+            continue
+        header = [c.strip() for c in lines[i].split(delimiter)]
+        columns = {k for k, cell in enumerate(header) if _NAME_HEADER.match(cell)}
+        j = i + 1
+        while j < len(lines) and delimiter in lines[j]:
+            if columns:
+                cells = lines[j].split(delimiter)
+                cell_start = offsets[j]
+                for k, cell in enumerate(cells):
+                    stripped = cell.strip()
+                    if k in columns and stripped and not any(c.isdigit() for c in stripped):
+                        if len(stripped.split()) <= _MAX_CELL_WORDS:
+                            lead = len(cell) - len(cell.lstrip())
+                            yield cell_start + lead, cell_start + lead + len(stripped)
+                    cell_start += len(cell) + 1
+            j += 1
+        i = j
+
+
+# --- against a name ----------------------------------------------------------------
+
+# Streets whose last word is never a surname; with these a name-like word before is a street.
+STREET_WORDS = frozenset(
+    """road rd street st avenue ave close drive crescent cres gardens gdns grove place court terrace tce
+    mews square sq parade boulevard blvd walk rise wharf yard causeway embankment approach lane ln
+    strasse straße str gasse weg allee platz""".split()
+)
+# Words that open a street name in other countries: "Rue Marie Curie", "ul. Kwiatowa".
+_STREET_PREFIX = regex.compile(
+    r"(?i:\b(?:rue|via|viale|vicolo|corso|calle|carrer|camino|paseo|avenida|av\.|rua|travessa|largo|praça|praca|"
+    r"ul\.|ulica|al\.|aleja|piazza|plaza|boulevard|bd\.|chemin|route|impasse|quai|allée|allee|avenue)"
+    r"[ \t]+(?:(?:de|del|della|di|da|do|dos|das|des|du|la|le|von|van)[ \t]+)?)$"
+)
+_HOUSE_NUMBER_BEFORE = regex.compile(r"(?<![\d.:/-])\d{1,4}[A-Za-z]?,?[ \t]+$")
+# Words after a span that make it a firm, a band or a venue: "Davis and Reed Ltd".
+BODY_WORDS = frozenset(
+    """ltd limited plc llp llc inc incorporated corp corporation gmbh ag oy sa spa srl bv nv ab kg sarl
+    group partners associates solicitors accountants consulting consultancy systems solutions services
+    holdings industries enterprises foundation institute society association club orchestra band choir
+    ensemble quartet trio sinfonia philharmonic hotel restaurant cafe bakery pharmacy dental surgery
+    clinic agency studios studio media press publishing logistics motors construction builders""".split()
+)
+_FIRM_CHAIN = regex.compile(rf"(?:[ \t]*(?:,|&|\band\b)[ \t]*{NAME_WORD})*[ \t]*(?:&[ \t]*)?(?P<next>{NAME_WORD})?")
+
+
+def in_street(text: str, start: int, end: int) -> bool:
+    """The span is (part of) a street name, not a person."""
+    after = _WORD_RE.match(text, _skip_spaces(text, end))
+    next_word = after.group().casefold() if after else ""
+    if next_word in STREET_WORDS and text[end : after.start()].strip() == "":
+        return True
+    before = text[max(0, start - 30) : start]
+    return bool(_STREET_PREFIX.search(before)) and not before.rstrip().endswith(",")
+
+
+def in_firm(text: str, start: int, end: int) -> bool:
+    """The span opens the name of a firm, band or venue ("Davis and Reed Ltd")."""
+    line_end = text.find("\n", end)
+    m = _FIRM_CHAIN.match(text, end, len(text) if line_end == -1 else line_end)
+    nxt = m.group("next") if m else None
+    if nxt and nxt.casefold().rstrip(".") in BODY_WORDS:
+        return True
+    # "& Sons", "and Co"
+    tail = text[end : end + 12]
+    return bool(regex.match(r"[ \t]*(?:&|and)[ \t]+(?:Sons|Son|Co|Partners)\b", tail))
+
+
+def is_acronym(text: str, start: int, end: int) -> bool:
+    """A short all-capitals word in a line that has lower case: "EWO", "FGB", "BACS"."""
+    value = text[start:end]
+    if not (value.isalpha() and value.isupper() and 2 <= len(value) <= 5):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end == -1 else line_end]
+    return any(c.islower() for c in line)
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
