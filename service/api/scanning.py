@@ -88,16 +88,15 @@ class ScanService:
         if self.enricher is not None and hasattr(self.enricher, "scanner"):
             self.enricher.scanner = scanner
 
-    def _record_recipients(self, result: ScanResult, request: ScanRequest, sender: str) -> None:
+    def _record_recipients(self, keys: HistoryKeys, result: ScanResult, request: ScanRequest, sender: str) -> None:
         """Who the draft goes to, hashed, for the sender's recipient history (CONTRACT section 8).
 
         An allowed draft is sent at once by the add-in, so it counts now; a warned or blocked
         one counts only if its outcome report says it was sent anyway.
         """
-        assert self.history_keys is not None
         message = request.message
         recipients = [SentTo(r.address, r.name) for r in (*message.to, *message.cc, *message.bcc) if r.address]
-        event = self.history_keys.event(result.scan_id, sender, recipients, sent=result.action == "allow")
+        event = keys.event(result.scan_id, sender, recipients, sent=result.action == "allow")
         if event is not None:
             self.writer.submit(event)
 
@@ -175,7 +174,7 @@ class ScanService:
         )
         written = self.writer.submit(event)
         if sender and self.history_keys is not None:
-            self._record_recipients(result, request, sender)
+            self._record_recipients(self.history_keys, result, request, sender)
         telemetry.SCANS.labels(action=result.action).inc()
         for finding in result.findings:
             telemetry.FINDINGS.labels(rule=finding.rule, action=finding.action.value).inc()

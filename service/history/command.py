@@ -13,9 +13,13 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tqdm import tqdm
+
+if TYPE_CHECKING:
+    from service.history.store import SqlHistory
+    from service.settings import Settings
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 3
 # Messages recorded in one transaction.
@@ -25,11 +29,12 @@ TOO_OLD = "older than the retention period"
 
 def add_parser(sub: Any) -> None:
     history = sub.add_parser("history", help="the recipient history: who each sender has written to")
-    commands = history.add_subparsers(dest="history_command", required=True)
+    commands = history.add_subparsers(dest="history_command", required=True, metavar="{import,graph}")
     importer = commands.add_parser(
         "import", help="record who each sender wrote to from sent mail (.eml, .msg, .mbox files or folders)"
     )
-    importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importer.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                          help="a .eml, .msg or .mbox file, or a folder of them (read recursively)")
     graph = commands.add_parser(
         "graph", help="record who each sender wrote to from their Sent Items through Microsoft Graph "
                       "(application permission Mail.ReadBasic.All; see docs/deploy-microsoft-365.md)"
@@ -64,13 +69,14 @@ def run(args: argparse.Namespace) -> int:
     return import_sent_mail(history, args.paths, settings.retention_days)
 
 
-def _import_from_graph(history: Any, settings: Any, mailboxes: list[str], limit: int) -> int:
+def _import_from_graph(history: SqlHistory, settings: Settings, mailboxes: list[str], limit: int) -> int:
     import asyncio
 
     from service.graph.client import GraphClient
     from service.graph.tokens import GraphTokens
-    from service.history.graph_import import import_sent_items
+    from service.history.graph_import import GraphImport, import_sent_items
 
+    assert settings.graph_client_id and settings.graph_client_secret and settings.tenant_id  # checked in run()
     tokens = GraphTokens(
         client_id=settings.graph_client_id, client_secret=settings.graph_client_secret.get_secret_value(),
         tenant_id=settings.tenant_id, authority_host=settings.graph_authority_host,
@@ -78,7 +84,7 @@ def _import_from_graph(history: Any, settings: Any, mailboxes: list[str], limit:
     )
     since = datetime.now(UTC) - timedelta(days=settings.retention_days)
 
-    async def run_import() -> Any:
+    async def run_import() -> GraphImport:
         # NOTE: app-only: a command line has no signed-in user to act for.
         client = GraphClient(tokens, mode="app", base_url=settings.graph_base_url, ca_bundle=settings.graph_ca_bundle,
                              timeout_seconds=max(settings.graph_timeout_seconds, 10.0))
@@ -95,7 +101,7 @@ def _import_from_graph(history: Any, settings: Any, mailboxes: list[str], limit:
     return EXIT_BAD_INPUT if done.problems else EXIT_OK
 
 
-def import_sent_mail(history: Any, paths: list[Path], retention_days: int) -> int:
+def import_sent_mail(history: SqlHistory, paths: list[Path], retention_days: int) -> int:
     from service.history.sent_mail import Mbox, SentMessage, Skipped, Unreadable, read_eml, read_msg, sources
 
     # NOTE: the OLE and .msg libraries log their own complaints about a damaged file; each is

@@ -2,9 +2,11 @@
 outcome says it was sent anyway; the store holds hashes of them only."""
 
 import json
+import sqlite3
 import uuid
 
 import httpx
+import pytest
 
 from service.history import SentTo
 from service.history.store import SqlHistory
@@ -66,3 +68,37 @@ def test_history_grows_from_sent_drafts_only(server: Server, client: httpx.Clien
 
     store = server.db_path.read_bytes() + b"".join(p.read_bytes() for p in server.data_dir.glob("sendguard.db-*"))
     assert teacher.encode() not in store and colleague.encode() not in store
+    # (The rules' own examples, kept in the store too, may name a made-up Sarah Jones: search the history itself.)
+    with sqlite3.connect(server.db_path) as conn:
+        held = " ".join(str(v) for table in ("history_sender_days", "history_recipients", "history_pending")
+                        for row in conn.execute(f"SELECT * FROM {table}") for v in row)
+    assert held and "sarah" not in held.casefold() and "parent" not in held.casefold()
+
+
+NEW_EXTERNAL_RULE = REPO_ROOT / "rules" / "new-external-recipient.yaml"
+
+
+@pytest.mark.skipif(not NEW_EXTERNAL_RULE.exists(),
+                    reason="rules/new-external-recipient.yaml is not in this tree yet (issue 14's rules half)")
+def test_the_served_verdict_reads_the_signed_in_senders_history(server: Server, client: httpx.Client) -> None:
+    teacher = f"teacher-{uuid.uuid4().hex[:8]}@oakfield.sch.uk"
+    headers = {**server.user_headers(preferred_username=teacher, oid=str(uuid.uuid4())),
+               "content-type": "application/json"}
+    allowed = _with_recipient(_draft("01-clean-trip-letter.json"), "sarah.jones@oakfield.sch.uk", "Sarah Jones")
+    risky = json.dumps({"message": {
+        "subject": "Referral", "body": {"type": "text", "content":
+            "Please find details for the referral: Jakub Nowak, date of birth 14/02/2014, 12 Acacia Avenue, ME14 2LP."},
+        "to": [{"address": "s.hughes@gmail.com", "name": "Susan Hughes"}]}})
+
+    def rules_of(body: str) -> set[str]:
+        response = client.post("/v1/scan", content=body, headers=headers)
+        assert response.status_code == 200, response.text[:200]
+        return {f["rule"] for f in response.json()["findings"]}
+
+    # Too little history: silent.
+    assert "new-external-recipient" not in rules_of(risky)
+    for n in range(20):
+        # Each draft differs, so none is answered from the verdict cache.
+        rules_of(allowed.replace("Year 5 trip", f"Year 5 trip {n}"))
+    server.wait_for_store()
+    assert "new-external-recipient" in rules_of(risky.replace("Referral", "Referral (2)"))

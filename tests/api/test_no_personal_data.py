@@ -144,8 +144,8 @@ def test_store_and_logs_hold_no_names_identifiers_or_subjects(
     # only; the intercept tables are searched below with every needle.
     rule_texts = "\n".join(p.read_text(encoding="utf-8") for p in (REPO_ROOT / "rules").glob("*.yaml"))
     in_rules = set(_found(needles, rule_texts))
-    # The section 8 rules' examples name many made-up people, so a share rather than a count.
-    assert len(in_rules) < len(needles) // 4, "too many needles set aside for the test to mean much"
+    # (A share, not a count: rules with examples keep being added, and their made-up people with them.)
+    assert len(in_rules) < 0.1 * len(needles), "too many needles set aside for the test to mean much"
     assert _found(needles - in_rules, store) == []
     assert _found(needles, _intercept_tables(server.data_dir)) == []
 

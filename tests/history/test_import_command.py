@@ -158,3 +158,29 @@ def test_scan_without_a_store_makes_none(tmp_path: Path) -> None:
     done = sendguard(tmp_path / "store", "scan", str(draft))
     assert done.returncode == 0, done.stderr
     assert not (tmp_path / "store").exists()
+
+
+NEW_EXTERNAL_RULE = REPO_ROOT / "rules" / "new-external-recipient.yaml"
+
+
+@pytest.mark.skipif(not NEW_EXTERNAL_RULE.exists(),
+                    reason="rules/new-external-recipient.yaml is not in this tree yet (issue 14's rules half)")
+def test_after_an_import_scan_warns_of_a_new_outside_address(tmp_path: Path, sent_folder: Path) -> None:
+    import json
+
+    data = tmp_path / "store"
+    assert sendguard(data, "history", "import", str(sent_folder)).returncode == 0
+    draft = tmp_path / "draft.eml"
+    draft.write_bytes(sent_eml(0, to="Bukola Ogunbiyi <b.ogunbiyi@gmail.com>").replace(
+        b"Please find the register attached.",
+        b"Olivia Smith (UPN A123456789012) lives at 14 Mill Lane, Maidstone ME14 2QT; her mother's mobile is "
+        b"07700 900123."))
+    scanned = sendguard(data, "scan", str(draft), "--format", "json")
+    assert scanned.returncode in (1, 2), scanned.stderr
+    fired = {f["rule"] for f in json.loads(scanned.stdout)["findings"]}
+    assert "new-external-recipient" in fired
+    # The same draft from someone with no history: the rule stays silent.
+    stranger = tmp_path / "stranger.eml"
+    stranger.write_bytes(draft.read_bytes().replace(TEACHER.encode(), b"new.starter@oakfield.sch.uk"))
+    fresh = json.loads(sendguard(data, "scan", str(stranger), "--format", "json").stdout)
+    assert "new-external-recipient" not in {f["rule"] for f in fresh["findings"]}
