@@ -143,7 +143,7 @@ def open_store_history(settings: "Settings", *, create: bool) -> SqlHistory | No
     (`sendguard scan`) a store or key that is not there yet means no history, and nothing is made.
     """
     from service.store.hashing import KEY_FILE, load_hash_key
-    from service.store.migrate import upgrade
+    from service.store.migrate import schema_status, upgrade
     from service.store.repository import make_engine
 
     url = make_url(settings.resolved_database_url)
@@ -155,7 +155,12 @@ def open_store_history(settings: "Settings", *, create: bool) -> SqlHistory | No
     hash_key = load_hash_key(settings)
     engine = make_engine(settings.resolved_database_url, settings.database_schema)
     if create:
-        upgrade(engine, settings.database_schema)
+        # As `serve` does: the bundled SQLite file is made and migrated here; a shared store is
+        # migrated only by `sendguard migrate`, so an import never changes its tables mid-upgrade.
+        if settings.migrates_on_start:
+            upgrade(engine, settings.database_schema)
+        elif not schema_status(engine).usable:
+            raise ValueError("the store's tables are not up to date: run `sendguard migrate` first")
     return SqlHistory(engine, hash_key, settings.retention_days)
 
 

@@ -142,3 +142,27 @@ def test_a_server_serves_on_tables_a_newer_version_migrated_but_not_on_older_one
     behind = schema_status(engine)
     assert not behind.usable and not behind.newer
     engine.dispose()
+
+
+def test_history_import_waits_for_migrate_on_a_shared_store(tmp_path: Path) -> None:
+    """Like `serve`, `history import` leaves a shared store's tables to `sendguard migrate`."""
+    reason = postgres_reachable()
+    if reason:
+        pytest.skip(reason)
+    schema = f"sg_deploy_{uuid.uuid4().hex[:10]}"
+    sent = tmp_path / "sent.eml"
+    sent.write_bytes(b"From: a@oakfield.sch.uk\r\nTo: b@example.com\r\nSubject: x\r\n"
+                     b"Date: Mon, 7 Dec 2026 09:00:00 +0000\r\n\r\nHello\r\n")
+    env = {"SENDGUARD_DATABASE_URL": POSTGRES_URL, "SENDGUARD_DATABASE_SCHEMA": schema,
+           "SENDGUARD_DATA_DIR": str(tmp_path), "SENDGUARD_HASH_KEY": "k" * 40}
+    try:
+        refused = sendguard("history", "import", str(sent), **env)
+        assert refused.returncode == 3
+        assert refused.stderr.strip() == \
+            "sendguard: the store's tables are not up to date: run `sendguard migrate` first"
+        assert sendguard("migrate", **env).returncode == 0
+        imported = sendguard("history", "import", str(sent), **env)
+        assert imported.returncode == 0, imported.stderr
+        assert schema_status(make_engine(POSTGRES_URL, schema)).up_to_date
+    finally:
+        drop_schema(schema)
