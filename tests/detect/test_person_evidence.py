@@ -173,3 +173,21 @@ def test_two_surnames_joined_by_and_are_not_listed_as_people() -> None:
 
     text = "Hi,\nthe Garcia and Adams branch closes early."
     assert listed_with_names(text, [(text.index("Garcia"), text.index("Garcia") + 6)], []) == []
+
+
+def test_guesses_the_text_argues_against() -> None:
+    from service.detect.recognizers.person import _unlikely_guess
+
+    def guess(text: str, part: str) -> bool:
+        start = text.index(part)
+        return _unlikely_guess(text, start, start + len(part))
+
+    # The writer capitalises, so a lower-case word is a word.
+    assert guess("Well done to all who showed grace and hope this week.", "grace")
+    assert guess("Regards, Martin Shaw, Credit Control, 01634 000812", "Credit Control")
+    assert guess("Please provide Appendix D within 6 weeks.", "Appendix D")
+    # Typed in lower case throughout, or after a lower-case reply prefix: names are lower case too.
+    assert not guess("ok so friday then? gemma can't do thursday.", "gemma")
+    assert not guess("Subject: re: siosaia tupou\nhi", "siosaia tupou")
+    # A known name among common words keeps the span.
+    assert not guess("Please ask Dawn Hill in the kitchen.", "Dawn Hill")

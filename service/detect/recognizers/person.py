@@ -97,7 +97,7 @@ class PersonRecognizer(SpacyRecognizer):
         results = [r for r in results if not names_a_place_or_body(text[r.start : r.end])]
         results = [r for r in results if not is_common_words_span(text, r.start, r.end)]
         results = [r for r in results if not _names_something_else(text, r.start, r.end)]
-        #UG results = [r for r in results if not _unlikely_guess(text, r.start, r.end)]
+        results = [r for r in results if not _unlikely_guess(text, r.start, r.end)]
         taken = [(r.start, r.end) for r in results]
 
         def add(start: int, end: int, score: float, why: str) -> None:
@@ -416,15 +416,30 @@ def _unlikely_guess(text: str, start: int, end: int) -> bool:
     capitalises ("showed grace and hope", "with arrears"), or a run of capitalised
     common words with no known name in it ("Credit Control", "Appendix D")."""
     value = text[start:end]
-    words = [w for w in _WORD_IN_SPAN.findall(value) if len(w) > 1]
+    all_words = _WORD_IN_SPAN.findall(value)
+    words = [w for w in all_words if len(w) > 1]  # an initial says nothing either way
     if not words:
         return False
     if all(w.islower() for w in words):
-        return not lower_case_line(text, start)
-    if len(words) > 1 and not value.isupper():
+        return writer_capitalises(text, start)
+    if len(all_words) > 1 and not value.isupper():
         common, names = common_words(), known_names()
         return all(w.casefold() in common for w in words) and not any(w.casefold() in names for w in words)
     return False
+
+
+_LINE_PREFIX = regex.compile(r"[ \t>]*(?:(?i:subject)[ \t]*:[ \t]*)?(?:(?i:re|fw|fwd)[ \t]*:[ \t]*)*[-*•·]?[ \t]*")
+
+
+def writer_capitalises(text: str, pos: int) -> bool:
+    """The line at `pos` starts with a capital after any label, reply prefix or bullet:
+    its writer capitalises, so a name in it would be capitalised too."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = _LINE_PREFIX.match(text, line_start)
+    first = m.end() if m else line_start
+    while first < pos and not text[first].isalpha():
+        first += 1
+    return first < pos and text[first].isupper()
 
 
 def _names_something_else(text: str, start: int, end: int) -> bool:
