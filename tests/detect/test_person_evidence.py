@@ -191,3 +191,19 @@ def test_guesses_the_text_argues_against() -> None:
     assert not guess("Subject: re: siosaia tupou\nhi", "siosaia tupou")
     # A known name among common words keeps the span.
     assert not guess("Please ask Dawn Hill in the kitchen.", "Dawn Hill")
+
+
+def test_a_word_that_is_also_a_name_needs_evidence(detector: PresidioDetector) -> None:
+    weather = "Hi,\nThe forecast for Friday is bright. Summer uniform starts after half term."
+    assert "Summer" not in people(detector, weather)
+    for text, name in [
+        ("Hi,\nSummer's reading book is in her bag.", "Summer"),
+        ("Hi,\nJoy said the concert was lovely.", "Joy"),
+        ("Hi,\nRose (Y6) and Ivy (Y4) won prizes.", "Rose"),
+    ]:
+        assert name in people(detector, text), text
+
+
+def test_house_and_subject_endings_are_not_names(detector: PresidioDetector) -> None:
+    text = "Hi,\nWell done Seacole House! White Rose Maths resources and the Amazon Rainforest topic start soon."
+    assert people(detector, text) == []

@@ -107,6 +107,9 @@ _RELATION_BEFORE = regex.compile(rf"(?i:\b(?:{_RELATIONS}))[ \t]*[(:,]?[ \t]*(?P
 _RELATION_AFTER = regex.compile(
     rf"(?P<name>{_WORDS})[ \t]*\((?i:{_RELATIONS}|class\s+teacher|teacher|ta|senco|form\s+tutor)\)"
 )
+_SPEECH_AFTER = regex.compile(
+    rf"(?P<name>{NAME_WORD})[ \t]+(?:said|says|told|tells|asked|asks|replied|explained|mentioned|shouted|cried|laughed)\b"
+)
 _PRONOUN_AFTER = regex.compile(
     rf"(?P<name>{NAME_WORD})(?:[ \t]+\p{{Ll}}[\p{{Ll}}'’]*){{1,5}}[ \t]+(?:his|her|him|himself|herself|he|she)\b"
 )
@@ -161,6 +164,10 @@ def evidence_spans(text: str, could_be_name: NameTest, is_known_name: NameTest) 
     for m in _POSSESSIVE.finditer(text):
         if could_be_name(m.group("name")) and _capitalised_or_uncommon(m.group("name"), could_be_name):
             yield (m.start("name"), m.end("name"), "Name with a possessive")
+    for m in _SPEECH_AFTER.finditer(text):
+        word = m.group("name")
+        if _CLAUSE_START.search(text[max(0, m.start() - 12) : m.start()]) and word[0].isupper() and could_be_name(word):
+            yield (m.start("name"), m.end("name"), "Name of someone who speaks")
     for m in _PRONOUN_AFTER.finditer(text):
         word = m.group("name")
         if not _CLAUSE_START.search(text[max(0, m.start() - 12) : m.start()]):

@@ -38,6 +38,7 @@ from service.detect.recognizers._person_evidence import (
     is_acronym,
     lower_case_line,
 )
+from service.detect.recognizers.street_address import HOUSE_NAME_ENDINGS
 from service.settings import REPO_ROOT
 
 log = logging.getLogger(__name__)
@@ -122,7 +123,8 @@ class PersonRecognizer(SpacyRecognizer):
             add(start, end, SAME_NAME_SCORE, "Same name as found elsewhere in the text")
         for start, end in listed_with_names(text, [(r.start, r.end) for r in results], sure):
             add(start, end, SAME_NAME_SCORE, "Listed with other names")
-        return results
+        vouched = {w.casefold() for s, e in sure for w in regex.findall(NAME_WORD, text[s:e])}
+        return [r for r in results if not _word_without_evidence(text, r.start, r.end, vouched, taken)]
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
         return RecognizerResult(
@@ -291,9 +293,15 @@ _PLACE_OR_BODY = frozenset(
 )
 
 
+_HOUSE_WORDS = frozenset(w.casefold() for w in HOUSE_NAME_ENDINGS)
+
+
 def names_a_place_or_body(value: str) -> bool:
     words = _WORD_IN_SPAN.findall(value)
-    return len(words) > 1 and (words[-1].casefold() in _PLACE_OR_BODY or words[-1].casefold() in BODY_WORDS)
+    if len(words) < 2:
+        return False
+    last = words[-1].casefold()
+    return last in _PLACE_OR_BODY or last in BODY_WORDS or last in _HOUSE_WORDS or last in _SCHOOL_WORDS
 
 
 # --- capitalised common words the NER takes for a name --------------------------------
@@ -411,6 +419,27 @@ def is_known_name(word: str) -> bool:
     return word.casefold() in known_names()
 
 
+_POSSESSIVE_AFTER = regex.compile(r"['’]s\b")
+
+
+def _word_without_evidence(
+    text: str, start: int, end: int, vouched: set[str], taken: list[tuple[int, int]]
+) -> bool:
+    """A lone word that is also a common word ("Hope", "Sky", "Summer") is a name only
+    with evidence: a rule vouched for it somewhere in the text, a possessive follows it,
+    or another name sits right beside it in a list."""
+    value = text[start:end]
+    if " " in value or value.casefold() not in common_words() or value.casefold() in vouched:
+        return False
+    if _POSSESSIVE_AFTER.match(text, end):
+        return False
+    for s, e in taken:
+        if (s, e) != (start, end) and (abs(s - end) <= 8 or abs(start - e) <= 8):
+            if regex.search(r"(?:,|\band\b|&)", text[min(e, end) : max(s, start)]):
+                return False
+    return True
+
+
 def _unlikely_guess(text: str, start: int, end: int) -> bool:
     """An NER guess the text argues against: lower-case words in a line whose writer
     capitalises ("showed grace and hope", "with arrears"), or a run of capitalised
@@ -424,7 +453,12 @@ def _unlikely_guess(text: str, start: int, end: int) -> bool:
         return writer_capitalises(text, start)
     if len(all_words) > 1 and not value.isupper():
         common, names = common_words(), known_names()
-        return all(w.casefold() in common for w in words) and not any(w.casefold() in names for w in words)
+        if all(w.casefold() in common for w in words) and not any(w.casefold() in names for w in words):
+            return True
+        # "Amazon Rainforest": a name's last word is rarely a common word unless it is a
+        # known surname, and then a known first name usually comes with it.
+        last = words[-1].casefold()
+        return last in common and last not in names and not any(w.casefold() in known_first_names() for w in words)
     return False
 
 
