@@ -20,7 +20,7 @@ it gained recall with the fine-tuned pipeline.
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
@@ -578,6 +578,12 @@ def _case_of(value: str) -> str:
 _MENTION_END = r"(?=['’][sS]\b|[^\p{L}\p{M}\d'’-]|['’](?!\p{L})|$)"
 
 
+@lru_cache(maxsize=256)
+def _mentions_pattern(words: tuple[str, ...]) -> "regex.Pattern[str]":
+    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(r"(?<![\p{L}\p{M}\d'’-])(?:" + alternatives + ")" + _MENTION_END, regex.IGNORECASE)
+
+
 def other_mentions(text: str, names: list[tuple[int, int]], sure: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of the other mentions of the words of the names found, adjacent words merged.
 
@@ -596,11 +602,7 @@ def other_mentions(text: str, names: list[tuple[int, int]], sure: list[tuple[int
         words.update(p.casefold() for p in parts if could_be_name(p))
     if not words:
         return []
-    pattern = regex.compile(
-        r"(?<![\p{L}\p{M}\d'’-])(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-        + ")" + _MENTION_END,
-        regex.IGNORECASE,
-    )
+    pattern = _mentions_pattern(tuple(sorted(words)))
     common = common_words()
     spans: list[tuple[int, int]] = []
     for m in pattern.finditer(text):
