@@ -335,6 +335,7 @@ BODY_WORDS = frozenset(
     ensemble quartet trio sinfonia philharmonic hotel restaurant cafe bakery pharmacy dental surgery
     clinic agency studios studio media press publishing logistics motors construction builders""".split()
 )
+_AND_SONS = regex.compile(r"[ \t]*(?:&|and)[ \t]+(?:Sons|Son|Co|Partners)\b")
 _FIRM_CHAIN = regex.compile(rf"(?:[ \t]*(?:,|&|\band\b)[ \t]*{NAME_WORD})*[ \t]*(?:&[ \t]*)?(?P<next>{NAME_WORD})?")
 
 
@@ -357,7 +358,7 @@ def in_firm(text: str, start: int, end: int) -> bool:
         return True
     # "& Sons", "and Co"
     tail = text[end : end + 12]
-    return bool(regex.match(r"[ \t]*(?:&|and)[ \t]+(?:Sons|Son|Co|Partners)\b", tail))
+    return bool(_AND_SONS.match(tail))
 
 
 def is_acronym(text: str, start: int, end: int) -> bool:

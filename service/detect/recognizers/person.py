@@ -123,7 +123,7 @@ class PersonRecognizer(SpacyRecognizer):
             add(start, end, SAME_NAME_SCORE, "Same name as found elsewhere in the text")
         for start, end in listed_with_names(text, [(r.start, r.end) for r in results], sure):
             add(start, end, SAME_NAME_SCORE, "Listed with other names")
-        vouched = {w.casefold() for s, e in sure for w in regex.findall(NAME_WORD, text[s:e])}
+        vouched = {w.casefold() for s, e in sure for w in _NAME_WORD_RE.findall(text[s:e])}
         return [r for r in results if not _word_without_evidence(text, r.start, r.end, vouched, taken)]
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
@@ -279,10 +279,14 @@ def is_public_figure(text: str, start: int, end: int) -> bool:
         return True
     if _LITTLE_MISS.search(text, max(0, start - 12), end):
         return True  # the Little Miss books: "Little Miss Sunshine", "Little Miss Day"
-    for match in pattern.finditer(text, max(0, start - 40), min(len(text), end + 40)):
-        if match.start() <= start and end <= match.end():
-            return True
-    return False
+    return any(a <= start and end <= b for a, b in _public_figure_spans(text))
+
+
+@lru_cache(maxsize=4)
+def _public_figure_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the full names and titles occur; once per text, however many spans ask."""
+    _, pattern = _public_figures()
+    return tuple(m.span() for m in pattern.finditer(text))
 
 
 # "Lloyds Bank", "Dover Castle", "Oakfield Primary School": named places and bodies.
@@ -419,6 +423,8 @@ def is_known_name(word: str) -> bool:
     return word.casefold() in known_names()
 
 
+_NAME_WORD_RE = regex.compile(NAME_WORD)
+_LIST_MARK = regex.compile(r"(?:,|\band\b|&)")
 _POSSESSIVE_AFTER = regex.compile(r"['’]s\b")
 
 
@@ -435,7 +441,7 @@ def _word_without_evidence(
         return False
     for s, e in taken:
         if (s, e) != (start, end) and (abs(s - end) <= 8 or abs(start - e) <= 8):
-            if regex.search(r"(?:,|\band\b|&)", text[min(e, end) : max(s, start)]):
+            if _LIST_MARK.search(text, min(e, end), max(s, start)):
                 return False
     return True
 
@@ -510,7 +516,7 @@ def listed_with_names(
         candidates = []
         before = _LISTED_BEFORE.search(text, max(0, start - 60), start)
         if before:
-            words = list(regex.finditer(NAME_WORD, text[before.start("name") : before.end("name")]))
+            words = list(_NAME_WORD_RE.finditer(text[before.start("name") : before.end("name")]))
             # Keep the words nearest the join that look like a name.
             kept = []
             for w in reversed(words):
@@ -522,7 +528,7 @@ def listed_with_names(
                 candidates.append((base + kept[0].start(), base + kept[-1].end()))
         after = _LISTED_AFTER.match(text, end)
         if after:
-            words = list(regex.finditer(NAME_WORD, after.group("name")))
+            words = list(_NAME_WORD_RE.finditer(after.group("name")))
             kept = []
             for w in words:
                 if not (could_be_name(w.group()) and _case_of(w.group()) == cased) or w.group().casefold() in _GREETING_WORDS:
@@ -531,7 +537,7 @@ def listed_with_names(
             if kept:
                 base = after.start("name")
                 candidates.append((base + kept[0].start(), base + kept[-1].end()))
-        single_source = len(regex.findall(NAME_WORD, text[start:end])) == 1
+        single_source = len(_NAME_WORD_RE.findall(text[start:end])) == 1
         for a, b in candidates:
             if any(a < e and s < b for s, e in taken):
                 continue
@@ -551,7 +557,7 @@ def listed_with_names(
 def _vouches(text: str, start: int, end: int, sure: list[tuple[int, int]]) -> bool:
     """A name vouches for its words when a rule found it, it has two or more words, it
     holds a known name, or it was found where capitals say something."""
-    parts = regex.findall(NAME_WORD, text[start:end])
+    parts = _NAME_WORD_RE.findall(text[start:end])
     if not parts or (len(parts) == 1 and parts[0].isupper() and len(parts[0]) <= 5):
         return False
     if (start, end) in sure or len(parts) > 1 or is_known_name(parts[0]):
@@ -594,7 +600,7 @@ def other_mentions(text: str, names: list[tuple[int, int]], sure: list[tuple[int
     words: set[str] = set()
     for start, end in names:
         value = text[start:end]
-        parts = regex.findall(NAME_WORD, value)
+        parts = _NAME_WORD_RE.findall(value)
         if not parts or only_common_words(value) or (len(parts) == 1 and value.isupper() and len(value) <= 5):
             continue
         if not _vouches(text, start, end, sure):
