@@ -207,3 +207,24 @@ def test_a_word_that_is_also_a_name_needs_evidence(detector: PresidioDetector) -
 def test_house_and_subject_endings_are_not_names(detector: PresidioDetector) -> None:
     text = "Hi,\nWell done Seacole House! White Rose Maths resources and the Amazon Rainforest topic start soon."
     assert people(detector, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There is a conference for the Dumitru children on Friday.", ["Dumitru"]),
+        ("The three Marsh sisters won prizes.", ["Marsh"]),
+        ("Ciarán is in Reception and Saoirse is in Year 2.", ["Ciarán", "Saoirse"]),
+        ("Dev has been on sertraline since the summer.", ["Dev"]),
+    ],
+)
+def test_families_classes_and_what_someone_has(text: str, expected: list[str]) -> None:
+    assert sorted(set(vouched(text))) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Governors asked how the grant was spent.", "The Year 6 children are in the hall.", "Summer is nearly here."],
+)
+def test_groups_and_seasons_are_not_vouched_for(text: str) -> None:
+    assert vouched(text) == []

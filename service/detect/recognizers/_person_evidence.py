@@ -57,7 +57,7 @@ _GROUP_WORDS = frozenset(
     families family staff governors governor class year sir madam ladies gentlemen gents friends
     again so very much lots loads head headteacher teacher teachers trustees members committee
     office admin for in advance thanks thank cheers regards wishes best love hello hi hiya hey dear morning
-    afternoon evening sincerely faithfully customer customers guest guests traveller travellers member members client
+    afternoon evening sincerely faithfully governors pupils students children customer customers guest guests traveller travellers member members client
     clients resident residents applicant applicants user users subscriber reader friend neighbour homeowner""".split()
 )
 
@@ -109,6 +109,15 @@ _RELATION_BEFORE = regex.compile(rf"(?i:\b(?:{_RELATIONS}))[ \t]*[(:,]?[ \t]*(?P
 _RELATION_AFTER = regex.compile(rf"[ \t]*\((?i:{_RELATIONS}|class\s+teacher|teacher|ta|senco|form\s+tutor)\)")
 _SPEECH_AFTER = regex.compile(
     r"[ \t]+(?:said|says|told|tells|asked|asks|replied|explained|mentioned|shouted|cried|laughed)\b"
+)
+# "Ciarán is in Reception", "Saoirse is in Year 2".
+_IN_A_CLASS = regex.compile(r"[ \t]+(?:is|was|will\s+be|are)[ \t]+(?:now[ \t]+)?in[ \t]+(?:Year|Reception|Nursery|Y\d|\d[A-Z])")
+# "Dev has been on sertraline": a known name that has or had something.
+_HAS = regex.compile(r"[ \t]+(?:has|had|hasn['’]t|hadn['’]t)\b")
+# "the Dumitru children", "The three Marsh sisters".
+_FAMILY_OF = regex.compile(
+    rf"(?i:\bthe)[ \t]+(?:(?i:two|three|four|five)[ \t]+)?(?P<name>{NAME_WORD})[ \t]+"
+    r"(?i:children|sisters|brothers|siblings|twins|triplets|family|boys|girls)\b"
 )
 _PRONOUN_AFTER = regex.compile(r"[ \t]+(?:his|her|him|himself|herself|he|she)\b")
 # The name (up to three words) or the one word right before a trigger, and the one word
@@ -182,13 +191,24 @@ def evidence_spans(text: str, could_be_name: NameTest, is_known_name: NameTest) 
             yield (m.start("name"), m.end("name"), "Name with a possessive")
     for m in _before(text, _SPEECH_AFTER, _NAME_AT_END):
         word = m.group("name")
-        if _CLAUSE_START.search(text[max(0, m.start() - 12) : m.start()]) and word[0].isupper() and could_be_name(word):
+        if _CLAUSE_START.search(text[max(0, m.start() - 12) : m.start()]) and _person_word(word, could_be_name):
             yield (m.start("name"), m.end("name"), "Name of someone who speaks")
+    for m in _before(text, _IN_A_CLASS, _NAME_AT_END):
+        if _person_word(m.group("name"), could_be_name):
+            yield (m.start("name"), m.end("name"), "Name of someone in a class")
+    for m in _before(text, _HAS, _NAME_AT_END):
+        word = m.group("name")
+        if _CLAUSE_START.search(text[max(0, m.start() - 12) : m.start()]) and _person_word(word, could_be_name):
+            if is_known_name(word):
+                yield (m.start("name"), m.end("name"), "Name of someone who has")
+    for m in _FAMILY_OF.finditer(text):
+        if _person_word(m.group("name"), could_be_name):
+            yield (m.start("name"), m.end("name"), "Family name")
     for m in _before(text, _PRONOUN_AFTER, _NAME_THEN_WORDS_AT_END):
         word = m.group("name")
         if not _CLAUSE_START.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "moved from Trinidad and now he", "Kent Young Carers and told his"
-        if word[0].isupper() and not word.isupper() and could_be_name(word):
+        if not word.isupper() and _person_word(word, could_be_name):
             yield (m.start("name"), m.end("name"), "Name a pronoun refers back to")
 
 
@@ -247,6 +267,11 @@ def _rota_name(value: str, is_known_name: NameTest) -> bool:
     if not all(w[0].isupper() for w in words):
         return False
     return any(is_known_name(w) for w in words) or len(words) >= 2
+
+
+def _person_word(word: str, could_be_name: NameTest) -> bool:
+    """Capitalised, name-like and not a group ("Governors asked")."""
+    return word[0].isupper() and could_be_name(word) and word.casefold() not in _GROUP_WORDS
 
 
 def _capitalised_or_lower_line(text: str, span: tuple[int, int]) -> bool:

@@ -68,7 +68,7 @@ _SCHOOL_WORDS = frozenset(
     spelling arbor sims bromcom cpoms myconcern scholarpack tapestry seesaw evolve edulink
     classdojo parentpay teams sharepoint outlook ofsted dfe ofqual aqa ocr edexcel
     senco dsl ehcp send camhs headteacher head deputy principal chair clerk bursar caretaker
-    mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
 TITLE_RULE_SCORE = 0.7
