@@ -265,7 +265,9 @@ def _public_figures() -> tuple[frozenset[str], "regex.Pattern[str]"]:
     singles = frozenset(e.casefold() for e in entries if " " not in e and e.casefold() not in names)
     multi = sorted((e for e in entries if " " in e), key=len, reverse=True)
     pattern = regex.compile(
-        r"(?<!\w)(?:" + "|".join(regex.escape(e).replace(r"\ ", r"\s+") for e in multi) + r")(?!\w)",
+        # \b (every entry starts with a letter) lets the engine skip ahead: the pattern
+        # runs over every text once.
+        r"\b(?:" + "|".join(regex.escape(e).replace(r"\ ", r"\s+") for e in multi) + r")(?!\w)",
         regex.IGNORECASE,
     )
     return singles, pattern
@@ -514,7 +516,12 @@ def listed_with_names(
         if cased == "lower" and not lower_case_line(text, start):
             continue
         candidates = []
-        before = _LISTED_BEFORE.search(text, max(0, start - 60), start)
+        near_before = text[max(0, start - 7) : start]
+        before = (
+            _LISTED_BEFORE.search(text, max(0, start - 60), start)
+            if "&" in near_before or "and" in near_before
+            else None
+        )
         if before:
             words = list(_NAME_WORD_RE.finditer(text[before.start("name") : before.end("name")]))
             # Keep the words nearest the join that look like a name.
@@ -526,7 +533,8 @@ def listed_with_names(
             if kept:
                 base = before.start("name")
                 candidates.append((base + kept[0].start(), base + kept[-1].end()))
-        after = _LISTED_AFTER.match(text, end)
+        near_after = text[end : end + 7]
+        after = _LISTED_AFTER.match(text, end) if "&" in near_after or "and" in near_after else None
         if after:
             words = list(_NAME_WORD_RE.finditer(after.group("name")))
             kept = []
