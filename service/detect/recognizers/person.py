@@ -592,10 +592,8 @@ def _case_of(value: str) -> str:
 _MENTION_END = r"(?=['’][sS]\b|[^\p{L}\p{M}\d'’-]|['’](?!\p{L})|$)"
 
 
-@lru_cache(maxsize=256)
-def _mentions_pattern(words: tuple[str, ...]) -> "regex.Pattern[str]":
-    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(r"(?<![\p{L}\p{M}\d'’-])(?:" + alternatives + ")" + _MENTION_END, regex.IGNORECASE)
+# A word of the text, as the mentions are looked for: "Amara's" gives "Amara".
+_MENTION = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’-]){NAME_WORD}" + _MENTION_END)
 
 
 def other_mentions(text: str, names: list[tuple[int, int]], sure: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -616,10 +614,13 @@ def other_mentions(text: str, names: list[tuple[int, int]], sure: list[tuple[int
         words.update(p.casefold() for p in parts if could_be_name(p))
     if not words:
         return []
-    pattern = _mentions_pattern(tuple(sorted(words)))
     common = common_words()
     spans: list[tuple[int, int]] = []
-    for m in pattern.finditer(text):
+    # NOTE: one pass over the words of the text, not a pattern of the names: compiling
+    # a case-insensitive alternation cost more than everything else here.
+    for m in _MENTION.finditer(text):
+        if m.group().casefold() not in words:
+            continue
         start, end = m.span()
         if any(start < e and s < end for s, e in names):
             continue
