@@ -173,3 +173,58 @@ def test_two_surnames_joined_by_and_are_not_listed_as_people() -> None:
 
     text = "Hi,\nthe Garcia and Adams branch closes early."
     assert listed_with_names(text, [(text.index("Garcia"), text.index("Garcia") + 6)], []) == []
+
+
+def test_guesses_the_text_argues_against() -> None:
+    from service.detect.recognizers.person import _unlikely_guess
+
+    def guess(text: str, part: str) -> bool:
+        start = text.index(part)
+        return _unlikely_guess(text, start, start + len(part))
+
+    # The writer capitalises, so a lower-case word is a word.
+    assert guess("Well done to all who showed grace and hope this week.", "grace")
+    assert guess("Regards, Martin Shaw, Credit Control, 01634 000812", "Credit Control")
+    assert guess("Please provide Appendix D within 6 weeks.", "Appendix D")
+    # Typed in lower case throughout, or after a lower-case reply prefix: names are lower case too.
+    assert not guess("ok so friday then? gemma can't do thursday.", "gemma")
+    assert not guess("Subject: re: siosaia tupou\nhi", "siosaia tupou")
+    # A known name among common words keeps the span.
+    assert not guess("Please ask Dawn Hill in the kitchen.", "Dawn Hill")
+
+
+def test_a_word_that_is_also_a_name_needs_evidence(detector: PresidioDetector) -> None:
+    weather = "Hi,\nThe forecast for Friday is bright. Summer uniform starts after half term."
+    assert "Summer" not in people(detector, weather)
+    for text, name in [
+        ("Hi,\nSummer's reading book is in her bag.", "Summer"),
+        ("Hi,\nJoy said the concert was lovely.", "Joy"),
+        ("Hi,\nRose (Y6) and Ivy (Y4) won prizes.", "Rose"),
+    ]:
+        assert name in people(detector, text), text
+
+
+def test_house_and_subject_endings_are_not_names(detector: PresidioDetector) -> None:
+    text = "Hi,\nWell done Seacole House! White Rose Maths resources and the Amazon Rainforest topic start soon."
+    assert people(detector, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There is a conference for the Dumitru children on Friday.", ["Dumitru"]),
+        ("The three Marsh sisters won prizes.", ["Marsh"]),
+        ("Ciarán is in Reception and Saoirse is in Year 2.", ["Ciarán", "Saoirse"]),
+        ("Dev has been on sertraline since the summer.", ["Dev"]),
+    ],
+)
+def test_families_classes_and_what_someone_has(text: str, expected: list[str]) -> None:
+    assert sorted(set(vouched(text))) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Governors asked how the grant was spent.", "The Year 6 children are in the hall.", "Summer is nearly here."],
+)
+def test_groups_and_seasons_are_not_vouched_for(text: str) -> None:
+    assert vouched(text) == []

@@ -36,6 +36,9 @@ _STOP_LIKE = frozenset(STOP_WORDS) | {"mr", "mrs", "ms", "miss", "dr", "sir", "m
 # ("O'Connor-Hughes"); a possessive "'s" is not part of it.
 NAME_WORD = r"\p{L}[\p{L}\p{M}]*(?:(?:['’](?![sS]\b)|-)\p{L}[\p{L}\p{M}]*)*"
 _WORDS = rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}"
+# Where a name may start: not inside a word. Patterns that open with a name start with
+# this, so that the regex engine tries each word once, not each letter.
+_AT_WORD = r"(?<![\p{L}\p{M}'’-])"
 _WORD_RE = regex.compile(NAME_WORD)
 
 NameTest = Callable[[str], bool]
@@ -54,7 +57,7 @@ _GROUP_WORDS = frozenset(
     families family staff governors governor class year sir madam ladies gentlemen gents friends
     again so very much lots loads head headteacher teacher teachers trustees members committee
     office admin for in advance thanks thank cheers regards wishes best love hello hi hiya hey dear morning
-    afternoon evening sincerely faithfully customer customers guest guests traveller travellers member members client
+    afternoon evening sincerely faithfully governors pupils students children customer customers guest guests traveller travellers member members client
     clients resident residents applicant applicants user users subscriber reader friend neighbour homeowner""".split()
 )
 
@@ -84,11 +87,10 @@ _PARENT_OF = regex.compile(
     rf"\s+(?:of|to)\s+)(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD})?)"
 )
 _CLASS_CODE = regex.compile(
-    rf"(?P<name>{_WORDS})[ \t]*\((?:Y(?:ea)?r?[ \t]?\d{{1,2}}[A-Za-z]{{0,2}}|\d{{1,2}}[ \t]?[A-Z]{{1,3}}\d?"
-    r"|R[A-Z]{0,2}|Rec(?:eption)?|Nursery)\)"
+    r"[ \t]*\((?:Y(?:ea)?r?[ \t]?\d{1,2}[A-Za-z]{0,2}|\d{1,2}[ \t]?[A-Z]{1,3}\d?|R[A-Z]{0,2}|Rec(?:eption)?|Nursery)\)"
 )
 _POSSESSIVE = regex.compile(
-    rf"(?P<name>{NAME_WORD})['’]s[ \t]+(?:\p{{Ll}}+[ \t]+)?"
+    r"['’]s[ \t]+(?:\p{Ll}+[ \t]+)?"
     r"(?i:mum|mummy|mam|dad|daddy|mother|father|parents?|carers?|grandma|grandad|nan|nana|gran|brother|sister|"
     r"twin|teacher|class|reading|book|books|bag|kit|coat|jumper|shoes|lunch|lunchbox|water\s+bottle|review|ehcp|"
     r"plan|report|behaviour|attendance|progress|work|homework|medication|inhaler|epipen|application|file|"
@@ -104,12 +106,38 @@ _RELATIONS = (
 # "my son Szymon", "foster carer Linda Morris", "Mum (Mihaela)", "SW Mohamed Yusuf".
 _RELATION_BEFORE = regex.compile(rf"(?i:\b(?:{_RELATIONS}))[ \t]*[(:,]?[ \t]*(?P<name>{_WORDS})")
 # "Kalaivani Sivakumar (mum)", "Ms Duffy (class teacher)".
-_RELATION_AFTER = regex.compile(
-    rf"(?P<name>{_WORDS})[ \t]*\((?i:{_RELATIONS}|class\s+teacher|teacher|ta|senco|form\s+tutor)\)"
+_RELATION_AFTER = regex.compile(rf"[ \t]*\((?i:{_RELATIONS}|class\s+teacher|teacher|ta|senco|form\s+tutor)\)")
+_SPEECH_AFTER = regex.compile(
+    r"[ \t]+(?:said|says|told|tells|asked|asks|replied|explained|mentioned|shouted|cried|laughed)\b"
 )
-_PRONOUN_AFTER = regex.compile(
-    rf"(?P<name>{NAME_WORD})(?:[ \t]+\p{{Ll}}[\p{{Ll}}'’]*){{1,5}}[ \t]+(?:his|her|him|himself|herself|he|she)\b"
+# "Ciarán is in Reception", "Saoirse is in Year 2".
+_IN_A_CLASS = regex.compile(r"[ \t]+(?:is|was|will\s+be|are)[ \t]+(?:now[ \t]+)?in[ \t]+(?:Year|Reception|Nursery|Y\d|\d[A-Z])")
+# "Dev has been on sertraline": a known name that has or had something.
+_HAS = regex.compile(r"[ \t]+(?:has|had|hasn['’]t|hadn['’]t)\b")
+# "the Dumitru children", "The three Marsh sisters".
+_FAMILY_OF = regex.compile(
+    rf"(?i:\bthe)[ \t]+(?:(?i:two|three|four|five)[ \t]+)?(?P<name>{NAME_WORD})[ \t]+"
+    r"(?i:children|sisters|brothers|siblings|twins|triplets|family|boys|girls)\b"
 )
+_PRONOUN_AFTER = regex.compile(r"[ \t]+(?:his|her|him|himself|herself|he|she)\b")
+# The name (up to three words) or the one word right before a trigger, and the one word
+# a few lower-case words before a pronoun.
+_NAMES_AT_END = regex.compile(rf"{_AT_WORD}(?P<name>{_WORDS})$")
+_NAME_AT_END = regex.compile(rf"{_AT_WORD}(?P<name>{NAME_WORD})$")
+_NAME_THEN_WORDS_AT_END = regex.compile(rf"{_AT_WORD}(?P<name>{NAME_WORD})(?:[ \t]+\p{{Ll}}[\p{{Ll}}'’]*){{1,5}}$")
+_LOOK_BACK = 80
+
+
+def _before(text: str, trigger: "regex.Pattern[str]", name: "regex.Pattern[str]") -> Iterator["regex.Match[str]"]:
+    """Matches of `name` ending right where `trigger` matches.
+
+    Searching for the trigger first and the name in a short window before it is much
+    cheaper than a pattern that opens with a name, which the engine tries at every word.
+    """
+    for t in trigger.finditer(text):
+        m = name.search(text, max(0, t.start() - _LOOK_BACK), t.start())
+        if m:
+            yield m
 
 # Where a sentence's subject starts: a line, a sentence or a clause.
 _CLAUSE_START = regex.compile(r"(?:^|\n|[.!?:;,(][ \t]*|[ \t][-–][ \t]*|\b(?:and|but|so|because|when|as)[ \t]+)[ \t>]*$")
@@ -137,7 +165,7 @@ def evidence_spans(text: str, could_be_name: NameTest, is_known_name: NameTest) 
         span = _leading_names(text, m, could_be_name, strict=False)
         if span:
             yield (*span, "Name of a parent's child")
-    for m in _CLASS_CODE.finditer(text):
+    for m in _before(text, _CLASS_CODE, _NAMES_AT_END):
         span = _trailing_names(text, m, could_be_name)
         if span:
             yield (*span, "Name before a class code")
@@ -145,7 +173,7 @@ def evidence_spans(text: str, could_be_name: NameTest, is_known_name: NameTest) 
         span = _leading_names(text, m, could_be_name, strict=True)
         if span and _capitalised_or_lower_line(text, span):
             yield (*span, "Name after a family or school relation")
-    for m in _RELATION_AFTER.finditer(text):
+    for m in _before(text, _RELATION_AFTER, _NAMES_AT_END):
         span = _trailing_names(text, m, could_be_name)
         if span:
             yield (*span, "Name before a family or school relation")
@@ -158,14 +186,29 @@ def evidence_spans(text: str, could_be_name: NameTest, is_known_name: NameTest) 
         words = [w.group() for w in cell]
         if words and any(could_be_name(w) for w in words) and all(w[0].isupper() or lower_case_line(text, start) for w in words):
             yield (start, end, "Name in a column headed as names")
-    for m in _POSSESSIVE.finditer(text):
+    for m in _before(text, _POSSESSIVE, _NAME_AT_END):
         if could_be_name(m.group("name")) and _capitalised_or_uncommon(m.group("name"), could_be_name):
             yield (m.start("name"), m.end("name"), "Name with a possessive")
-    for m in _PRONOUN_AFTER.finditer(text):
+    for m in _before(text, _SPEECH_AFTER, _NAME_AT_END):
+        word = m.group("name")
+        if _CLAUSE_START.search(text[max(0, m.start() - 12) : m.start()]) and _person_word(word, could_be_name):
+            yield (m.start("name"), m.end("name"), "Name of someone who speaks")
+    for m in _before(text, _IN_A_CLASS, _NAME_AT_END):
+        if _person_word(m.group("name"), could_be_name):
+            yield (m.start("name"), m.end("name"), "Name of someone in a class")
+    for m in _before(text, _HAS, _NAME_AT_END):
+        word = m.group("name")
+        if _CLAUSE_START.search(text[max(0, m.start() - 12) : m.start()]) and _person_word(word, could_be_name):
+            if is_known_name(word):
+                yield (m.start("name"), m.end("name"), "Name of someone who has")
+    for m in _FAMILY_OF.finditer(text):
+        if _person_word(m.group("name"), could_be_name):
+            yield (m.start("name"), m.end("name"), "Family name")
+    for m in _before(text, _PRONOUN_AFTER, _NAME_THEN_WORDS_AT_END):
         word = m.group("name")
         if not _CLAUSE_START.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "moved from Trinidad and now he", "Kent Young Carers and told his"
-        if word[0].isupper() and not word.isupper() and could_be_name(word):
+        if not word.isupper() and _person_word(word, could_be_name):
             yield (m.start("name"), m.end("name"), "Name a pronoun refers back to")
 
 
@@ -224,6 +267,11 @@ def _rota_name(value: str, is_known_name: NameTest) -> bool:
     if not all(w[0].isupper() for w in words):
         return False
     return any(is_known_name(w) for w in words) or len(words) >= 2
+
+
+def _person_word(word: str, could_be_name: NameTest) -> bool:
+    """Capitalised, name-like and not a group ("Governors asked")."""
+    return word[0].isupper() and could_be_name(word) and word.casefold() not in _GROUP_WORDS
 
 
 def _capitalised_or_lower_line(text: str, span: tuple[int, int]) -> bool:
@@ -312,6 +360,7 @@ BODY_WORDS = frozenset(
     ensemble quartet trio sinfonia philharmonic hotel restaurant cafe bakery pharmacy dental surgery
     clinic agency studios studio media press publishing logistics motors construction builders""".split()
 )
+_AND_SONS = regex.compile(r"[ \t]*(?:&|and)[ \t]+(?:Sons|Son|Co|Partners)\b")
 _FIRM_CHAIN = regex.compile(rf"(?:[ \t]*(?:,|&|\band\b)[ \t]*{NAME_WORD})*[ \t]*(?:&[ \t]*)?(?P<next>{NAME_WORD})?")
 
 
@@ -334,7 +383,7 @@ def in_firm(text: str, start: int, end: int) -> bool:
         return True
     # "& Sons", "and Co"
     tail = text[end : end + 12]
-    return bool(regex.match(r"[ \t]*(?:&|and)[ \t]+(?:Sons|Son|Co|Partners)\b", tail))
+    return bool(_AND_SONS.match(tail))
 
 
 def is_acronym(text: str, start: int, end: int) -> bool:

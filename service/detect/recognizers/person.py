@@ -20,7 +20,7 @@ it gained recall with the fine-tuned pipeline.
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
@@ -38,6 +38,7 @@ from service.detect.recognizers._person_evidence import (
     is_acronym,
     lower_case_line,
 )
+from service.detect.recognizers.street_address import HOUSE_NAME_ENDINGS
 from service.settings import REPO_ROOT
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ _SCHOOL_WORDS = frozenset(
     spelling arbor sims bromcom cpoms myconcern scholarpack tapestry seesaw evolve edulink
     classdojo parentpay teams sharepoint outlook ofsted dfe ofqual aqa ocr edexcel
     senco dsl ehcp send camhs headteacher head deputy principal chair clerk bursar caretaker
-    mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
 TITLE_RULE_SCORE = 0.7
@@ -97,7 +98,7 @@ class PersonRecognizer(SpacyRecognizer):
         results = [r for r in results if not names_a_place_or_body(text[r.start : r.end])]
         results = [r for r in results if not is_common_words_span(text, r.start, r.end)]
         results = [r for r in results if not _names_something_else(text, r.start, r.end)]
-        #UG results = [r for r in results if not _unlikely_guess(text, r.start, r.end)]
+        results = [r for r in results if not _unlikely_guess(text, r.start, r.end)]
         taken = [(r.start, r.end) for r in results]
 
         def add(start: int, end: int, score: float, why: str) -> None:
@@ -122,7 +123,8 @@ class PersonRecognizer(SpacyRecognizer):
             add(start, end, SAME_NAME_SCORE, "Same name as found elsewhere in the text")
         for start, end in listed_with_names(text, [(r.start, r.end) for r in results], sure):
             add(start, end, SAME_NAME_SCORE, "Listed with other names")
-        return results
+        vouched = {w.casefold() for s, e in sure for w in _NAME_WORD_RE.findall(text[s:e])}
+        return [r for r in results if not _word_without_evidence(text, r.start, r.end, vouched, taken)]
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
         return RecognizerResult(
@@ -263,7 +265,9 @@ def _public_figures() -> tuple[frozenset[str], "regex.Pattern[str]"]:
     singles = frozenset(e.casefold() for e in entries if " " not in e and e.casefold() not in names)
     multi = sorted((e for e in entries if " " in e), key=len, reverse=True)
     pattern = regex.compile(
-        r"(?<!\w)(?:" + "|".join(regex.escape(e).replace(r"\ ", r"\s+") for e in multi) + r")(?!\w)",
+        # \b (every entry starts with a letter) lets the engine skip ahead: the pattern
+        # runs over every text once.
+        r"\b(?:" + "|".join(regex.escape(e).replace(r"\ ", r"\s+") for e in multi) + r")(?!\w)",
         regex.IGNORECASE,
     )
     return singles, pattern
@@ -277,10 +281,14 @@ def is_public_figure(text: str, start: int, end: int) -> bool:
         return True
     if _LITTLE_MISS.search(text, max(0, start - 12), end):
         return True  # the Little Miss books: "Little Miss Sunshine", "Little Miss Day"
-    for match in pattern.finditer(text, max(0, start - 40), min(len(text), end + 40)):
-        if match.start() <= start and end <= match.end():
-            return True
-    return False
+    return any(a <= start and end <= b for a, b in _public_figure_spans(text))
+
+
+@lru_cache(maxsize=4)
+def _public_figure_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the full names and titles occur; once per text, however many spans ask."""
+    _, pattern = _public_figures()
+    return tuple(m.span() for m in pattern.finditer(text))
 
 
 # "Lloyds Bank", "Dover Castle", "Oakfield Primary School": named places and bodies.
@@ -291,9 +299,15 @@ _PLACE_OR_BODY = frozenset(
 )
 
 
+_HOUSE_WORDS = frozenset(w.casefold() for w in HOUSE_NAME_ENDINGS)
+
+
 def names_a_place_or_body(value: str) -> bool:
     words = _WORD_IN_SPAN.findall(value)
-    return len(words) > 1 and (words[-1].casefold() in _PLACE_OR_BODY or words[-1].casefold() in BODY_WORDS)
+    if len(words) < 2:
+        return False
+    last = words[-1].casefold()
+    return last in _PLACE_OR_BODY or last in BODY_WORDS or last in _HOUSE_WORDS or last in _SCHOOL_WORDS
 
 
 # --- capitalised common words the NER takes for a name --------------------------------
@@ -411,20 +425,63 @@ def is_known_name(word: str) -> bool:
     return word.casefold() in known_names()
 
 
+_NAME_WORD_RE = regex.compile(NAME_WORD)
+_LIST_MARK = regex.compile(r"(?:,|\band\b|&)")
+_POSSESSIVE_AFTER = regex.compile(r"['’]s\b")
+
+
+def _word_without_evidence(
+    text: str, start: int, end: int, vouched: set[str], taken: list[tuple[int, int]]
+) -> bool:
+    """A lone word that is also a common word ("Hope", "Sky", "Summer") is a name only
+    with evidence: a rule vouched for it somewhere in the text, a possessive follows it,
+    or another name sits right beside it in a list."""
+    value = text[start:end]
+    if " " in value or value.casefold() not in common_words() or value.casefold() in vouched:
+        return False
+    if _POSSESSIVE_AFTER.match(text, end):
+        return False
+    for s, e in taken:
+        if (s, e) != (start, end) and (abs(s - end) <= 8 or abs(start - e) <= 8):
+            if _LIST_MARK.search(text, min(e, end), max(s, start)):
+                return False
+    return True
+
+
 def _unlikely_guess(text: str, start: int, end: int) -> bool:
     """An NER guess the text argues against: lower-case words in a line whose writer
     capitalises ("showed grace and hope", "with arrears"), or a run of capitalised
     common words with no known name in it ("Credit Control", "Appendix D")."""
     value = text[start:end]
-    words = [w for w in _WORD_IN_SPAN.findall(value) if len(w) > 1]
+    all_words = _WORD_IN_SPAN.findall(value)
+    words = [w for w in all_words if len(w) > 1]  # an initial says nothing either way
     if not words:
         return False
     if all(w.islower() for w in words):
-        return not lower_case_line(text, start)
-    if len(words) > 1 and not value.isupper():
+        return writer_capitalises(text, start)
+    if len(all_words) > 1 and not value.isupper():
         common, names = common_words(), known_names()
-        return all(w.casefold() in common for w in words) and not any(w.casefold() in names for w in words)
+        if all(w.casefold() in common for w in words) and not any(w.casefold() in names for w in words):
+            return True
+        # "Amazon Rainforest": a name's last word is rarely a common word unless it is a
+        # known surname, and then a known first name usually comes with it.
+        last = words[-1].casefold()
+        return last in common and last not in names and not any(w.casefold() in known_first_names() for w in words)
     return False
+
+
+_LINE_PREFIX = regex.compile(r"[ \t>]*(?:(?i:subject)[ \t]*:[ \t]*)?(?:(?i:re|fw|fwd)[ \t]*:[ \t]*)*[-*•·]?[ \t]*")
+
+
+def writer_capitalises(text: str, pos: int) -> bool:
+    """The line at `pos` starts with a capital after any label, reply prefix or bullet:
+    its writer capitalises, so a name in it would be capitalised too."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = _LINE_PREFIX.match(text, line_start)
+    first = m.end() if m else line_start
+    while first < pos and not text[first].isalpha():
+        first += 1
+    return first < pos and text[first].isupper()
 
 
 def _names_something_else(text: str, start: int, end: int) -> bool:
@@ -459,9 +516,14 @@ def listed_with_names(
         if cased == "lower" and not lower_case_line(text, start):
             continue
         candidates = []
-        before = _LISTED_BEFORE.search(text, max(0, start - 60), start)
+        near_before = text[max(0, start - 7) : start]
+        before = (
+            _LISTED_BEFORE.search(text, max(0, start - 60), start)
+            if "&" in near_before or "and" in near_before
+            else None
+        )
         if before:
-            words = list(regex.finditer(NAME_WORD, text[before.start("name") : before.end("name")]))
+            words = list(_NAME_WORD_RE.finditer(text[before.start("name") : before.end("name")]))
             # Keep the words nearest the join that look like a name.
             kept = []
             for w in reversed(words):
@@ -471,9 +533,10 @@ def listed_with_names(
             if kept:
                 base = before.start("name")
                 candidates.append((base + kept[0].start(), base + kept[-1].end()))
-        after = _LISTED_AFTER.match(text, end)
+        near_after = text[end : end + 7]
+        after = _LISTED_AFTER.match(text, end) if "&" in near_after or "and" in near_after else None
         if after:
-            words = list(regex.finditer(NAME_WORD, after.group("name")))
+            words = list(_NAME_WORD_RE.finditer(after.group("name")))
             kept = []
             for w in words:
                 if not (could_be_name(w.group()) and _case_of(w.group()) == cased) or w.group().casefold() in _GREETING_WORDS:
@@ -482,7 +545,7 @@ def listed_with_names(
             if kept:
                 base = after.start("name")
                 candidates.append((base + kept[0].start(), base + kept[-1].end()))
-        single_source = len(regex.findall(NAME_WORD, text[start:end])) == 1
+        single_source = len(_NAME_WORD_RE.findall(text[start:end])) == 1
         for a, b in candidates:
             if any(a < e and s < b for s, e in taken):
                 continue
@@ -502,7 +565,7 @@ def listed_with_names(
 def _vouches(text: str, start: int, end: int, sure: list[tuple[int, int]]) -> bool:
     """A name vouches for its words when a rule found it, it has two or more words, it
     holds a known name, or it was found where capitals say something."""
-    parts = regex.findall(NAME_WORD, text[start:end])
+    parts = _NAME_WORD_RE.findall(text[start:end])
     if not parts or (len(parts) == 1 and parts[0].isupper() and len(parts[0]) <= 5):
         return False
     if (start, end) in sure or len(parts) > 1 or is_known_name(parts[0]):
@@ -529,6 +592,10 @@ def _case_of(value: str) -> str:
 _MENTION_END = r"(?=['’][sS]\b|[^\p{L}\p{M}\d'’-]|['’](?!\p{L})|$)"
 
 
+# A word of the text, as the mentions are looked for: "Amara's" gives "Amara".
+_MENTION = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’-]){NAME_WORD}" + _MENTION_END)
+
+
 def other_mentions(text: str, names: list[tuple[int, int]], sure: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of the other mentions of the words of the names found, adjacent words merged.
 
@@ -539,7 +606,7 @@ def other_mentions(text: str, names: list[tuple[int, int]], sure: list[tuple[int
     words: set[str] = set()
     for start, end in names:
         value = text[start:end]
-        parts = regex.findall(NAME_WORD, value)
+        parts = _NAME_WORD_RE.findall(value)
         if not parts or only_common_words(value) or (len(parts) == 1 and value.isupper() and len(value) <= 5):
             continue
         if not _vouches(text, start, end, sure):
@@ -547,14 +614,13 @@ def other_mentions(text: str, names: list[tuple[int, int]], sure: list[tuple[int
         words.update(p.casefold() for p in parts if could_be_name(p))
     if not words:
         return []
-    pattern = regex.compile(
-        r"(?<![\p{L}\p{M}\d'’-])(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-        + ")" + _MENTION_END,
-        regex.IGNORECASE,
-    )
     common = common_words()
     spans: list[tuple[int, int]] = []
-    for m in pattern.finditer(text):
+    # NOTE: one pass over the words of the text, not a pattern of the names: compiling
+    # a case-insensitive alternation cost more than everything else here.
+    for m in _MENTION.finditer(text):
+        if m.group().casefold() not in words:
+            continue
         start, end = m.span()
         if any(start < e and s < end for s, e in names):
             continue
