@@ -152,6 +152,9 @@ def test_relations_last_lines_and_name_columns_vouch_for_names(text: str, expect
         "Regards\nThe Office Team",
         "Room\tSubject\tTeacher\n12\tMaths\t3",
         "Please reply by Friday.\nThank you",
+        # A text that is only one line (a subject) has no sign-off.
+        "Harvest",
+        "Christmas",
     ],
 )
 def test_relations_last_lines_and_columns_without_names(text: str) -> None:

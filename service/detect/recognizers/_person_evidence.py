@@ -178,6 +178,9 @@ def evidence_spans(text: str, could_be_name: NameTest, is_known_name: NameTest) 
         if span:
             yield (*span, "Name before a family or school relation")
     for m in _LAST_LINE.finditer(text):
+        # A sign-off closes something: a text that is only this line ("Harvest", a subject) is not signed.
+        if not text[: m.start()].strip():
+            continue
         span = _leading_names(text, m, could_be_name, strict=True)
         if span and _whole_line_taken(text, m, span) and _capitalised_or_lower_line(text, span):
             yield (*span, "Name signing off")
