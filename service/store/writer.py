@@ -16,7 +16,7 @@ import os
 import threading
 import time
 import uuid
-from collections import deque
+from collections import OrderedDict, deque
 from concurrent.futures import Future, InvalidStateError
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +27,9 @@ from pydantic import ValidationError
 
 from service.store.events import HistoryEvent, OutcomeEvent, ScanEvent, StoreEvent
 from service.store.repository import Repository
+
+# How many written outcomes' scan ids a writer remembers (a few hundred kB at most).
+_REMEMBERED_OUTCOMES = 4096
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +76,10 @@ class StoreWriter:
         # Scans waiting to be written, with their owner; scans with an outcome waiting.
         self._pending_scans: dict[str, str | None] = {}
         self._pending_outcomes: set[str] = set()
+        # Scans whose outcome this writer wrote lately. NOTE: the outcome route reads the store
+        # before it asks here, so an outcome committed between the two would otherwise be
+        # accepted twice (the store keeps the first either way; the sender should get 409).
+        self._written_outcomes: OrderedDict[str, None] = OrderedDict()
         self._queue: deque[StoreEvent] = deque()
         # Keyed by id(): an event is alive while it is queued, and only queued events are here.
         self._stored: dict[int, Future[bool]] = {}
@@ -116,7 +123,7 @@ class StoreWriter:
     def submit_outcome(self, event: OutcomeEvent) -> bool:
         """Queue the outcome unless one for the same scan is already waiting; False when one is."""
         with self._cond:
-            if event.scan_id in self._pending_outcomes:
+            if event.scan_id in self._pending_outcomes or event.scan_id in self._written_outcomes:
                 return False
             self.submit(event)  # NOTE: the condition's lock is re-entrant
         return True
@@ -132,6 +139,10 @@ class StoreWriter:
             self._pending_scans.pop(event.scan_id, None)
         elif isinstance(event, OutcomeEvent):
             self._pending_outcomes.discard(event.scan_id)
+            if written:
+                self._written_outcomes[event.scan_id] = None
+                if len(self._written_outcomes) > _REMEMBERED_OUTCOMES:
+                    self._written_outcomes.popitem(last=False)
 
     def _report_backlog(self) -> None:
         if self._on_backlog:

@@ -156,6 +156,9 @@ def test_once_written_the_outcome_is_no_longer_buffered(tmp_path: Path) -> None:
         assert writer.flush()
         assert writer.buffered_scan(scan.scan_id) is None
         assert repository.scan_claim(scan.scan_id) == ScanClaim(principal_hash="cd" * 32, answered=True)
+        # A second report that read the store just before the first was committed is still refused.
+        assert not writer.submit_outcome(OutcomeEvent(outcome_id=str(ULID()), scan_id=scan.scan_id,
+                                                      outcome=Outcome.CANCELLED))
     finally:
         writer.stop(2)
 
