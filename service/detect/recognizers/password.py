@@ -198,8 +198,13 @@ _NOT_SECRET = regex.compile(
 )
 
 
+_READ_OUT = regex.compile(r"\d(?:-\d){3,7}")
+
+
 def _shape_weight(token: str) -> float:
-    if regex.fullmatch(r"\d(?:-\d){3,7}", token):  # "4-7-1-1", a combination read out
+    if token.isalpha():
+        return 0.0  # most words: nothing to weigh
+    if _READ_OUT.fullmatch(token):  # "4-7-1-1", a combination read out
         token = token.replace("-", "")
     if token.isdigit():
         if not 4 <= len(token) <= 8:
