@@ -225,3 +225,13 @@ def test_the_sealed_set_parses_without_being_read_for_tuning() -> None:
     assert all(t.id.startswith("sx-") for t in texts) and all(d.id.startswith("sx-") for d in drafts)
     ids = {t.id for t in TEXTS} | {d.id for d in DRAFTS}
     assert not ids & ({t.id for t in texts} | {d.id for d in drafts}), "no sealed record is in the tuning corpus"
+
+
+def test_the_password_sentences_load_and_each_secret_is_in_its_sentence() -> None:
+    from bench.passwords import load
+
+    rows = load()
+    assert len(rows) >= 200
+    assert sum(bool(r.secrets) for r in rows) >= 100 and sum(not r.secrets for r in rows) >= 80
+    for row in rows:
+        assert all(0 <= s < e <= len(row.text) for s, e in row.secrets)
