@@ -21,7 +21,7 @@ from spacy.tokens import Span
 
 import service.detect.recognizers as recognizers_pkg
 from service.context.document_kind import classify_text, in_context
-from service.detect.nlp import OfflineSpacyNlpEngine, load_pipeline, run_ner, run_pipeline
+from service.detect.nlp import OfflineSpacyNlpEngine, load_pipeline, run_component, run_ner, run_pipeline
 from service.detect.sentence_classifier import add_sentence_classifier
 from service.detect.types import DetectedEntity
 from service.schemas.entities import EntityType
@@ -154,7 +154,7 @@ class PresidioDetector:
             if name == "ner":
                 ner = component
             else:
-                doc = component(doc)
+                doc = run_component(name, component, doc)
         if ner is not None:
             spans = [doc.char_span(a, b, alignment_mode="contract") for a, b in ner_ranges]
             spans = [span for span in spans if span is not None and len(span)]

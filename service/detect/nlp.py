@@ -11,7 +11,9 @@ import spacy
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from spacy.language import Language
 from thinc.api import use_ops
-from spacy.pipeline import EntityRecognizer, Tok2Vec
+from spacy.attrs import IS_PUNCT, ORTH
+from spacy.pipeline import EntityRecognizer, Sentencizer, Tok2Vec
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 log = logging.getLogger(__name__)
@@ -225,7 +227,9 @@ def ner_predict(ner: Any, docs: list[Doc]) -> list[Any]:
     """The NER's parse states for `docs`: what `ner.predict(docs)` returns, decoded faster."""
     if not _fast_ner_supported(ner) or not any(len(doc) for doc in docs):
         return ner.predict(docs)
-    ner._ensure_labels_are_added(docs)
+    if any(doc.has_annotation("ENT_TYPE") for doc in docs):
+        # New labels can come only from entities already set (it walks every token).
+        ner._ensure_labels_are_added(docs)
     batch = ner.moves.init_batch(docs)
     model = ner.model.predict(docs)
     try:
@@ -284,12 +288,37 @@ def run_ner(ner: Any, docs: Iterable[Doc], batch_size: int = 256) -> list[Doc]:
     return docs
 
 
+def _sentence_starts(sentencizer: Sentencizer, doc: Doc) -> list[bool]:
+    """`Sentencizer.predict` for one doc, reading token ids instead of making Token objects."""
+    if not len(doc):
+        return []
+    punct = {get_string_id(ch) for ch in sentencizer.punct_chars}
+    starts = [False] * len(doc)
+    starts[0] = True
+    seen_period = False
+    for i, (orth, is_punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
+        in_punct_chars = orth in punct
+        if seen_period and not is_punct and not in_punct_chars:
+            starts[i] = True
+            seen_period = False
+        elif in_punct_chars:
+            seen_period = True
+    return starts
+
+
+def run_component(name: str, component: Any, doc: Doc) -> Doc:
+    """`component(doc)`; the NER and the sentencizer by their faster equivalents."""
+    if isinstance(component, EntityRecognizer) and _fast_ner_supported(component):
+        return run_ner(component, [doc])[0]
+    if type(component) is Sentencizer:
+        component.set_annotations([doc], [_sentence_starts(component, doc)])
+        return doc
+    return component(doc)
+
+
 def run_pipeline(nlp: Language, text: str) -> Doc:
     """`nlp(text)`, with the NER decoded by `ner_predict`."""
     doc = nlp.make_doc(text)
-    for _, component in nlp.pipeline:
-        if isinstance(component, EntityRecognizer) and _fast_ner_supported(component):
-            doc = run_ner(component, [doc])[0]
-        else:
-            doc = component(doc)
+    for name, component in nlp.pipeline:
+        doc = run_component(name, component, doc)
     return doc
