@@ -21,7 +21,7 @@ from spacy.tokens import Span
 
 import service.detect.recognizers as recognizers_pkg
 from service.context.document_kind import classify_text, in_context
-from service.detect.nlp import OfflineSpacyNlpEngine, load_pipeline
+from service.detect.nlp import OfflineSpacyNlpEngine, load_pipeline, run_component, run_ner, run_pipeline
 from service.detect.sentence_classifier import add_sentence_classifier
 from service.detect.types import DetectedEntity
 from service.schemas.entities import EntityType
@@ -147,20 +147,20 @@ class PresidioDetector:
         """
         text = _blank_quote_markers(text)
         if ner_ranges == [(0, len(text))]:
-            return self.nlp_engine.process_text(text, "en")
+            return self.nlp_engine._doc_to_nlp_artifact(run_pipeline(self.nlp, text), "en")
         doc = self.nlp.make_doc(text)
         ner = None
         for name, component in self.nlp.pipeline:
             if name == "ner":
                 ner = component
             else:
-                doc = component(doc)
+                doc = run_component(name, component, doc)
         if ner is not None:
             spans = [doc.char_span(a, b, alignment_mode="contract") for a, b in ner_ranges]
             spans = [span for span in spans if span is not None and len(span)]
             ents: list[Span] = []
             # One batch: the model's fixed cost per call is paid once, not per range.
-            for span, piece in zip(spans, ner.pipe(span.as_doc() for span in spans)):
+            for span, piece in zip(spans, run_ner(ner, [span.as_doc() for span in spans])):
                 ents.extend(Span(doc, span.start + e.start, span.start + e.end, label=e.label) for e in piece.ents)
             doc.set_ents(ents)
         return self.nlp_engine._doc_to_nlp_artifact(doc, "en")
