@@ -102,6 +102,8 @@ _NOT_A_SECRET_TAGS = frozenset(
 # never does.
 
 EVIDENCE_NEEDED = 0.6
+# Tokens of a secret's shape weighed in one text at most: each costs a few small searches.
+MOST_TOKENS_WEIGHED = 3_000
 # What the token looks like.
 _SHAPE_MIXED = 0.45  # letters with digits or symbols: Kx7!pq, Harbour22, PX7H-22KQ
 _SHAPE_DIGITS = 0.3  # four to eight digits: 9032, 7718 (a year weighs less)
@@ -251,6 +253,7 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
         return []
     asked = _ASKED_WEIGHT if _ASKED.search(text) else 0.0
     found = []
+    weighed = 0
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
         while end > start and text[end - 1] in _TRAILING:
@@ -259,6 +262,9 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
         shape = _shape_weight(token)
         if not shape or _NOT_SECRET.search(token) or _is_a_date_time_or_amount(token):
             continue
+        weighed += 1
+        if weighed > MOST_TOKENS_WEIGHED:
+            break  # a table of thousands of codes: its first rows say whether it gives secrets
         sentence_start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, start - 200), start)), default=0)
         if _REFERENCE_LABEL.search(text, max(sentence_start, start - 25), start):
             continue
