@@ -115,6 +115,7 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true", help="thresholds on the dev split")
     parser.add_argument("--sweep-leaning", action="store_true",
                         help="with --sweep: LEANING_AT / LEANING_PHRASE_AT instead")
+    parser.add_argument("--grid", help="with --sweep: SPECIAL_AT:PHRASE_AT pairs, comma-separated")
     parser.add_argument("--cost", action="store_true")
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--tsv", type=Path, help="another labelled TSV (e.g. handwritten_train.tsv)")
@@ -126,7 +127,10 @@ def main() -> None:
     if args.sweep:
         rows = dev_split(args.dev or Path("/tmp/sc_data"))
         grid = [(s, p, 1.0, 1.0) for s in (0.5, 0.7, 0.8, 0.9) for p in (0.3, 0.5)]
-        if args.sweep_leaning:
+        if args.grid:
+            grid = [(float(a), float(b), SpecialCategoryRecognizer.LEANING_AT, SpecialCategoryRecognizer.LEANING_PHRASE_AT)
+                    for a, b in (pair.split(":") for pair in args.grid.split(","))]
+        elif args.sweep_leaning:
             # A sentence below SPECIAL_AT (0.8) reported through one clause that reads clearly special.
             grid = [(0.8, 0.3, 1.0, 1.0)] + [(0.8, 0.3, lean, lp) for lean in (0.5, 0.3) for lp in (0.9, 0.95)]
         for special_at, phrase_at, leaning_at, leaning_phrase_at in grid:
