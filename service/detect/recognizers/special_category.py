@@ -104,7 +104,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
     # NOTE: the classifier does not veto lexicon hits. Dropping hits in sentences it
     # scored below 0.02-0.1 lost 5-7 true hits on the tuning corpus ("his ADHD
     # medication", an "FSM  PP" table header) and removed no false one there.
-    SPECIAL_AT = 0.8
+    SPECIAL_AT = 0.9
     # The phrase on its own must read as special too: a sentence that scores high only
     # as a whole ("Zainab won't be in today") has no phrase to report.
     PHRASE_AT = 0.3
