@@ -147,7 +147,10 @@ def main() -> None:
     written, written_dev = [], []
     held_words = [_words(text) for text, _ in handwritten()]
     near = 0
-    for text, label in handwritten("handwritten_train.tsv"):
+    # handwritten_train.tsv, handwritten_train_2.tsv, ...: each batch written by a helper
+    # who never saw the engine, its templates or the held-out sentences.
+    batches = sorted(p.name for p in RECIPE_DIR.glob("handwritten_train*.tsv"))
+    for text, label in (row for name in batches for row in handwritten(name)):
         if text in seen:
             continue
         # NOTE: a training sentence that reads like a held-out one (over 40% of their
@@ -159,7 +162,7 @@ def main() -> None:
         seen.add(text)
         held = args.hold_fifth and _fifth(text)
         (written_dev if held else written).append((text, label))
-    print(f"handwritten_train: {len(written)} trained on x{args.handwritten_repeat}, "
+    print(f"handwritten_train ({', '.join(batches)}): {len(written)} trained on x{args.handwritten_repeat}, "
           f"{len(written_dev)} held out, {near} left out as near a held-out sentence")
     train += written * args.handwritten_repeat
     nlp = build(args.arch, args.ngram_size, args.length, args.width)
