@@ -72,7 +72,6 @@ def test_password_found(found: Found, text: str, secret: str) -> None:
         ("The library PC login is cpowell and the password's Sh3lf!Books", ["Sh3lf!Books"]),
         # A plain word the small tagger calls an adjective is still the password given.
         ("The password is goldfish.", ["goldfish"]),
-        ("Could you log in for me? It's Kestrel55.", ["Kestrel55"]),
     ],
 )
 def test_password_given_naturally(found: Found, text: str, secrets: list[str]) -> None:
@@ -127,6 +126,10 @@ def test_password_given_naturally(found: Found, text: str, secrets: list[str]) -
         "Sorry, I've forgotten my password again!",
         "Subject: SIMS admin password\nFor the data manager only: SIMS will be down on Friday.",
         "Try the Y7 tracker; the account for it is on the KS3 / KS4 shared drive.",
+        # A log-in question is not a password question; times are not codes.
+        "Can you log in and check the register? It's for the B12a group.",
+        "Meet me at the front gate at 1515 please.",
+        "The alarm went off at 1430 and again after 1600.",
     ],
 )
 def test_not_a_password(found: Found, text: str) -> None:

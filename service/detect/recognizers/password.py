@@ -102,6 +102,8 @@ _NOT_A_SECRET_TAGS = frozenset(
 # never does.
 
 EVIDENCE_NEEDED = 0.6
+# Tokens of a secret's shape weighed in one text at most: each costs a few small searches.
+MOST_TOKENS_WEIGHED = 3_000
 # What the token looks like.
 _SHAPE_MIXED = 0.45  # letters with digits or symbols: Kx7!pq, Harbour22, PX7H-22KQ
 _SHAPE_DIGITS = 0.3  # four to eight digits: 9032, 7718 (a year weighs less)
@@ -111,8 +113,9 @@ _SHAPE_YEAR = 0.1
 _CUES_BEFORE: tuple[tuple[float, str], ...] = (
     (0.35, r"pass(?:word|code|phrase)s?|passwd|pwd|pw|pins?"),
     (0.3, r"combination|(?:key|door|keypad|alarm|gate|locker|padlock|safe|copier|photocopier|printer)\s+codes?"
-          r"|key\s*safe|lock\s*box|keypad|padlock|alarm|door\s+entry|(?:front|back|side|main)\s+gate"
-          r"|network\s+key|logins"),
+          r"|key\s*safe|lock\s*box|network\s+key|logins"),
+    # A device alone is a weaker cue: "the alarm went off at 1430" is a time.
+    (0.25, r"keypad|padlock|alarm|door\s+entry|(?:front|back|side|main)\s+gate"),
     # "opens with", "unlock it using", "login: address / X", "the SIMS login for the office PC is X"
     # (not "sign in with SSO then open Teams2").
     (0.3, r"(?:opens?|unlocks?|open\s+it|unlock\s+it|get\s+in|access\s+it)\s+(?:with|using|by\s+typing)"
@@ -155,10 +158,15 @@ _CUE_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _CUE_AFTER_WEIGHT = 0.3
+# A value being given, right before the token: "is 3141", "alarm: 3005".
+_GIVEN_RIGHT_BEFORE = regex.compile(r"(?i)(?:\bis|\bare|[:=])[ \t]*\Z")
+_GIVEN_WEIGHT = 0.1
+# A time of day: "at 1430", "from 0900".
+_AT_A_TIME = regex.compile(r"(?i)\b(?:at|by|from|until|till|before|after|between)[ \t]+\Z")
 _OFFER = regex.compile(r"(?i)\d+\s*%\s*off|\b(?:discount|voucher|promo(?:tion(?:al)?)?|special\s+offer)\b")
 # A question about a password in the thread makes "It's X" an answer.
 _ASKED = regex.compile(
-    r"(?i)\b(?:pass(?:word|code)|pin|code|combination|login|log\s*-?\s*in|sign\s*-?\s*in)\b[^?\n]{0,60}\?"
+    r"(?i)\b(?:pass(?:word|code)|pin|code|combination|login)\b[^?\n]{0,60}\?"
     r"|\b(?:what'?s|what\s+is|forgotten|forgot|remind\s+me\s+of)\b[^?\n.]{0,40}\b(?:pass(?:word|code)|pin|code)\b"
 )
 _ASKED_WEIGHT = 0.15
@@ -245,6 +253,7 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
         return []
     asked = _ASKED_WEIGHT if _ASKED.search(text) else 0.0
     found = []
+    weighed = 0
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
         while end > start and text[end - 1] in _TRAILING:
@@ -253,6 +262,9 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
         shape = _shape_weight(token)
         if not shape or _NOT_SECRET.search(token) or _is_a_date_time_or_amount(token):
             continue
+        weighed += 1
+        if weighed > MOST_TOKENS_WEIGHED:
+            break  # a table of thousands of codes: its first rows say whether it gives secrets
         sentence_start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, start - 200), start)), default=0)
         if _REFERENCE_LABEL.search(text, max(sentence_start, start - 25), start):
             continue
@@ -262,8 +274,12 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
         cue = _cue_weight(text, sentence_start, start)
         if _PAIR_BEFORE.search(text, max(sentence_start, start - 80), start):
             cue = max(cue, _PAIR_WEIGHT)
+        if token.isdigit() and _AT_A_TIME.search(text, max(0, start - 12), start):
+            continue  # "meet at the front gate at 1515"
+        if cue or after:
+            cue += _GIVEN_WEIGHT if _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 8), start) else 0.0
         said = cue + after + asked
-        weak = _weak_cue_weight(text, sentence_start, start) if said or protected_file else 0.0
+        weak = _weak_cue_weight(text, sentence_start, start) if cue or after or protected_file else 0.0
         if (said or weak) and _OFFER.search(text, sentence_start, min(len(text), end + 60)):
             continue  # "use code SUMMER25 for 10% off": a discount code is meant to be shared
         prior = PROTECTED_FILE_WEIGHT if protected_file and (said or weak) else 0.0
