@@ -129,6 +129,8 @@ def same_surname(a: str, b: str) -> bool:
     """Folded surnames: equal, or sharing a part of a double-barrelled name ('smith-jones' and 'jones')."""
     if a == b:
         return True
+    if "-" not in a and "-" not in b:
+        return False  # each is its only part, and they differ
     parts_a = {p for p in a.split("-") if len(p) > 1}
     parts_b = {p for p in b.split("-") if len(p) > 1}
     return bool(parts_a & parts_b)

@@ -2,6 +2,7 @@
 
 import logging
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import spacy
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from spacy.language import Language
 from thinc.api import use_ops
-from spacy.attrs import IS_PUNCT, ORTH
+from spacy.attrs import ENT_IOB, IS_PUNCT, ORTH
 from spacy.pipeline import EntityRecognizer, Sentencizer, Tok2Vec
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -223,6 +224,27 @@ def _mask_rows(scores: np.ndarray, unseen: np.ndarray) -> np.ndarray:
     return masked
 
 
+def _plainly_out(ner: Any, docs: list[Doc], scores: np.ndarray) -> np.ndarray:
+    """For each token, with no entity open: whether spaCy's greedy step is sure to pick O.
+
+    It picks the first highest-scoring valid move. O is valid with no entity open
+    unless the token carries a preset entity (IOB 1 or 3), so where O is the first
+    highest score of all moves it is the first highest of the valid ones too.
+    """
+    o_move = _o_move(ner.moves, ner.moves.n_moves)
+    if o_move < 0 or ner.moves.n_moves != scores.shape[1] or not np.isfinite(scores).all():
+        return np.zeros(len(scores), dtype=bool)
+    iob = np.concatenate([doc.to_array([ENT_IOB]).reshape(-1) for doc in docs])
+    return (scores.argmax(axis=1) == o_move) & (iob != 1) & (iob != 3)
+
+
+@lru_cache(maxsize=8)
+def _o_move(moves: Any, n_moves: int) -> int:
+    """The class number of the O move (-1 if there is not exactly one)."""
+    names = [moves.get_class_name(i) for i in range(n_moves)]
+    return names.index("O") if names.count("O") == 1 else -1
+
+
 def ner_predict(ner: Any, docs: list[Doc]) -> list[Any]:
     """The NER's parse states for `docs`: what `ner.predict(docs)` returns, decoded faster."""
     if not _fast_ner_supported(ner) or not any(len(doc) for doc in docs):
@@ -246,6 +268,7 @@ def ner_predict(ner: Any, docs: list[Doc]) -> list[Any]:
         # Every token as the next one with no entity open: features (B0, -1, -1).
         outside = _scores(state2vec, ids, weights, bias)
         alone = None  # `outside` masked row by row, for when one state is left
+        plainly_out = None  # where spaCy's choice is sure to be O (see below)
         states = [s for s in batch if not s.is_final()]
         while states:
             if len(states) == 1:
@@ -256,7 +279,16 @@ def ner_predict(ner: Any, docs: list[Doc]) -> list[Any]:
                 else:
                     if alone is None:
                         alone = _mask_rows(outside, unseen)
+                        plainly_out = _plainly_out(ner, docs, alone)
                     b0 += offsets[id(state)]
+                    if plainly_out[b0]:
+                        # What Parser.transition_states would do: O is this state's best
+                        # valid move, and O's transition is a push and a pop.
+                        state.push()
+                        state.pop()
+                        if state.is_final():
+                            states = []
+                        continue
                     rows = alone[b0 : b0 + 1]
             else:
                 rows = np.empty((len(states), outside.shape[1]), dtype="f")

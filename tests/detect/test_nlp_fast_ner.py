@@ -78,3 +78,13 @@ def test_detector_uses_it_for_whole_texts_and_windows(detector: PresidioDetector
     windowed = detector.analyze(text, ner_chars=3_000)
     assert any(e.type.value == "PERSON" for e in whole)
     assert any(e.type.value == "PERSON" for e in windowed)
+
+
+def test_build_detector_compiles_recognizer_patterns_ahead(detector: PresidioDetector) -> None:
+    from service.detect.recognizers import phone
+    from service.detect.recognizers._context import phrase_regex
+
+    assert phone._countries.cache_info().currsize == 1
+    before = phrase_regex.cache_info()
+    detector.analyze("Call the office on 0113 496 0000 (Leeds, United Kingdom); PO 4500012345.")
+    assert phrase_regex.cache_info().misses == before.misses  # nothing left to build on first use

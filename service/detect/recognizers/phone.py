@@ -110,6 +110,10 @@ class SendGuardPhoneRecognizer(WindowContextMixin, OneEntityRecognizer):
 
     ENTITY = "PHONE_NUMBER"
 
+    def compile_ahead(self) -> None:
+        """The country-name pattern, built at start-up (service.detect.analyzer.compile_ahead)."""
+        _countries()
+
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
