@@ -45,12 +45,8 @@ def test_the_detector_loads_it_once_beside_the_pipeline(detector: PresidioDetect
         ("The family keep kosher, please check the menu.", "family keep kosher", None),
         # Round 2 (issue 12): practice, staff health, procedures said the way staff say them.
         ("Amira won't be swimming this term as she is observing Ramadan.", "observing Ramadan", None),
-        pytest.param(
-            "Mrs Khan is having a hysterectomy in March.", "hysterectomy in March", "Khan",
-            # Round 3: the sentence scores 0.88, under SPECIAL_AT 0.9 (chosen on the dev split
-            # and the tuning corpus to keep ordinary long sentences out): a known miss.
-            marks=pytest.mark.xfail(strict=True, reason="scores 0.88 < SPECIAL_AT 0.9 (round 3)"),
-        ),
+        # Round 3 scored it 0.88, under SPECIAL_AT 0.9; round 4 (a second hand-written batch) finds it.
+        ("Mrs Khan is having a hysterectomy in March.", "hysterectomy in March", "Khan"),
         ("Noah has his tonsils out on Friday so he'll be off next week.", "tonsils out on Friday", "Noah"),
     ],
 )
