@@ -57,6 +57,8 @@ INTERNAL_DOMAINS = ("oakfield.sch.uk", "oakfieldtrust.org.uk")
 # its errors never listed. corpus/general/: ordinary prose of many locales, where a name
 # model that forgot what it knew shows it.
 SEALED_DIR = CORPUS_DIR / "sealed"
+# A second sealed set, written later by another helper who never saw the engine (ids sy-).
+SEALED2_DIR = CORPUS_DIR / "sealed2"
 GENERAL_DIR = CORPUS_DIR / "general"
 
 

@@ -28,6 +28,7 @@ from bench.corpus import (
     GENERAL_DIR,
     MISDIRECTED_RULE_IDS,
     RULE_IDS,
+    SEALED2_DIR,
     SEALED_DIR,
     Draft,
     EntityText,
@@ -281,16 +282,17 @@ class EvalSet:
     drafts: Path | None
 
 
-def evaluation_sets() -> list[EvalSet]:
+def evaluation_sets(only: Sequence[str] = ()) -> list[EvalSet]:
     sets = [EvalSet("tune", ENTITIES_DIR, DRAFTS_DIR)]
-    if (SEALED_DIR / "entities").is_dir():
-        sets.append(EvalSet("sealed", SEALED_DIR / "entities", SEALED_DIR / "drafts"))
+    for name, folder in (("sealed", SEALED_DIR), ("sealed2", SEALED2_DIR)):
+        if (folder / "entities").is_dir():
+            sets.append(EvalSet(name, folder / "entities", folder / "drafts"))
     if GENERAL_DIR.is_dir():
         sets.append(EvalSet("general", GENERAL_DIR, None))
-    return sets
+    return [s for s in sets if not only or s.name in only]
 
 
-def compare_sets(presidio: bool) -> dict[str, Any]:
+def compare_sets(presidio: bool, only: Sequence[str] = ()) -> dict[str, Any]:
     """Entity and verdict figures per set, SendGuard beside its base pipeline and plain Presidio.
 
     Figures only: no set's errors are listed here, so the sealed set stays sealed.
@@ -301,7 +303,7 @@ def compare_sets(presidio: bool) -> dict[str, Any]:
     systems.insert(0, ("SendGuard", sendguard_predictor()))
     systems.insert(1, ("SendGuard on base pipeline", sendguard_predictor(BASE_MODEL)))
     out: dict[str, Any] = {"sets": {}}
-    for chosen in evaluation_sets():
+    for chosen in evaluation_sets(only):
         texts = load_entity_texts(chosen.entities)
         entry: dict[str, Any] = {"texts": len(texts), "spans": sum(len(t.spans) for t in texts), "entities": {}}
         for name, predict in systems:
@@ -403,10 +405,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="tune, sealed and general sets side by side, with the base pipeline and plain Presidio (figures only)",
     )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="with --sets: a comma-separated list of the sets to score (tune, sealed, sealed2, general)",
+    )
     args = parser.parse_args(argv)
 
     if args.sets:
-        comparison = compare_sets(presidio=not args.no_presidio)
+        only = [n.strip() for n in args.only.split(",") if n.strip()]
+        comparison = compare_sets(presidio=not args.no_presidio, only=only)
         if args.json:
             json.dump(comparison, sys.stdout, indent=2)
             print()

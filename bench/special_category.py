@@ -3,6 +3,7 @@
     python -m bench.special_category                  # hand-written held-out sentences
     python -m bench.special_category --dev            # the generator's dev split too
     python -m bench.special_category --sweep          # thresholds, on the dev split only
+    python -m bench.special_category --sweep --sweep-leaning  # the leaning-sentence thresholds
     python -m bench.special_category --cost           # classifier time per 2 KB email
     python -m bench.special_category --no-classifier  # the term lists alone (before)
 
@@ -13,6 +14,7 @@ them. The sentences are invented; keep --errors output for the developer's eyes.
 """
 
 import argparse
+import hashlib
 import json
 import statistics
 import time
@@ -25,12 +27,14 @@ from service.settings import REPO_ROOT, Settings
 RECIPE = REPO_ROOT / "models" / "special_category" / "recipe"
 
 
-def handwritten() -> list[tuple[str, int]]:
+def handwritten(path: Path = RECIPE / "heldout_handwritten.tsv", fifth: bool = False) -> list[tuple[str, int]]:
+    """Labelled sentences of a TSV; `fifth`: only the one in five that train.py --hold-fifth keeps out."""
     rows = []
-    for line in (RECIPE / "heldout_handwritten.tsv").read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             label, text = line.split("\t", 1)
-            rows.append((text, int(label == "SPECIAL")))
+            if not fifth or int(hashlib.sha256(text.encode()).hexdigest(), 16) % 5 == 0:
+                rows.append((text, int(label == "SPECIAL")))
     return rows
 
 
@@ -109,19 +113,37 @@ def main() -> None:
     parser.add_argument("--dev", type=Path, nargs="?", const=Path("/tmp/sc_data"),
                         help="folder of generate.py's output (dev.jsonl)")
     parser.add_argument("--sweep", action="store_true", help="thresholds on the dev split")
+    parser.add_argument("--sweep-leaning", action="store_true",
+                        help="with --sweep: LEANING_AT / LEANING_PHRASE_AT instead")
+    parser.add_argument("--grid", help="with --sweep: SPECIAL_AT:PHRASE_AT pairs, comma-separated")
     parser.add_argument("--cost", action="store_true")
     parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--tsv", type=Path, help="another labelled TSV (e.g. handwritten_train.tsv)")
+    parser.add_argument("--fifth", action="store_true",
+                        help="with --tsv: only the fifth that train.py --hold-fifth keeps out of training")
     args = parser.parse_args()
     settings = Settings(special_category_model="") if args.no_classifier else Settings()
     detector = build_detector(settings)
     if args.sweep:
         rows = dev_split(args.dev or Path("/tmp/sc_data"))
-        for special_at in (0.5, 0.7, 0.8, 0.9):
-            for phrase_at in (0.3, 0.5):
-                SpecialCategoryRecognizer.SPECIAL_AT = special_at
-                SpecialCategoryRecognizer.PHRASE_AT = phrase_at
-                print(json.dumps({"SPECIAL_AT": special_at, "PHRASE_AT": phrase_at,
-                                  "dev": sentence_scores(detector, rows)}))
+        grid = [(s, p, 1.0, 1.0) for s in (0.5, 0.7, 0.8, 0.9) for p in (0.3, 0.5)]
+        if args.grid:
+            grid = [(float(a), float(b), SpecialCategoryRecognizer.LEANING_AT, SpecialCategoryRecognizer.LEANING_PHRASE_AT)
+                    for a, b in (pair.split(":") for pair in args.grid.split(","))]
+        elif args.sweep_leaning:
+            # A sentence below SPECIAL_AT (0.8) reported through one clause that reads clearly special.
+            grid = [(0.8, 0.3, 1.0, 1.0)] + [(0.8, 0.3, lean, lp) for lean in (0.5, 0.3) for lp in (0.9, 0.95)]
+        for special_at, phrase_at, leaning_at, leaning_phrase_at in grid:
+            SpecialCategoryRecognizer.SPECIAL_AT = special_at
+            SpecialCategoryRecognizer.PHRASE_AT = phrase_at
+            SpecialCategoryRecognizer.LEANING_AT = leaning_at
+            SpecialCategoryRecognizer.LEANING_PHRASE_AT = leaning_phrase_at
+            print(json.dumps({"SPECIAL_AT": special_at, "PHRASE_AT": phrase_at, "LEANING_AT": leaning_at,
+                              "LEANING_PHRASE_AT": leaning_phrase_at, "dev": sentence_scores(detector, rows)}))
+        return
+    if args.tsv:
+        print(json.dumps({str(args.tsv.name) + (" (fifth)" if args.fifth else ""):
+                          sentence_scores(detector, handwritten(args.tsv, args.fifth), args.errors)}))
         return
     print(json.dumps({"handwritten": sentence_scores(detector, handwritten(), args.errors)}))
     if args.dev:

@@ -34,6 +34,7 @@ from service.context.participants import (
     third_party,
 )
 from service.context.recipients import RecipientClass, RecipientInfo, classify_recipients
+from service.context.subject import names_read_as_in_body
 from service.detect.analyzer import build_detector
 from service.detect.recognizers.password import secrets_for_a_protected_file
 from service.detect.types import DetectedEntity, Detector
@@ -142,6 +143,9 @@ class Scanner:
         outbound = any(r.klass is RecipientClass.EXTERNAL for r in recipients)
         subject_entities = self._text_entities(extracted.subject, participants, draft)
         body_entities = self._text_entities(extracted.body, participants, draft)
+        subject_entities = names_read_as_in_body(
+            extracted.subject, subject_entities, extracted.body, body_entities, participants.is_named
+        )
         if any(a.protected for a in _flatten(extracted.attachments)):
             subject_entities += secrets_for_a_protected_file(extracted.subject, subject_entities)
             body_entities += secrets_for_a_protected_file(extracted.body, body_entities)

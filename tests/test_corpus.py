@@ -225,3 +225,25 @@ def test_the_sealed_set_parses_without_being_read_for_tuning() -> None:
     assert all(t.id.startswith("sx-") for t in texts) and all(d.id.startswith("sx-") for d in drafts)
     ids = {t.id for t in TEXTS} | {d.id for d in DRAFTS}
     assert not ids & ({t.id for t in texts} | {d.id for d in drafts}), "no sealed record is in the tuning corpus"
+
+
+def test_the_second_sealed_set_parses_without_being_read_for_tuning() -> None:
+    # Format only, as for the first sealed set: its contents are never asserted on.
+    from bench.corpus import SEALED2_DIR
+
+    texts = load_entity_texts(SEALED2_DIR / "entities")
+    drafts = load_drafts(SEALED2_DIR / "drafts")
+    assert texts and drafts
+    assert all(t.id.startswith("sy-") for t in texts) and all(d.id.startswith("sy-") for d in drafts)
+    ids = {t.id for t in TEXTS} | {d.id for d in DRAFTS}
+    assert not ids & ({t.id for t in texts} | {d.id for d in drafts}), "no sealed record is in the tuning corpus"
+
+
+def test_the_password_sentences_load_and_each_secret_is_in_its_sentence() -> None:
+    from bench.passwords import load
+
+    rows = load()
+    assert len(rows) >= 200
+    assert sum(bool(r.secrets) for r in rows) >= 100 and sum(not r.secrets for r in rows) >= 80
+    for row in rows:
+        assert all(0 <= s < e <= len(row.text) for s, e in row.secrets)

@@ -92,9 +92,24 @@ def _skeleton(word: str) -> str:
     return "".join(ch for i, ch in enumerate(letters) if i == 0 or ch != letters[i - 1])
 
 
+def _first_sound(word: str) -> str:
+    """`_skeleton(word)[0]` without the rest: 'philip' -> 'f', 'catherine' -> 'k'."""
+    if word.startswith("ph"):
+        return "f"
+    first = word[0]
+    return _FIRST_SOUNDS.get(first, first)
+
+
+# What _SOUNDS_ALIKE makes of a first letter (bar "ph", handled above).
+_FIRST_SOUNDS = {"v": "f", "c": "k", "q": "k", "z": "s"}
+
+
 def _spelled_alike(a: str, b: str) -> bool:
     """Two spellings of one name: Mohammed and Muhammad, Rachael and Rachel, Catherine and Katherine."""
     if max(len(a), len(b)) < _MIN_SPELLING_LENGTH or min(len(a), len(b)) < 4:
+        return False
+    # Skeletons start with the first sound: most pairs differ there, and no skeleton is needed.
+    if _first_sound(a) != _first_sound(b):
         return False
     ka, kb = _skeleton(a), _skeleton(b)
     # NOTE: a two-letter skeleton is too common (Ellie and Ella, Louise and Lewis) unless both are long.
@@ -114,6 +129,8 @@ def same_surname(a: str, b: str) -> bool:
     """Folded surnames: equal, or sharing a part of a double-barrelled name ('smith-jones' and 'jones')."""
     if a == b:
         return True
+    if "-" not in a and "-" not in b:
+        return False  # each is its only part, and they differ
     parts_a = {p for p in a.split("-") if len(p) > 1}
     parts_b = {p for p in b.split("-") if len(p) > 1}
     return bool(parts_a & parts_b)

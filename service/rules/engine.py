@@ -355,6 +355,8 @@ def _attachment_about_other_person(facts: MessageFacts) -> tuple[bool, Evidence]
     """The email is about one named third party and a readable attachment names only someone else."""
     if not facts.recipients_of(RecipientClass.EXTERNAL, {"to", "cc", "bcc"}):
         return False, Evidence()
+    if not any(part.about for part in facts.attachments):
+        return False, Evidence()  # no attachment names anyone: nothing to compare
     # The body says whom the email is about; the subject only when the body names no one
     # (a short subject is where the name finder guesses most: "Summer term report").
     body = [p for part in facts.parts if part.kind == "body" for p in part.about]

@@ -54,6 +54,24 @@ def test_password_found(found: Found, text: str, secret: str) -> None:
         ("Log in as admin with Harbour22 and change it straight away.", ["Harbour22"]),
         ("Wifi: Oakfield-Guest / Sunflower#Meadow7", ["Sunflower#Meadow7"]),
         ("For the spreadsheet use: Tulip#88", ["Tulip#88"]),
+        # Devices and what opens them; a cue right after the secret.
+        ("The bike shed padlock is 2718 now", ["2718"]),
+        ("Alarm: 5521, you have 30 seconds", ["5521"]),
+        ("Type 4410 on the side door keypad", ["4410"]),
+        ("Press 6642 then the green button to get in", ["6642"]),
+        ("His home learning code is Otter7Lake", ["Otter7Lake"]),
+        ("PIN is 3 9 1 7 for the franking machine", ["3 9 1 7"]),
+        ("The safe combination is 1984, as in the book.", ["1984"]),
+        # Accounts: a plain user name before the secret, "pass", "admin:", plural "logins".
+        ("Scanner account: scanuser / Birch!tree4", ["Birch!tree4"]),
+        ("Governor hub - user kpatel, pass Oak&Ash55", ["Oak&Ash55"]),
+        ("New door system admin: Gr3en!Door", ["Gr3en!Door"]),
+        ("Reading app logins - Maya: Comet41, Zac: Pluto92", ["Comet41", "Pluto92"]),
+        ("The Wi-Fi in the sports hall is Racket5Net.", ["Racket5Net"]),
+        ("re: wifi - its Lantern77", ["Lantern77"]),
+        ("The library PC login is cpowell and the password's Sh3lf!Books", ["Sh3lf!Books"]),
+        # A plain word the small tagger calls an adjective is still the password given.
+        ("The password is goldfish.", ["goldfish"]),
     ],
 )
 def test_password_given_naturally(found: Found, text: str, secrets: list[str]) -> None:
@@ -99,6 +117,19 @@ def test_password_given_naturally(found: Found, text: str, secrets: list[str]) -
         "Please use: Year6 planning folder on the shared drive.",
         "The score was 4-7-1-1 over the four rounds.",
         "Network: Oakfield-Staff, ask IT for access.",
+        # Public codes, references and the user name of a pair.
+        "Specification codes: 8300 (Maths), 8461 (Biology), 8035 (Geography).",
+        "Share code for EU settled status: W7X 3KD 9PT.",
+        "The room code for the sports hall is SH1.",
+        "Purple Mash login: class4b, password to follow by text.",
+        "The password is correct now, thanks.",
+        "Sorry, I've forgotten my password again!",
+        "Subject: SIMS admin password\nFor the data manager only: SIMS will be down on Friday.",
+        "Try the Y7 tracker; the account for it is on the KS3 / KS4 shared drive.",
+        # A log-in question is not a password question; times are not codes.
+        "Can you log in and check the register? It's for the B12a group.",
+        "Meet me at the front gate at 1515 please.",
+        "The alarm went off at 1430 and again after 1600.",
     ],
 )
 def test_not_a_password(found: Found, text: str) -> None:

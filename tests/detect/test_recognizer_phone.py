@@ -30,6 +30,16 @@ Found = Callable[[str, str], list[str]]
         ("Grandma in Poland, tel 601 234 567", "601 234 567"),
         ("Tel: +41 (0)44 668 18 00", "+41 (0)44 668 18 00"),
         ("cell (415) 555-0132", "(415) 555-0132"),
+        # An extension belongs to the number; more words that say "phone".
+        ("mobile 387.978.9328x792", "387.978.9328x792"),
+        ("You can reach her at 883.347.0174.", "883.347.0174"),
+        # Written with its +, a number is a phone number even if its country's plan says no.
+        ("Dad: +1-911-311-4656", "+1-911-311-4656"),
+        # Shapes only phone numbers have, with no phone word: a bracketed area code, the North
+        # American 3-3-4, four or more groups after a trunk 0 with one separator throughout.
+        ("Kevin Sanchez, (02) 3269 9102, Sydney", "(02) 3269 9102"),
+        ("Our contacts abroad: Ana Ruiz 394-597-2979 and Tom Berg", "394-597-2979"),
+        ("Stéphanie Lebrun, 04 88 01 42 17, Lyon", "04 88 01 42 17"),
     ],
 )
 def test_phone_found(found: Found, text: str, number: str) -> None:
@@ -58,6 +68,14 @@ def test_phone_found(found: Found, text: str, number: str) -> None:
         "Meeting 06.12.2024 at 10.30",
         "Jordan Price's ULN should be 6276018952, not 6276018953.",
         "Version 10.2.3.4567",
+        # No phone word and no shape of its own: marks, amounts, IP addresses, a sort code
+        # before its account number, three plain groups.
+        "Spelling scores: 12 15 18 20 22",
+        "Additional waiting time (1 hour) 1 45.00 45.00",
+        "The server is 10.20.30.40 now.",
+        "Please pay 12-34-56 12345678 by Friday.",
+        "Year 6 raised 601 234 567 pennies, not really.",
+        "Session 09.00-10.30 in the hall",
     ],
 )
 def test_not_a_phone(found: Found, text: str) -> None:

@@ -16,7 +16,9 @@ Found = Callable[[str, str], list[str]]
             "Maisie has had a diagnosis of type 1 diabetes and uses an insulin pump.",
             ["type 1 diabetes", "insulin pump"],
         ),
-        ("Harvey Mills was taken to hospital last night. Possible concussion.", ["concussion"]),
+        # Round 3: the classifier also reads the hospital admission as health about Harvey.
+        ("Harvey Mills was taken to hospital last night. Possible concussion.",
+         ["taken to hospital last night", "concussion"]),
         ("He's been referred to CAMHS.", ["CAMHS"]),
         ("Since I told him about my Crohn's disease he has ignored my requests.", ["Crohn's disease"]),
         ("Kofi Mensah and his sister arrived last week. Refugee status was granted in May.", ["Refugee status"]),

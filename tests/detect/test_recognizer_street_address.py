@@ -17,6 +17,20 @@ Found = Callable[[str, str], list[str]]
         ("Address: 7b Mill Rd\nMaidstone", "7b Mill Rd"),
         ("12 St Mary's Road", "12 St Mary's Road"),
         ("Rose Cottage, Green Lane", "Rose Cottage, Green Lane"),
+        # Other countries' streets: suffixes of North America, the street word first (Romance,
+        # Slavic), the street word as the end of a word (Germanic, Nordic) or after the name.
+        ("Ship it to 580 Parsons Gateway Apt. 215, Denver", "580 Parsons Gateway"),
+        ("Flat 12, Clarke Alley", "Flat 12, Clarke Alley"),
+        ("14 MacAleavy Street, Sligo", "14 MacAleavy Street"),
+        ("Grandma lives at 95, avenue Diallo, Lyon", "95, avenue Diallo"),
+        ("Neue Adresse: Hauptstraße 12, 10115 Berlin", "Hauptstraße 12"),
+        ("Dziadkowie: ul. Słowicza 3, Kraków", "ul. Słowicza 3"),
+        ("Via Achille, 3 Appartamento 8", "Via Achille, 3"),
+        ("Calle de Juan Bravo 12, Madrid", "Calle de Juan Bravo 12"),
+        ("She moved to Storgatan 12 in Malmö", "Storgatan 12"),
+        ("Kerkstraat 5, Utrecht", "Kerkstraat 5"),
+        ("Petőfi utca 12., Budapest", "Petőfi utca 12"),
+        ("PO Box 293, Wellington", "PO Box 293"),
     ],
 )
 def test_address_found(found: Found, text: str, address: str) -> None:
@@ -36,6 +50,14 @@ def test_address_found(found: Found, text: str, address: str) -> None:
         "We spent £12 High Street vouchers",
         "Key Stage 2 Maths Park",
         "Oakfield Academy, Tonbridge Road is closed for resurfacing.",  # a bare street needs a postcode
+        "Spring 2025 data drop",
+        "Katie 5, Tom 4, Aisha 6",
+        "In 2019 Harrison Ford visited the school.",
+        "Checks done via the DVLA service on 12 January.",
+        "Westgate 5 aside football on Friday",
+        "On Fri, 27 Jun 2025 at 15:40, Joanne Pike wrote:",
+        "Catering 3 and Training 4 are in the hall.",
+        "Use the rue Becker entrance",  # French street word with no house number: not enough
     ],
 )
 def test_not_an_address(found: Found, text: str) -> None:

@@ -45,6 +45,7 @@ def test_the_detector_loads_it_once_beside_the_pipeline(detector: PresidioDetect
         ("The family keep kosher, please check the menu.", "family keep kosher", None),
         # Round 2 (issue 12): practice, staff health, procedures said the way staff say them.
         ("Amira won't be swimming this term as she is observing Ramadan.", "observing Ramadan", None),
+        # Round 3 scored it 0.88, under SPECIAL_AT 0.9; round 4 (a second hand-written batch) finds it.
         ("Mrs Khan is having a hysterectomy in March.", "hysterectomy in March", "Khan"),
         ("Noah has his tonsils out on Friday so he'll be off next week.", "tonsils out on Friday", "Noah"),
     ],
@@ -107,3 +108,73 @@ def test_a_name_the_ner_missed_at_the_end_of_the_phrase(found: Found) -> None:
     # A class, a year group or a place there is no one.
     assert found("Auto-injector training for staff who teach Reception.", "SPECIAL_CATEGORY") == []
     assert found("Auto-injector training for staff who teach Year 6.", "SPECIAL_CATEGORY") == []
+
+
+class _ScriptedScores:
+    """Stands in for the model's scores only, so the gates themselves are tested: each
+    character range scores what `table` gives its text (0.0 if not listed)."""
+
+    def __init__(self, table: dict[str, float]) -> None:
+        self.table = table
+        self.asked: list[str] = []
+
+    def scores(self, doc, spans):  # type: ignore[no-untyped-def]
+        texts = [doc.text[a:b] for a, b in spans]
+        self.asked += texts
+        return [self.table.get(t, 0.0) for t in texts]
+
+
+def _gated(detector: PresidioDetector, text: str, table: dict[str, float]) -> tuple[list[str], list[str]]:
+    from service.detect.recognizers.special_category import SpecialCategoryRecognizer
+
+    artifacts = detector.nlp_engine.process_text(text, "en")
+    scripted = _ScriptedScores(table)
+    artifacts.tokens._.set("sendguard_special_category", scripted)
+    results = SpecialCategoryRecognizer().analyze(text, ["SPECIAL_CATEGORY"], artifacts)
+    return [text[r.start : r.end] for r in results if r.score >= 0.5], scripted.asked
+
+
+def test_a_clause_keeps_its_person_words_as_a_second_candidate(detector: PresidioDetector) -> None:
+    # Round 3: every clause cut at the person words ("locks", "room when", "drinking")
+    # reads as nothing; the clause with them, trimmed of person words at its ends
+    # ("locks him in his room when he's been drinking"), is the fact.
+    text = "He said his dad locks him in his room when he's been drinking."
+    sentence = text.rstrip(".") + "."
+    group = "locks him in his room when he's been drinking"
+    table = {sentence: 0.97, "locks": 0.2, group: 0.95}
+    found, asked = _gated(detector, text, table)
+    assert "locks" in asked and group in asked
+    assert found == [group]
+    # Neither reads as special alone: nothing, however high the sentence.
+    assert _gated(detector, text, {sentence: 0.97, "locks": 0.2, group: 0.2})[0] == []
+
+
+def test_a_sentence_leaning_special_needs_a_clearly_special_clause(detector: PresidioDetector) -> None:
+    from service.detect.recognizers.special_category import SpecialCategoryRecognizer as R
+
+    text = "Mr Osei goes to Friday prayers at the mosque at lunchtime, can we keep his period 5 free?"
+    clause = "goes to Friday prayers at the mosque at lunchtime"
+    assert R.LEANING_AT < 0.69 < R.SPECIAL_AT and R.LEANING_PHRASE_AT <= 0.99
+    assert _gated(detector, text, {text: 0.69, clause: 0.99})[0] == [clause]
+    # Leaning, but no clause clearly special: nothing.
+    assert _gated(detector, text, {text: 0.69, clause: 0.7})[0] == []
+    # Below LEANING_AT the clauses are not even scored.
+    found, asked = _gated(detector, text, {text: 0.3, clause: 0.99})
+    assert found == [] and clause not in asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Round 3: family members and "told me" in everyday news are not a disclosure.
+        "Mia enjoys working with her brother.",
+        "Ollie told me his dad took him to the football on Saturday.",
+    ],
+)
+def test_family_news_is_not_special_category(found: Found, text: str) -> None:
+    assert found(text, "SPECIAL_CATEGORY") == []
+
+
+def test_a_disclosure_told_through_pronouns_is_found(found: Found) -> None:
+    phrases = found("She told me her mum's boyfriend pushes her about at home.", "SPECIAL_CATEGORY")
+    assert len(phrases) == 1 and "pushes" in phrases[0]

@@ -123,6 +123,9 @@ POSITIVE: dict[str, tuple[str, ...]] = {
     "DISCLOSURES": (
         "{N} {X}.", "This morning {N} {X}.", "At break {N} {X}.", "{N} {X} and I've logged it on CPOMS.",
         "During reading {N} {X}.", "Concern: {N} {X}.", "I'm worried because {N} {X}.",
+        # Round 3: told as a story, the person only a pronoun, the harm inside a clause.
+        "Spoke to {N} at lunch and {pron2} {X}.", "When I asked about it, {N} {X}.",
+        "{N} came to find me after PE, {pron2} {X}.", "Not sure if this is anything but {N} {X}.",
     ),
     "CARE": (
         "{S} {is} {X}.", "{N} is {X}.", "{S} {has} been {X} since Year 2.", "Care status: {X}",
@@ -299,6 +302,18 @@ NEGATIVE: dict[str, tuple[str, ...]] = {
         "{N} has a plan for {poss2} history project.", "{S} {has} been in the wars, grazed knee at break, plaster on.",
         "{N} fell over at lunch and the first aider put an ice pack on it.", "{S} {is} a bit tired after the residential.",
     ),
+    # Round 3: family members and reported speech in everyday news ("Mia enjoys working
+    # with her brother"): a person word and "told me" are not a disclosure.
+    "FAMILY_NEWS": (
+        "{N} enjoys working with {poss2} {REL}.", "{N} came in with {poss2} {REL} this morning.",
+        "{N}'s {REL} will collect {obj2} at 3.15 today.", "{N} told me {poss2} {REL} took {obj2} to the football.",
+        "{N} said {poss2} {REL} is visiting at the weekend.", "{N} is staying with {poss2} {REL} over half term.",
+        "{N} told me {pron2} is going to {poss2} {REL}'s after school.", "{N}'s {REL} helped with the cake sale.",
+        "{N} said {poss2} {REL} has a new puppy.", "{N} was so proud that {poss2} {REL} came to watch the play.",
+        "{N} and {poss2} {REL} made the model together.", "{N} told {poss2} {REL} about the trip and {pron2} is excited.",
+        "{N}'s {REL} works at the hospital and is coming to talk about careers.",
+        "{N} said {poss2} {REL} shouted at the telly when England scored.",
+    ),
     # Round 2 (issue 12): absence and attendance with no illness given are not special.
     "ATTENDANCE": (
         "{N}'s attendance has fallen to {P}% this term.", "There can be many reasons for absence and we would like to help.",
@@ -375,6 +390,7 @@ def _fill(template: str, rng: random.Random, x: str, label_kind: str) -> str:
         "T": rng.choice(V.STAFF_TITLES), "L": rng.choice(V.SURNAMES), "F": rng.choice(V.FIRST_NAMES),
         "pron2": {"his": "he", "her": "she", "their": "they"}[poss2],
         "X2": rng.choice(V.TEACH_VERBS), "X3": rng.choice(V.ALLERGY_KIT),
+        "REL": rng.choice(V.RELATIVES),
         "N": rng.choice(V.FIRST_NAMES), "C": rng.choice(V.CHARACTERS), "X": x, "X_bare": x_bare,
         "poss2": poss2, "obj2": obj2, "pred": pred, "N2": str(rng.randint(2, 140)), "P": str(rng.randint(3, 60)),
         "M": f"{rng.randint(20, 400)},{rng.randint(100, 999)}", "Y": f"{rng.randint(2023, 2026)}-{rng.randint(24, 27)}",
@@ -415,7 +431,7 @@ def _table_row(rng: random.Random, x: str, positive: bool) -> str:
 
 _VOCAB_OF = {
     "ABSENCE_ILLNESS": "CONDITIONS", "PRACTICE_SAID": "RELIGIOUS_PRACTICES", "RE_AND_PSHE": None,
-    "ATTENDANCE": "NEUTRAL_FILLERS", "LOOKALIKES": None, "MISSING_STORY": None,
+    "ATTENDANCE": "NEUTRAL_FILLERS", "LOOKALIKES": None, "MISSING_STORY": None, "FAMILY_NEWS": None,
     "CONDITIONS_GENERAL": "CONDITIONS", "HEDGES": None, "AGGREGATES": None, "ORDINARY": None, "ADMIN": None,
 }
 

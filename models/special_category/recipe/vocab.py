@@ -104,6 +104,12 @@ SAFEGUARDING = (
     "the subject of a LADO referral", "on a safety plan", "at risk of radicalisation and referred to Prevent",
     "a young carer", "reported missing from home", "in temporary accommodation after fleeing abuse",
 )
+# Round 3: relatives for everyday family news (negatives).
+RELATIVES = (
+    "brother", "sister", "mum", "dad", "nan", "grandad", "stepdad", "uncle", "auntie", "cousin", "older brother",
+    "little sister", "grandma", "stepmum", "big sister",
+)
+
 DISCLOSURES = (
     "told me her stepdad hits her", "said mum's boyfriend locks him in his room",
     "disclosed that dad hurts him when he's drunk", "came in with bruises on his arm again",

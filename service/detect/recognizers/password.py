@@ -1,6 +1,7 @@
 """PASSWORD: a password, passcode or PIN given in the text (the span is the secret)."""
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import ClassVar
 
 import regex
@@ -12,6 +13,7 @@ from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import REFERENCE_WORDS, label_regex, scored_result
 from service.detect.types import DetectedEntity
 from service.schemas.entities import EntityType
+from service.settings import REPO_ROOT
 
 # Labels after which a plain word may be the secret: "the password is sunflower".
 _WORD_LABEL = (
@@ -21,13 +23,14 @@ _WORD_LABEL = (
 # Labels after which only a secret-looking value counts: "door code 1066#", "key is X".
 _CODE_LABEL = (
     r"(?:(?:access|door|login|log-in|unlock|entry|alarm|lock|locker|keypad|key|activation"
-    r"|security|gate|new|wi-?fi|network)\s+code|(?:wi-?fi|network|wireless)\s+key|key)"
+    r"|security|gate|new|wi-?fi|network)\s+code|(?:wi-?fi|network|wireless)\s+key|key|combination)"
 )
 _LABEL = rf"(?P<label>{_WORD_LABEL}|{_CODE_LABEL})"
 # "for the file", "to open register.xlsx": a short phrase between the label and "is".
-_FOR_WHAT = r"(?:\s+(?:for|to|of|on)\s+(?:[^\n:;.!?]|\.(?=\S)){1,50}?)?"
+_FOR_WHAT = r"(?:[ \t]+(?:for|to|of|on)\s+(?:[^\n:;.!?]|\.(?=\S)){1,50}?)?"
 _SEPARATOR = (
     r"(?:\s*(?:[:=]|[-–—](?!\w))\s*"
+    r"|['’]s\s+(?:now\s+|still\s+)?"
     r"|\s+(?:is|was|will\s+be|would\s+be|has\s+been|have\s+been)"
     r"(?:\s+(?:now|still|currently|just))?(?:\s+(?:set|changed|reset)\s+to)?\s*[:\-]?\s*"
     # "the keypad code changes on Monday to 73915"
@@ -45,7 +48,7 @@ ADJACENT = regex.compile(rf"(?i)\b{_LABEL}\s+{_QUOTE}?{_SECRET}")
 PIN = regex.compile(
     r"(?i)\bpin(?:\s+(?:number|code|no\.?))?(?:\s+(?:for|to|of|on)\s+[^\n:;.!?\d]{1,40}?)?"
     r"(?:\s*[:=\-]\s*|\s+(?:is|was|will\s+be)(?:\s+now)?\s*[:\-]?\s*|\s+)"
-    r"(?P<secret>\d{2,4}(?:[ -]\d{2,4})?)(?![\d/.:,]\d)\b"
+    r"(?P<secret>\d(?:[ ]\d){3,7}(?![ ]?\d)|\d{2,4}(?:[ -]\d{2,4})?)(?![\d/.:,]\d)\b"
 )
 # "use Sunflower#12 to open it".
 USE_TO_OPEN = regex.compile(
@@ -99,39 +102,68 @@ _NOT_A_SECRET_TAGS = frozenset(
 # never does.
 
 EVIDENCE_NEEDED = 0.6
+# Tokens of a secret's shape weighed in one text at most: each costs a few small searches.
+MOST_TOKENS_WEIGHED = 3_000
 # What the token looks like.
 _SHAPE_MIXED = 0.45  # letters with digits or symbols: Kx7!pq, Harbour22, PX7H-22KQ
 _SHAPE_DIGITS = 0.3  # four to eight digits: 9032, 7718 (a year weighs less)
 _SHAPE_YEAR = 0.1
-# What is said before it, in its sentence (the strongest one counts).
+# What is said before it, in its sentence: the strongest cue counts, and the weak ones
+# ("use", "it's", "account") add up to WEAK_CUES_AT_MOST beside other evidence, never alone.
 _CUES_BEFORE: tuple[tuple[float, str], ...] = (
     (0.35, r"pass(?:word|code|phrase)s?|passwd|pwd|pw|pins?"),
     (0.3, r"combination|(?:key|door|keypad|alarm|gate|locker|padlock|safe|copier|photocopier|printer)\s+codes?"
-          r"|key\s*safe|lock\s*box"),
-    # "opens with", "unlock it using", "login: address / X" (not "sign in with SSO then open Teams2").
+          r"|key\s*safe|lock\s*box|network\s+key|logins"),
+    # A device alone is a weaker cue: "the alarm went off at 1430" is a time.
+    (0.25, r"keypad|padlock|alarm|door\s+entry|(?:front|back|side|main)\s+gate"),
+    # "opens with", "unlock it using", "login: address / X", "the SIMS login for the office PC is X"
+    # (not "sign in with SSO then open Teams2").
     (0.3, r"(?:opens?|unlocks?|open\s+it|unlock\s+it|get\s+in|access\s+it)\s+(?:with|using|by\s+typing)"
-          r"|(?:log\s*-?\s*in|login|sign\s*-?\s*in|credentials|user\s*name)\s*(?:details?\s*)?(?:[:=]|is|are)"),
-    (0.1, r"use|try|it'?s|it\s+is|its"),
+          r"|(?:log\s*-?\s*in|login|sign\s*-?\s*in|credentials|user\s*name)"
+          r"(?:\s+(?:for|to|on)\s+[^\n.:;!?]{1,30}?)?\s*(?:details?\s*)?(?:[:=]|is|are)"),
 )
-# Said right before it, nothing between: "log in as admin with X", "use: X",
-# "Wifi: Oakfield-Guest / X". Further off they are ordinary words ("sign in with SSO
-# then open Teams2").
+_WEAK_CUES = r"use|uses|using|try|it'?s|it\s+is|its|type|enter|accounts?|portal|reset|user(?:\s*name)?|log\s*-?\s*in|sign\s*-?\s*in"
+_WEAK_CUE_WEIGHT = 0.1
+WEAK_CUES_AT_MOST = 0.2
+# Said right before it, nothing between: "log in as admin with X", "use: X", "pass X",
+# "admin: X", "type X", "Wifi: Oakfield-Guest / X". Further off they are ordinary words
+# ("sign in with SSO then open Teams2").
 _CUES_RIGHT_BEFORE = regex.compile(
     r"(?i)(?:\b(?:log\s*-?\s*in|sign\s*-?\s*in)\s+(?:as\s+\S+\s+)?(?:with|using)"
-    r"|\buse\s*:|\b(?:wi-?fi|network|ssid)\s*[:=]?\s*\S+[ \t]*/)[ \t]*\Z"
+    r"|\buse\s*:|\bpass\s*[:=]?|\badmin\s*[:=]|\b(?:type|enter|key\s+in|punch\s+in)(?:\s+in)?"
+    r"|\b(?:wi-?fi|network|ssid)\s*[:=]?\s*\S+[ \t]*[/,]"
+    # "The Wi-Fi at the outdoor centre is X", "re: wifi - yep its X" (not "the wifi is down, use X").
+    r"|\b(?:wi-?fi|wireless|ssid)(?:\s+(?:at|in|for|on)\s+[^\n.:;!?]{1,30}?)?(?:\s+(?:password|key|code))?"
+    r"\s*(?:[:=\-–]|is|'s)(?:\s*(?:yep|yes|now|still|it'?s|its))*)[ \t]*\Z"
 )
 _RIGHT_BEFORE_WEIGHT = 0.3
-# "code" with nothing but an article or possessive before it; "course code" and
-# "dress code" name something else (a device's code is a cue of its own above).
-_BARE_CODE = r"(?:the|a|this|that|new|my|your|his|her|their|our)\s+codes?"
+# "code" says secret with nothing but an article before it ("the code is 9032") or a kind
+# of code that opens something ("the staff room door code", "your reset code"); a course,
+# specification, share or discount code is public.
+_CODE = regex.compile(r"(?i)\b(?:(?P<kind>[\w-]+)\s+)?codes?\b")
+_SECRET_CODES = frozenset(
+    """the a an this that new my your his her their our its access door entry keypad key alarm gate lock
+    locker padlock safe copier photocopier printer user login log-in unlock security pin reset verification
+    confirmation activation one-time otp join invite invitation learning parent pupil student family app
+    home sign-in wifi wi-fi network building""".split()
+)
 _CODE_CUE = 0.3
-# Said right after it: "Tulip#88, all one word", "capital T".
+# Said right after it: "Tulip#88, all one word", "capital T", "on the keypad", "to get in".
 _CUE_AFTER = regex.compile(
     r"\A[\s,(\-–—]*(?:all\s+one\s+word|one\s+word|case[\s-]sensitive|no\s+spaces|capital\s+\w\b|"
-    r"lower\s*-?\s*case|upper\s*-?\s*case|with\s+the\s+(?:hash|exclamation|dollar|at))",
+    r"lower\s*-?\s*case|upper\s*-?\s*case|with\s+the\s+(?:hash|exclamation|dollar|at)|"
+    r"(?:on|into|for|at)\s+the\s+(?:\w+\s+)?(?:keypad|door|gate|alarm|padlock|lock|safe|card\s+reader|key\s*safe)\b|"
+    r"then\s+(?:press\s+)?(?:the\s+)?(?:green|enter|hash|#|tick|key)|"
+    r"to\s+(?:get\s+in(?:to)?|open|unlock|log\s*-?\s*in|sign\s*-?\s*in|access|disarm))",
     regex.IGNORECASE,
 )
 _CUE_AFTER_WEIGHT = 0.3
+# A value being given, right before the token: "is 3141", "alarm: 3005".
+_GIVEN_RIGHT_BEFORE = regex.compile(r"(?i)(?:\bis|\bare|[:=])[ \t]*\Z")
+_GIVEN_WEIGHT = 0.1
+# A time of day: "at 1430", "from 0900".
+_AT_A_TIME = regex.compile(r"(?i)\b(?:at|by|from|until|till|before|after|between)[ \t]+\Z")
+_OFFER = regex.compile(r"(?i)\d+\s*%\s*off|\b(?:discount|voucher|promo(?:tion(?:al)?)?|special\s+offer)\b")
 # A question about a password in the thread makes "It's X" an answer.
 _ASKED = regex.compile(
     r"(?i)\b(?:pass(?:word|code)|pin|code|combination|login)\b[^?\n]{0,60}\?"
@@ -142,32 +174,45 @@ _ASKED_WEIGHT = 0.15
 # the body ("It's Oak-Tree-2025", "here it is: Harbour22"). Weighs only beside some
 # other word of evidence, never with the token's shape alone (a postcode is no secret).
 PROTECTED_FILE_WEIGHT = 0.15
-# "j.smith@oakfield.sch.uk / Harbour22", "jsmith / Sunny-Day-44": the second of a user-name pair.
-_PAIR_BEFORE = regex.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[a-z]+[._][a-z]+\d*)[ \t]*/[ \t]*\Z", regex.IGNORECASE)
+# "j.smith@oakfield.sch.uk / Harbour22", "jsmith / Sunny-Day-44", "centre admin / X": the
+# second of a user-name pair (a lower-case user name: "KS2 / KS3" is no pair).
+_PAIR_BEFORE = regex.compile(
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.])[a-z][a-z0-9._-]{2,30})[ \t]*/[ \t]*\Z"
+)
 _PAIR_WEIGHT = 0.3
+_CUE_RES = tuple((weight, regex.compile(rf"(?i)\b(?:{words})(?!\w)")) for weight, words in _CUES_BEFORE)
+_WEAK_CUE_RE = regex.compile(rf"(?i)\b(?:{_WEAK_CUES})(?!\w)")
 # Quick test: a text with no cue at all is not read token by token.
 _ANY_CUE = regex.compile(
-    r"(?i)\b(?:pass(?:word|code|phrase)s?|passwd|pwd|pw|pins?|codes?|combination|opens?|unlocks?|log\s*-?\s*in"
-    r"|logins?|sign\s*-?\s*in|credentials|key\s*safe|lock\s*box|wi-?fi|network|ssid)\b"
-    r"|\buse\s*:|@[\w-]+\.[\w.-]+[ \t]*/|\b[a-z]+[._][a-z]+\d*[ \t]*/"
+    "|".join(rf"\b(?:{words})(?!\w)" for _, words in _CUES_BEFORE)
+    + rf"|\b(?:{_WEAK_CUES})(?!\w)|\bcodes?\b|\bpass\b|\badmin\b|\b(?:wi-?fi|wireless|ssid)\b|\b(?:keypad|padlock|alarm|gate|safe|lock|one\s+word|case[\s-]sensitive|get\s+in|green\s+button|press)\b|@[\w-]+\.[\w.-]+[ \t]*/|\b[a-z][a-z0-9._-]{{2,30}}[ \t]*/",
+    regex.IGNORECASE,
 )
 _CANDIDATE = regex.compile(r"(?<![\w@./:#£$€-])[^\s\"'“”‘’<>()\[\]]{4,40}")
-_USER_NAME_OF_PAIR = regex.compile(r"[ \t]*/[ \t]*\S")
+# "j.smith / Harbour22", "login: class2a, password red-apple-7": the first is the user name.
+_USER_NAME_OF_PAIR = regex.compile(
+    r"[ \t]*/[ \t]*\S|,?[ \t]+(?:and[ \t]+)?(?:(?:the|my|her|his|their)[ \t]+)?(?:password|pass|pw|pwd)\b",
+    regex.IGNORECASE,
+)
 # A full stop, "!" or "?" ends a sentence when a capital follows: "Blue77! for the
 # register and Green88?" is one sentence, its "!" part of the first secret.
 _SENTENCE_START = regex.compile(r"[.!?](?=\s+[^a-z\s]|\s*\Z)|\n")
 _EVIDENCE_WINDOW = 80
-_CUES = tuple((weight, regex.compile(rf"(?i)\b(?:{words})(?!\w)")) for weight, words in _CUES_BEFORE)
-_BARE_CODE_RE = regex.compile(rf"(?i)\b{_BARE_CODE}\b")
 # Not a secret whatever is said around it: web and mail addresses, references and
 # identifiers with a label of their own, phone-shaped digit groups.
 _NOT_SECRET = regex.compile(
-    r"(?i)^(?:https?:|www\.)|@|^(?:year|yr|room|rm|page|p|version|v|ext|extn|y)\d|\.(?:com|uk|org|net|pdf|docx?|xlsx?)$"
+    r"(?i)^(?:https?:|www\.)|@[\w-]+\.\w|@$|^(?:year|yr|room|rm|page|p|version|v|ext|extn|y|ks)\d"
+    r"|\.(?:com|uk|org|net|pdf|docx?|xlsx?)$"
 )
 
 
+_READ_OUT = regex.compile(r"\d(?:-\d){3,7}")
+
+
 def _shape_weight(token: str) -> float:
-    if regex.fullmatch(r"\d(?:-\d){3,7}", token):  # "4-7-1-1", a combination read out
+    if token.isalpha():
+        return 0.0  # most words: nothing to weigh
+    if _READ_OUT.fullmatch(token):  # "4-7-1-1", a combination read out
         token = token.replace("-", "")
     if token.isdigit():
         if not 4 <= len(token) <= 8:
@@ -184,12 +229,19 @@ def _shape_weight(token: str) -> float:
 
 def _cue_weight(text: str, sentence_start: int, start: int) -> float:
     before = (max(sentence_start, start - _EVIDENCE_WINDOW), start)
-    weights = [weight for weight, cue in _CUES if cue.search(text, *before)]
-    if _BARE_CODE_RE.search(text, *before):
-        weights.append(_CODE_CUE)
+    weights = [weight for weight, cue in _CUE_RES if cue.search(text, *before)]
+    for code in _CODE.finditer(text, *before):
+        if (code.group("kind") or "the").lower() in _SECRET_CODES:
+            weights.append(_CODE_CUE)
+            break
     if _CUES_RIGHT_BEFORE.search(text[before[0] : start]):
         weights.append(_RIGHT_BEFORE_WEIGHT)
     return max(weights, default=0.0)
+
+
+def _weak_cue_weight(text: str, sentence_start: int, start: int) -> float:
+    before = (max(sentence_start, start - _EVIDENCE_WINDOW), start)
+    return min(WEAK_CUES_AT_MOST, _WEAK_CUE_WEIGHT * len(_WEAK_CUE_RE.findall(text, *before)))
 
 
 def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tuple[int, int]]:
@@ -201,6 +253,7 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
         return []
     asked = _ASKED_WEIGHT if _ASKED.search(text) else 0.0
     found = []
+    weighed = 0
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
         while end > start and text[end - 1] in _TRAILING:
@@ -209,6 +262,9 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
         shape = _shape_weight(token)
         if not shape or _NOT_SECRET.search(token) or _is_a_date_time_or_amount(token):
             continue
+        weighed += 1
+        if weighed > MOST_TOKENS_WEIGHED:
+            break  # a table of thousands of codes: its first rows say whether it gives secrets
         sentence_start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, start - 200), start)), default=0)
         if _REFERENCE_LABEL.search(text, max(sentence_start, start - 25), start):
             continue
@@ -218,18 +274,30 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
         cue = _cue_weight(text, sentence_start, start)
         if _PAIR_BEFORE.search(text, max(sentence_start, start - 80), start):
             cue = max(cue, _PAIR_WEIGHT)
+        if token.isdigit() and _AT_A_TIME.search(text, max(0, start - 12), start):
+            continue  # "meet at the front gate at 1515"
+        if cue or after:
+            cue += _GIVEN_WEIGHT if _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 8), start) else 0.0
         said = cue + after + asked
-        prior = PROTECTED_FILE_WEIGHT if protected_file and said else 0.0
-        if shape + said + prior >= EVIDENCE_NEEDED:
+        weak = _weak_cue_weight(text, sentence_start, start) if cue or after or protected_file else 0.0
+        if (said or weak) and _OFFER.search(text, sentence_start, min(len(text), end + 60)):
+            continue  # "use code SUMMER25 for 10% off": a discount code is meant to be shared
+        prior = PROTECTED_FILE_WEIGHT if protected_file and (said or weak) else 0.0
+        if shape + said + weak + prior >= EVIDENCE_NEEDED:
             found.append((start, end))
     return found
 
 
 def looks_like_secret(value: str) -> bool:
-    """Digits, symbols, or mixed case with a digit: what passwords and PINs are made of."""
+    """Digits, symbols, or a capital inside a word: what passwords and PINs are made of.
+
+    An exclamation or question mark at the end ends a sentence ("again!"), not a secret.
+    """
+    value = value.rstrip("!?")
     has_digit = any(c.isdigit() for c in value)
     has_symbol = any(not c.isalnum() for c in value)
-    return has_digit or (has_symbol and any(c.isalpha() for c in value))
+    camel = regex.search(r"\p{Ll}\p{Lu}", value) is not None  # KingfisherBlue
+    return has_digit or camel or (has_symbol and any(c.isalpha() for c in value))
 
 
 _REFERENCE_LABEL = label_regex(REFERENCE_WORDS + ("phone", "tel", "mobile", "room", "year", "uln", "upn", "nhs"))
@@ -320,10 +388,43 @@ class PasswordRecognizer(OneEntityRecognizer):
         if nlp_artifacts is None or nlp_artifacts.tokens is None:
             return True
         span = nlp_artifacts.tokens.char_span(start, start + len(secret), alignment_mode="expand")
-        return span is None or fine_tags(span[:1])[0] not in _NOT_A_SECRET_TAGS
+        if span is None:
+            return True
+        tag = fine_tags(span[:1])[0]
+        if tag in _ADJECTIVE_TAGS:
+            # The small tagger calls an unknown noun after "is" an adjective ("the password is
+            # goldfish"); a word the dictionary knows as an adjective ("correct") is one.
+            return secret.lower() not in _adjectives()
+        return tag not in _NOT_A_SECRET_TAGS
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return scored_result(self, "PASSWORD", start, end, score, "password given in the text")
+
+
+_ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
+_LEMMA_TABLES = REPO_ROOT / "models" / "sendguard_en_sm" / "lemmatizer" / "lookups"
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    """WordNet's adjectives, from the lemmatizer tables shipped with the bundled pipeline."""
+    from spacy.lookups import Lookups
+
+    try:
+        index = Lookups().from_disk(_LEMMA_TABLES).get_table("lemma_index")
+    except (OSError, KeyError, ValueError):
+        return _EVERY_WORD
+    return frozenset(index.get("adj", []))
+
+
+class _EveryWord(frozenset):
+    """Stands in for the adjective list when the tables are missing: every word is one."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERY_WORD = _EveryWord()
 
 
 def _is_a_date_time_or_amount(value: str) -> bool:

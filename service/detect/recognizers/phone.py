@@ -26,9 +26,28 @@ _UK_NATIONAL_PREFIXES = ("01", "02", "03", "07", "08")
 # A number as people write a foreign one without its country code: an optional
 # bracketed area code, then two to five groups of digits joined by spaces, dots or
 # hyphens (555-201-7788, 06.12.34.56.78, (02) 9374 4000), or one unbroken run.
+# An extension after it ("x792", "ext. 214") belongs to the number.
+_EXTENSION = r"(?:[ \t]*(?:x|ext\.?|extn\.?)[ \t]*\d{1,6})?"
 _NATIONAL_FORM = regex.compile(
-    r"(?<![\w+\-./])(?:\(\d{1,5}\)[ .\-]?)?\d{1,5}(?:[ .\-]\d{2,5}){1,5}(?![\w]|[.\-/]\d)"
-    r"|(?<![\w+\-./])\d{8,12}(?![\w]|[.\-/]\d)"
+    rf"(?<![\w+\-./])(?:\(\d{{1,5}}\)[ .\-]?)?\d{{1,5}}(?:[ .\-/]\d{{2,5}}){{1,5}}{_EXTENSION}(?![\w]|[.\-/]\d)"
+    rf"|(?<![\w+\-./])\d{{8,12}}{_EXTENSION}(?![\w]|[.\-/]\d)"
+)
+# Shapes only a phone number has, so that no phone word is needed: a bracketed area
+# code ("(02) 9374 4000"), the North American 3-3-4 ("883.347.0174", "(363) 204-9403"),
+# or four or more groups after a trunk 0, one separator throughout ("05 61 19 34 51").
+# Three plain groups ("601 234 567") may be a sum, a centre number or a reference, and
+# groups without the 0 marks or amounts ("12 15 18 20 22", "1 640.00 640.00"): those
+# need a phone word.
+_PHONE_ONLY_SHAPE = regex.compile(
+    r"\(\d{1,5}\)[ .\-]?\d[\d .\-/]*"
+    r"|\d{3}([.\-])\d{3}\1\d{4}"
+    r"|0\d{0,4}([ .\-])\d{2,5}(?:\2\d{2,5}){2,}"
+)
+# Dates and times that look like groups of digits: "06.12.2024", "09.00-10.30".
+_DATE_OR_TIME = regex.compile(
+    r"\d{1,3}(?:\.\d{1,3}){3}"  # an IP address
+    r"|\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}"
+    r"|\d{1,2}[.:]\d{2}(?:[ \t]*[-–][ \t]*\d{1,2}[.:]\d{2})?"
 )
 
 # Countries most families and partners of English schools write from, tried in this
@@ -80,7 +99,8 @@ class SendGuardPhoneRecognizer(WindowContextMixin, OneEntityRecognizer):
     CONTEXT = [
         "phone", "telephone", "tel", "mobile", "mob", "cell", "cellphone", "call", "ring", "contact", "text",
         "whatsapp", "fax", "landline", "my number", "his number", "her number", "their number", "your number",
-        "home number", "work number",
+        "home number", "work number", "reach", "reached", "dial", "helpline", "hotline", "switchboard",
+        "reception", "office", "sms", "phone no", "tel no", "contact no", "contact number",
     ]
     NEGATIVE_CONTEXT = REFERENCE_WORDS + ("uln", "upn", "nhs", "sort code", "account", "acc", "a/c")
     CONTEXT_BOOST = 0.2
@@ -89,6 +109,10 @@ class SendGuardPhoneRecognizer(WindowContextMixin, OneEntityRecognizer):
     REGION = "GB"
 
     ENTITY = "PHONE_NUMBER"
+
+    def compile_ahead(self) -> None:
+        """The country-name pattern, built at start-up (service.detect.analyzer.compile_ahead)."""
+        _countries()
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -119,6 +143,10 @@ class SendGuardPhoneRecognizer(WindowContextMixin, OneEntityRecognizer):
         uk_ten_digits = match.number.country_code == 44 and len(str(match.number.national_number)) == 10
         if uk_ten_digits and phonenumbers.is_possible_number(match.number):
             return self.UK_SHAPED_SCORE
+        # "+1-911-311-4656", "+4428 9018470": a number written with its + is a phone number
+        # even where its country's plan does not allow those digits (a typo, or made up).
+        if raw.startswith("+") and phonenumbers.is_possible_number(match.number):
+            return self.UK_SHAPED_SCORE
         return None
 
     def _foreign_national(self, text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
@@ -127,15 +155,24 @@ class SendGuardPhoneRecognizer(WindowContextMixin, OneEntityRecognizer):
             if any(s < end and start < e for s, e in taken):
                 continue
             raw = found.group()
-            digits = sum(ch.isdigit() for ch in raw)
-            if not 8 <= digits <= 12:
+            number = regex.sub(r"[ \t]*(?:x|ext\.?|extn\.?)[ \t]*\d+$", "", raw)
+            digits = sum(ch.isdigit() for ch in number)
+            if not 8 <= digits <= 12 or _DATE_OR_TIME.fullmatch(number):
                 continue
-            if not self.context_found(text, start, end):
+            if not self.context_found(text, start, end) and not self._phone_only_shape(text, number, end):
                 continue
             named = self._regions_named_near(text, start, end)
-            score = self._foreign_score(raw, [*named, *_LIKELY_REGIONS])
+            score = self._foreign_score(number, [*named, *_LIKELY_REGIONS])
             if score is not None:
                 yield start, end, score
+
+    @staticmethod
+    def _phone_only_shape(text: str, number: str, end: int) -> bool:
+        """A shape no sum, date or reference has; the run must end there ("12-34-56 12345678"
+        is a sort code and an account number)."""
+        if regex.match(r"[ \t]?\d", text[end : end + 2]):
+            return False
+        return _PHONE_ONLY_SHAPE.fullmatch(number) is not None
 
     @staticmethod
     def _regions_named_near(text: str, start: int, end: int) -> list[str]:

@@ -1,5 +1,9 @@
-"""STREET_ADDRESS: a UK street address line (12 Acacia Avenue, Flat 3, 45 High Street)."""
+"""STREET_ADDRESS: a street address line, in the UK (12 Acacia Avenue, Flat 3, 45 High Street)
+and in the other countries families and partners write from (580 Parsons Gateway,
+95, avenue Diallo, Hauptstraße 12, ul. Słowicza 3, Via Achille, 3)."""
 
+import re as stdlib_re
+from collections.abc import Iterator
 from typing import ClassVar
 
 import regex
@@ -19,6 +23,18 @@ STREET_TYPES: tuple[str, ...] = (
     "Chase", "Croft", "End", "Fields", "Gate", "Heights", "Lea", "Mount", "Path", "Ride",
     "Wynd", "Bank", "Brow", "Causeway", "Circus", "Common", "Copse", "Dale", "Glade", "Glen",
     "Grange", "Hollow", "Orchard", "Passage", "Quay", "Reach", "Spinney", "Approach", "Embankment",
+    # US, Canadian, Australian and New Zealand suffixes (USPS Publication 28 and the like). Left
+    # out: words as often something else ("Club", "Station", "Point", "Centre") and surnames
+    # ("2019 Harrison Ford", "15:40, Joanne Pike": Ford, Pike, Cross, Brook, Ferry, Haven, Shore).
+    "Alley", "Arcade", "Bend", "Bluff", "Blvd", "Broadway", "Bypass", "Canyon", "Circle", "Cir", "Cliff",
+    "Corner", "Cove", "Creek", "Crossing", "Curve", "Dell", "Divide", "Estate", "Expressway", "Extension",
+    "Freeway", "Gateway", "Harbor", "Harbour", "Highway", "Hwy", "Inlet", "Junction", "Keys", "Knoll",
+    "Landing", "Loop", "Motorway", "Mountain", "Oval", "Parkway", "Pkwy", "Pines", "Plain", "Plaza",
+    "Prairie", "Ranch", "Ridge", "Route", "Shoal", "Skyway", "Springs", "Squares", "Stravenue", "Stream",
+    "Ter", "Throughway", "Tor", "Trace", "Trafficway", "Trail", "Tunnel", "Turnpike", "Underpass", "Valley",
+    "Viaduct", "Village", "Ville", "Vista",
+    # India
+    "Nagar", "Marg", "Chowk", "Colony", "Vihar", "Enclave", "Puram", "Layout", "Bazar", "Bazaar", "Gali",
 )
 # Last words of a house name written without "The": "Rose Cottage, Green Lane".
 HOUSE_NAME_ENDINGS: tuple[str, ...] = (
@@ -36,10 +52,11 @@ _NOT_A_HOUSE_NUMBER = regex.compile(
 )
 
 _TYPES = "|".join(sorted(STREET_TYPES, key=len, reverse=True))
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:['’][a-z]+)?|St\.?|[A-Z][a-z]*-[A-Z][a-z]+)"
-_STREET = rf"(?:{_NAME_WORD}[ ]){{1,3}}(?:{_TYPES})(?![\w'’])"
-_HOUSE_NUMBER = r"\d{1,4}[A-Za-z]?(?:[-–]\d{1,4}[A-Za-z]?)?"
-_FLAT = r"(?:(?:Flat|Apartment|Apt|Unit)\.?\s+\d{1,4}[A-Za-z]?,?\s+)"
+_NAME_WORD = r"(?:(?:Ma?c|O['’]|D['’])?[A-Z][a-z]+(?:['’][a-z]+)?|St\.?|[A-Z][a-z]*-[A-Z][a-z]+)"
+# A plural street word is a street word too ("Bell Junctions", "Crane Walks").
+_STREET = rf"(?:{_NAME_WORD}[ ]){{1,3}}(?:{_TYPES})s?(?![\w'’])"
+_HOUSE_NUMBER = r"(?:H\.?\s?No\.?\s?)?\d{1,5}[A-Za-z]?(?:[-–/]\d{1,4}[A-Za-z]?)?"
+_FLAT = r"(?:(?:Flat|Apartment|Apt|Unit|Studio|Level|Suite)\.?\s+\d{1,4}[A-Za-z]?,?\s+)"
 _PLACE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 # "The Old Rectory", "Rose Cottage"; not "Dear Sir" or "Oakfield Academy".
 _HOUSE_NAME = (
@@ -48,12 +65,134 @@ _HOUSE_NAME = (
 )
 
 ADDRESS_REGEX = regex.compile(
-    rf"(?<![\w£$€.,/-])(?:"
-    rf"(?P<numbered>{_FLAT}?{_HOUSE_NUMBER},?[ ]+{_STREET})"
+    rf"(?<![\w£$€.,/:-])(?:"
+    rf"(?P<numbered>{_FLAT}?{_HOUSE_NUMBER},?[ ]+{_STREET}|{_FLAT}{_STREET})"
     rf"|(?P<named>{_HOUSE_NAME},[ ]+{_STREET})"
     rf"|(?P<bare>{_STREET})(?=,[ ]*{_PLACE}(?:,[ ]*{_PLACE})?,?[ ]+{POSTCODE}\b)"
     rf")",
 )
+
+
+# --- streets of other countries -------------------------------------------------------
+#
+# Three shapes, each tied to a house number (or, for a few street words no English
+# sentence uses, to a capitalised name after them):
+# - the street word first, as in French, Spanish, Italian, Portuguese, Polish, Romanian
+#   and Ukrainian: "95, avenue Diallo", "Calle Mayor 12", "Via Achille, 3", "ul. Słowicza 3";
+# - the street word as the end of one word, as in German, Dutch and the Nordic languages:
+#   "Hauptstraße 12", "Kerkstraat 5", "Storgatan 12", "Ormustie 3";
+# - the street word after the name, as in Hungarian and Turkish: "Petőfi utca 12.",
+#   "Atatürk Cad. No:12".
+
+_NAME = r"\p{Lu}[\p{L}\p{M}'’.\-]*"
+_PARTICLE = r"(?:de|del|de\s+la|de\s+los|de\s+las|della|dei|degli|di|da|do|dos|das|du|des|la|le|les|l['’]|d['’]|van|von|der|den)"
+_NAME_WORDS = rf"(?:{_PARTICLE}\s+|{_PARTICLE}(?=\p{{Lu}}))?{_NAME}(?:[ ](?:{_PARTICLE}\s+)?(?:{_NAME}|\d{{1,2}}(?=[ ]\p{{Lu}})))" "{0,3}"
+_NUMBER = r"(?:N[°ºo]\.?\s*|[Nn]r\.?\s*|No:?\s*|буд\.\s*|д\.\s*)?\d{1,5}[A-Za-z]?(?:\s?[-/]\s?\d{1,4}[A-Za-z]?)?(?![\d,.]\d)"
+_WORD_FIRST = (
+    # French
+    "rue", "avenue", "av.", "boulevard", "bd", "bd.", "chemin", "allée", "impasse", "place", "quai", "route",
+    "cours", "square", "passage", "rond-point",
+    # Spanish
+    "calle", "c/", "avenida", "avda.", "paseo", "plaza", "camino", "carrera", "pasaje", "pasadizo", "ronda",
+    "rambla", "travesía", "callejón", "calzada", "carretera", "cañada", "diagonal", "glorieta", "viaducto",
+    "continuación", "circuito", "privada", "andador", "cerrada", "prolongación", "periférico", "retorno",
+    # Italian
+    "via", "viale", "piazza", "piazzale", "corso", "largo", "vicolo", "contrada", "borgo", "strada", "canale",
+    "lungomare", "stretto", "rotonda", "salita", "vico",
+    # Portuguese
+    "rua", "r.", "travessa", "alameda", "praça", "estrada", "av", "avenida", "ladeira", "largo", "beco",
+    "parque", "vila", "viela", "rodovia",
+    # Polish, Romanian
+    "ul.", "ulica", "al.", "aleja", "pl.", "plac", "os.", "osiedle",
+    "str.", "strada", "bulevardul", "bd.", "calea", "aleea", "șoseaua", "soseaua", "drumul", "splaiul",
+    "intrarea", "piața", "piata",
+    # Ukrainian and Russian
+    "вулиця", "вул.", "проспект", "просп.", "провулок", "пров.", "площа", "бульвар", "узвіз", "сквер",
+    "шосе", "набережна", "улица", "ул.", "переулок", "пер.",
+)
+# Street words no English sentence uses before a capitalised name: no house number needed.
+_DISTINCT_WORD_FIRST = frozenset({
+    "calle", "avenida", "avda.", "rua", "travessa", "alameda", "praça", "ul.", "ulica", "aleja",
+    "strada", "bulevardul", "calea", "aleea", "șoseaua", "soseaua", "drumul", "splaiul", "intrarea",
+    "vicolo", "viale", "piazza", "piazzale", "contrada", "rambla", "callejón", "calzada", "carretera",
+    "вулиця", "вул.", "проспект", "провулок", "площа", "бульвар", "узвіз", "улица", "ул.",
+})
+_FIRST = "|".join(regex.escape(w) for w in sorted(set(_WORD_FIRST), key=len, reverse=True))
+WORD_FIRST_REGEX = regex.compile(
+    rf"(?<![\w/:-])(?:(?P<number_before>\d{{1,5}}[A-Za-z]?),?[ ]+)?"
+    rf"(?P<word>(?i:{_FIRST}))(?<=[\w.])[ ]+(?P<name>{_NAME_WORDS})"
+    rf"(?:,?[ ]*(?P<number_after>{_NUMBER}))?",
+    regex.VERSION1,
+)
+_END_OF_WORD = (
+    "straße", "strasse", "str.", "gasse", "platz", "allee", "damm", "ufer", "chaussee", "steig", "pfad",
+    "straat", "laan", "gracht", "kade", "singel", "dijk", "dreef", "steeg", "plein", "weg",
+    "vej", "gade", "stræde", "plads", "torv", "gatan", "vägen", "gränd", "stigen", "torget", "backen",
+    "gata", "veien", "vegen", "stien", "katu", "tie", "kuja", "polku", "bulevardi", "raitti",
+)
+_END = "|".join(regex.escape(w) for w in sorted(_END_OF_WORD, key=len, reverse=True))
+# At least three letters before the street word: "Katie 5" is no street. "ring", "lia" and
+# Norwegian "gate" are not listed ("Spring 2025", "Natalia 12", "Westgate 5").
+END_OF_WORD_REGEX = regex.compile(
+    rf"(?<![\p{{L}}\d-])(?P<street>(?:\p{{Lu}}[\p{{L}}\p{{M}}]*-)*\p{{Lu}}[\p{{L}}\p{{M}}]{{2,}}(?:{_END})|"
+    rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}]*-)+(?:Straße|Strasse|Gasse|Platz|Allee|Ring|Weg|Damm|Ufer|Allé))"
+    rf"[ ]+(?P<number>\d{{1,4}}[A-Za-z]?(?:\s?[-/]\s?\d{{1,4}}[A-Za-z]?)?)(?![\d,.]\d|\s?(?:%|am|pm|°))",
+    regex.VERSION1,
+)
+_WORD_AFTER = ("allé", "utca", "út", "tér", "körút", "köz", "sor", "fasor", "rakpart", "sétány",
+               "cad.", "caddesi", "sok.", "sokak", "sk.", "bulvarı", "mah.", "mahallesi")
+_AFTER = "|".join(regex.escape(w) for w in sorted(_WORD_AFTER, key=len, reverse=True))
+WORD_AFTER_REGEX = regex.compile(
+    rf"(?<![\w-])(?P<street>\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?:[ ][\p{{L}}\p{{M}}'’.-]+){{0,2}}[ ](?:{_AFTER}))"
+    rf"(?<=[\w.])[ ]*(?:No:?[ ]*)?(?P<number>\d{{1,4}}[A-Za-z]?)(?!\.?\d)",
+    regex.VERSION1,
+)
+PO_BOX_REGEX = regex.compile(r"(?<![\w-])(?:PO|P\.O\.)\s?Box\s\d{1,6}\b", regex.IGNORECASE)
+
+
+# The street words alone, to find where to try the whole pattern (trying it at every
+# position costs more than all the other address patterns together). The standard
+# library's engine on the lower-cased text is three times faster than either engine
+# matching without case.
+_WORD_FIRST_HINT = stdlib_re.compile(
+    r"(?<![\w/:-])(?:" + "|".join(stdlib_re.escape(w) for w in sorted(set(_WORD_FIRST), key=len, reverse=True)) + r") +\w"
+)
+_WORD_FIRST_HINT_ANY_CASE = regex.compile(rf"(?<![\w/:-])(?i:{_FIRST})(?<=[\w.])[ ]+\p{{L}}", regex.VERSION1)
+
+
+def _word_first_hints(text: str) -> Iterator["stdlib_re.Match[str] | regex.Match[str]"]:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return _WORD_FIRST_HINT.finditer(lowered)
+    return _WORD_FIRST_HINT_ANY_CASE.finditer(text)  # "İ" lower-cases to two characters
+
+
+def _word_first_matches(text: str) -> list["regex.Match[str]"]:
+    matches: list[regex.Match[str]] = []
+    for hint in _word_first_hints(text):
+        if matches and hint.start() < matches[-1].end():
+            continue
+        # A house number may come first: "95, avenue Diallo".
+        match = WORD_FIRST_REGEX.search(text, max(0, hint.start() - 8), min(len(text), hint.end() + 160))
+        while match is not None and match.start("word") < hint.start():
+            match = WORD_FIRST_REGEX.search(text, match.start() + 1, min(len(text), hint.end() + 160))
+        if match is not None and match.start("word") == hint.start():
+            matches.append(match)
+    return matches
+
+
+def international_streets(text: str) -> list[tuple[int, int]]:
+    """Street lines in the forms of other countries (see above)."""
+    spans = []
+    for match in _word_first_matches(text):
+        word = match.group("word").lower()
+        numbered = match.group("number_before") or match.group("number_after")
+        if not numbered and word not in _DISTINCT_WORD_FIRST:
+            continue
+        spans.append(match.span())
+    for pattern in (END_OF_WORD_REGEX, WORD_AFTER_REGEX, PO_BOX_REGEX):
+        spans.extend(m.span() for m in pattern.finditer(text))
+    return spans
 
 
 class StreetAddressRecognizer(OneEntityRecognizer):
@@ -87,6 +226,14 @@ class StreetAddressRecognizer(OneEntityRecognizer):
             else:
                 score = self.NAMED_SCORE
             results.append(self._result(start, end, score))
+        taken = [(r.start, r.end) for r in results]
+        for start, end in international_streets(text):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if _NOT_A_HOUSE_NUMBER.search(text, max(0, start - 16), start):
+                continue
+            taken.append((start, end))
+            results.append(self._result(start, end, self.NUMBERED_SCORE))
         return results
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
