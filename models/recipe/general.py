@@ -23,7 +23,7 @@ from typing import Literal
 
 import yaml
 from faker import Faker
-from generate import Casing, Sample, Words, _Builder, load_names
+from generate import Casing, Sample, Words, _Builder, load_fillers, load_names
 
 RECIPE_DIR = Path(__file__).resolve().parent
 GeneralSplit = Literal["train", "dev"]
@@ -103,6 +103,8 @@ class GeneralGenerator:
         names = load_names("train" if split == "train" else "heldout")
         self.list_first, self.list_last = names.first, names.surnames
         self.nouns = words["noun"] if words else THINGS
+        # festivals, nationalities, languages: the training values in fillers.yaml
+        self.fillers = load_fillers()
 
     @staticmethod
     def _clean(s: str) -> str:
@@ -192,9 +194,11 @@ class GeneralGenerator:
             v = rng.choice(DAYS_SHORT)
         elif base == "month":
             v = rng.choice(MONTHS)
+        elif base in ("festival", "nationality", "language"):
+            v = rng.choice(self.fillers[base])
         else:
             raise KeyError(slot)
-        return v.lower() if slot.endswith("l") and slot not in ("mail",) else v
+        return v.lower() if slot.endswith("l") and base not in ("mail", "festival") else v
 
     def _render_name(self, b: _Builder, p: _Name, form: str) -> None:
         if form == "full":

@@ -19,12 +19,18 @@ import yaml
 RECIPE_DIR = Path(__file__).resolve().parent
 Split = Literal["train", "heldout"]
 Words = dict[str, list[str]]
-TemplateSet = Literal["train", "heldout", "final", "unseen"]
+TemplateSet = Literal["train", "heldout", "final", "unseen", "kinds"]
 Casing = Literal["title", "lower", "upper", "names_lower", "names_upper", "surname_upper"]
 
 TITLES = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Mx", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof"]
 _SLOT = re.compile(r"\{([A-Za-z0-9_.]+)\}")
-_PERSON_SLOT = re.compile(r"P(\d)\.(full|first|sur|tsur|tfull|init|rev|email|any)$")
+_PERSON_SLOT = re.compile(r"P(\d)\.(full|first|sur|tsur|tfull|init|rev|email|any|word)$")
+# First names that are also ordinary words. {P1.word} is such a first name (a PERSON);
+# the same words used as words ("Hope to see you", "Summer term") are in the negatives.
+WORD_NAMES = """Hope Sky Summer Grace Faith Joy Autumn Dawn Amber Jade Ruby Rose Will Mark Bill Frank Pat Sunny
+Precious Destiny Honey River Rain Storm Blessing Miracle Lucky Hunter Victory Gift Patience Charity Iris Ivy Holly
+Daisy Poppy Willow Heather Pearl Hazel Violet Angel Star Melody Harmony Sue Chance Dot Faye Gay""".split()
+EVAL_KINDS_FILE = "eval_kinds.yaml"
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,10 @@ def load_names(split: Split) -> Names:
 
 
 def load_templates(split: TemplateSet) -> dict[str, list[str]]:
+    if split == "kinds":
+        # evaluation only (written before training round 5; train.py never reads it)
+        data = yaml.safe_load((RECIPE_DIR / EVAL_KINDS_FILE).read_text(encoding="utf-8"))
+        return {kind: list(data[kind]) for kind in ("emails", "negatives", "subjects")}
     data = yaml.safe_load((RECIPE_DIR / "templates.yaml").read_text(encoding="utf-8"))
     return {kind: list(items) for kind, items in data[split].items()}
 
@@ -107,6 +117,9 @@ class Generator:
         self.pad = pad
         self.words = words
         self.fillers = load_fillers()
+        if templates == "kinds":
+            extra = yaml.safe_load((RECIPE_DIR / EVAL_KINDS_FILE).read_text(encoding="utf-8"))["fillers"]
+            self.fillers.update({k: [str(v) for v in vs] for k, vs in extra.items()})
         self.rng = random.Random(seed)
 
     # -- names -----------------------------------------------------------------
@@ -146,7 +159,7 @@ class Generator:
             form = rng.choice(["full", "first", "tsur", "full"])
         if form == "full":
             b.add(self._full(p, casing), person=True)
-        elif form == "first":
+        elif form in ("first", "word"):
             b.add(self._case(p.first, casing), person=True)
         elif form == "sur":
             b.add(self._case(p.surname, casing, surname=True), person=True)
@@ -247,6 +260,11 @@ class Generator:
             return f"{rng.randint(55, 100)}%"
         if slot == "num":
             return str(rng.randint(2, 30))
+        if slot == "firm" and "firm" not in self.fillers:  # (the evaluation set brings its own firms)
+            # firms named after people are not people: "Okafor Coaches", "Wilson James"
+            if rng.random() < 0.5:
+                return rng.choice(self.fillers["firmname"])
+            return f"{rng.choice(self.names.surnames)} {rng.choice(self.fillers['firmend'])}"
         return rng.choice(self.fillers[slot])
 
     # -- samples -----------------------------------------------------------------
@@ -302,6 +320,8 @@ class Generator:
             pm = _PERSON_SLOT.match(slot)
             if pm:
                 person = people.setdefault(pm.group(1), self._person())
+                if pm.group(2) == "word" and person.first not in WORD_NAMES:
+                    person.first = self.rng.choice(WORD_NAMES)
                 self._render_person(b, person, pm.group(2), casing)
             elif slot == "LIST":
                 self._render_list(b, casing)
