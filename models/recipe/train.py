@@ -157,7 +157,7 @@ def main() -> None:
     parser.add_argument("--base", default=BASE_PIPELINE, help="installed pipeline or folder to start from")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--n-train", type=int, default=28000, help="school texts")
-    parser.add_argument("--n-general", type=int, default=12000, help="general-domain texts (general.py)")
+    parser.add_argument("--n-general", type=int, default=16000, help="general-domain texts (general.py)")
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--max-minutes", type=float, default=40.0,

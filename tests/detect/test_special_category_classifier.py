@@ -44,7 +44,8 @@ def test_the_detector_loads_it_once_beside_the_pipeline(detector: PresidioDetect
         ("They are now on Universal Credit so eligible.", "Universal Credit", None),
         ("The family keep kosher, please check the menu.", "family keep kosher", None),
         # Round 2 (issue 12): practice, staff health, procedures said the way staff say them.
-        ("Amira won't be swimming this term as she is observing Ramadan.", "observing Ramadan", None),
+        # (Name model round 5 finds Amira, whom round 4 missed.)
+        ("Amira won't be swimming this term as she is observing Ramadan.", "observing Ramadan", "Amira"),
         # Round 3 scored it 0.88, under SPECIAL_AT 0.9; round 4 (a second hand-written batch) finds it.
         ("Mrs Khan is having a hysterectomy in March.", "hysterectomy in March", "Khan"),
         ("Noah has his tonsils out on Friday so he'll be off next week.", "tonsils out on Friday", "Noah"),
@@ -85,8 +86,10 @@ def test_hard_negatives_are_not_special_category(found: Found, text: str) -> Non
 
 
 def test_religion_shown_by_practice(found: Found) -> None:
-    # (The NER may take "Eid" for a name: that is the PERSON recognizer's business.)
-    assert found("She'll be fasting next week for Eid.", "SPECIAL_CATEGORY") == ["fasting"]
+    # Name model round 4 took "Eid" for a name, which cut the phrase short at "fasting";
+    # round 5 was trained on festivals as not names.
+    assert found("She'll be fasting next week for Eid.", "SPECIAL_CATEGORY") == ["fasting next week for Eid"]
+    assert found("She'll be fasting next week for Eid.", "PERSON") == []
 
 
 def test_a_classified_sentence_needs_a_person(found: Found) -> None:

@@ -91,6 +91,7 @@ class PersonRecognizer(SpacyRecognizer):
         found = super().analyze(text, entities, nlp_artifacts)
         # Whole spans first: "Juliet - Marlowe Theatre" is a theatre before it is a Juliet.
         found = [r for r in found if not names_a_place_or_body(text[r.start : r.end])]
+        found = [r for r in found if not venue_follows(text, r.end)]
         found = [r for r in found if not is_public_figure(text, r.start, r.end)]
         found = [r for r in found if not is_place(text, r.start, r.end)]
         results = [r for r in (_trim_title(text, r) for r in found) if r]
@@ -308,6 +309,24 @@ def names_a_place_or_body(value: str) -> bool:
         return False
     last = words[-1].casefold()
     return last in _PLACE_OR_BODY or last in BODY_WORDS or last in _HOUSE_WORDS or last in _SCHOOL_WORDS
+
+
+# Words that, capitalised straight after a name, make it the name of a place or body the NER
+# stopped short of: "Seacole House", "Brontë Academy", "Marlowe Theatre". Words that are
+# also common surnames (Hall, Mill, Bank, Church, Park) are left out: "Emma Hall".
+_VENUE_WORDS = frozenset(
+    """house houses cottage lodge rectory vicarage manor farm barn academy school college primary infants
+    juniors nursery trust council castle cathedral museum library theatre theater cinema stadium hospital
+    surgery centre center ltd limited plc llp hotel restaurant cafe bakery pharmacy orchestra choir quartet
+    foundation institute society association club""".split()
+)
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}\p{Ll}+)\b")
+
+
+def venue_follows(text: str, end: int) -> bool:
+    """Whether a capitalised place or body word comes straight after the span."""
+    match = _NEXT_WORD.match(text, end)
+    return match is not None and match.group(1).casefold() in _VENUE_WORDS
 
 
 # --- capitalised common words the NER takes for a name --------------------------------
