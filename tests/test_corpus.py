@@ -214,27 +214,16 @@ def test_overlap_and_strict_matching_count_what_the_readme_says() -> None:
     assert [p.type for p in far.false_pos] == ["(unmapped)US_SSN"]
 
 
-def test_the_sealed_set_parses_without_being_read_for_tuning() -> None:
-    # Format only: the sealed set (corpus/sealed/README.md) must load, so that
-    # `python -m bench.evaluate --sets` can score it; its contents are never asserted on.
-    from bench.corpus import SEALED_DIR
+@pytest.mark.parametrize(("folder", "prefix"), [("sealed", "sx-"), ("sealed2", "sy-")])
+def test_the_sealed_sets_parse_without_being_read_for_tuning(folder: str, prefix: str) -> None:
+    # Format only: each sealed set (its README.md) must load, so that `python -m
+    # bench.evaluate --sets` can score it; its contents are never asserted on.
+    from bench.corpus import CORPUS_DIR
 
-    texts = load_entity_texts(SEALED_DIR / "entities")
-    drafts = load_drafts(SEALED_DIR / "drafts")
+    texts = load_entity_texts(CORPUS_DIR / folder / "entities")
+    drafts = load_drafts(CORPUS_DIR / folder / "drafts")
     assert texts and drafts
-    assert all(t.id.startswith("sx-") for t in texts) and all(d.id.startswith("sx-") for d in drafts)
-    ids = {t.id for t in TEXTS} | {d.id for d in DRAFTS}
-    assert not ids & ({t.id for t in texts} | {d.id for d in drafts}), "no sealed record is in the tuning corpus"
-
-
-def test_the_second_sealed_set_parses_without_being_read_for_tuning() -> None:
-    # Format only, as for the first sealed set: its contents are never asserted on.
-    from bench.corpus import SEALED2_DIR
-
-    texts = load_entity_texts(SEALED2_DIR / "entities")
-    drafts = load_drafts(SEALED2_DIR / "drafts")
-    assert texts and drafts
-    assert all(t.id.startswith("sy-") for t in texts) and all(d.id.startswith("sy-") for d in drafts)
+    assert all(t.id.startswith(prefix) for t in texts) and all(d.id.startswith(prefix) for d in drafts)
     ids = {t.id for t in TEXTS} | {d.id for d in DRAFTS}
     assert not ids & ({t.id for t in texts} | {d.id for d in drafts}), "no sealed record is in the tuning corpus"
 
