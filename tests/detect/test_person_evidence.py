@@ -231,3 +231,19 @@ def test_families_classes_and_what_someone_has(text: str, expected: list[str]) -
 )
 def test_groups_and_seasons_are_not_vouched_for(text: str) -> None:
     assert vouched(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Where capitals say nothing, a season or month before a noun names a time.
+        ("Autumn PA list", []),
+        ("Summer fair - volunteers needed", []),
+        ("May half term club", []),
+        # Before a verb, or with a surname, it is a name.
+        ("Autumn has settled in really well.", ["Autumn"]),
+        ("June Okafor - reading", ["June Okafor"]),
+    ],
+)
+def test_a_season_or_month_before_a_noun_is_a_time(detector: PresidioDetector, text: str, expected: list[str]) -> None:
+    assert people(detector, text) == expected

@@ -38,6 +38,7 @@ from service.detect.recognizers._person_evidence import (
     is_acronym,
     lower_case_line,
 )
+from service.detect.nlp import fine_tags
 from service.detect.recognizers.street_address import HOUSE_NAME_ENDINGS
 from service.settings import REPO_ROOT
 
@@ -100,6 +101,7 @@ class PersonRecognizer(SpacyRecognizer):
         results = [r for r in results if not is_common_words_span(text, r.start, r.end)]
         results = [r for r in results if not _names_something_else(text, r.start, r.end)]
         results = [r for r in results if not _unlikely_guess(text, r.start, r.end)]
+        results = [r for r in results if not calendar_word_as_modifier(text, r.start, r.end, nlp_artifacts)]
         taken = [(r.start, r.end) for r in results]
 
         def add(start: int, end: int, score: float, why: str) -> None:
@@ -327,6 +329,24 @@ def venue_follows(text: str, end: int) -> bool:
     """Whether a capitalised place or body word comes straight after the span."""
     match = _NEXT_WORD.match(text, end)
     return match is not None and match.group(1).casefold() in _VENUE_WORDS
+
+
+# Seasons and months that are also given names, where capitals say nothing (a subject,
+# the start of a line) and a noun follows: "Autumn PA list", "Summer fair", "May half
+# term" name a time, while "Autumn has settled in" and "June Okafor" name a person.
+_CALENDAR_NAMES = frozenset("spring summer autumn winter april may june july august".split())
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD"})
+
+
+def calendar_word_as_modifier(text: str, start: int, end: int, nlp_artifacts: NlpArtifacts | None) -> bool:
+    if text[start:end].casefold() not in _CALENDAR_NAMES or not capitals_say_nothing(text, start):
+        return False
+    doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or span.end >= len(doc) or "\n" in span[-1].whitespace_ or not span[-1].whitespace_:
+        return False
+    following = doc[span.end : span.end + 1]
+    return following[0].is_alpha and fine_tags(following)[0] in _NOUN_TAGS
 
 
 # --- capitalised common words the NER takes for a name --------------------------------
