@@ -30,10 +30,24 @@ _GROUP = (
 )
 # The readers are that group: greeted as it ("Dear parents of pupils with diabetes",
 # "To families on free school meals:") or invited as it ("a support group for parents of ...").
-_GREETED_AS_GROUP = regex.compile(rf"(?i)^\W*(?:dear|hi|hello|to|for|attention)\s+(?:all\s+)?{_GROUP}")
+_GREETED_AS_GROUP = regex.compile(rf"(?i)^\W*(?:dear|hi|hello|to|for|attention)\s+(?:all\s+)?(?:(?:of\s+)?our\s+)?{_GROUP}")
 _INVITED_AS_GROUP = regex.compile(
     rf"(?i)\b(?:invite|invited|invitation|welcome|join|support\s+group|coffee\s+morning|group|session|workshop"
     rf"|meeting|evening|club)\b[^.!?\n]{{0,80}}\b{_GROUP}"
+)
+# The group named by the term itself, as an adjective or a modifier: "Dear Jewish families",
+# "our SEN parents", "autistic pupils' families".
+_NAMED_BY_TERM = regex.compile(
+    r"(?i)['’]?s?\s+(?:parents\s+and\s+carers|families|family|parents|carers|pupils|children|students"
+    r"|mums|dads|mothers|fathers|guardians)\b"
+)
+_GREETING_BEFORE_TERM = regex.compile(
+    r"(?i)^\W*(?:dear|hi|hello|to|for|attention)\s+(?:all\s+)?(?:(?:of\s+)?(?:our|the)\s+)?\Z"
+)
+_OUR_BEFORE_TERM = regex.compile(r"(?i)\b(?:our|all|the)\s+\Z")
+_INVITATION = regex.compile(
+    r"(?i)\b(?:invite|invited|invitation|welcome|join|support\s+group|coffee\s+morning|session|workshop"
+    r"|meeting|evening|club)\b"
 )
 # Said to whoever it may concern: "if your child has", "should your child need".
 _HEDGED_BEFORE = regex.compile(r"(?i)\b(?:if|whether|should|in\s+case|any|unless|where)\b")
@@ -56,4 +70,18 @@ def discloses_about_recipients(text: str) -> bool:
             return True
         if _GREETED_AS_GROUP.search(words) or _INVITED_AS_GROUP.search(words):
             return True
+        if any(_group_named_by_term(words, offset, terms, start) for offset in inside):
+            return True
     return False
+
+
+def _group_named_by_term(words: str, offset: int, terms: list[tuple[int, int]], start: int) -> bool:
+    """The readers greeted or invited as a group the term names: "Dear Muslim parents",
+    "we would like to invite our autistic pupils' families"."""
+    term_end = next(e for s, e in terms if s - start == offset) - start
+    if not _NAMED_BY_TERM.match(words, term_end):
+        return False
+    before = words[:offset]
+    if _GREETING_BEFORE_TERM.search(before):
+        return True
+    return bool(_OUR_BEFORE_TERM.search(before)) and _INVITATION.search(words) is not None
