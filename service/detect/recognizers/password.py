@@ -394,7 +394,8 @@ class PasswordRecognizer(OneEntityRecognizer):
         if tag in _ADJECTIVE_TAGS:
             # The small tagger calls an unknown noun after "is" an adjective ("the password is
             # goldfish"); a word the dictionary knows as an adjective ("correct") is one.
-            return secret.lower() not in _adjectives()
+            adjectives = _adjectives()
+            return adjectives is not None and secret.lower() not in adjectives
         return tag not in _NOT_A_SECRET_TAGS
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
@@ -406,25 +407,16 @@ _LEMMA_TABLES = REPO_ROOT / "models" / "sendguard_en_sm" / "lemmatizer" / "looku
 
 
 @lru_cache(maxsize=1)
-def _adjectives() -> frozenset[str]:
-    """WordNet's adjectives, from the lemmatizer tables shipped with the bundled pipeline."""
+def _adjectives() -> frozenset[str] | None:
+    """WordNet's adjectives, from the lemmatizer tables shipped with the bundled pipeline
+    (None without them: then an adjective tag keeps its old meaning, not a secret)."""
     from spacy.lookups import Lookups
 
     try:
         index = Lookups().from_disk(_LEMMA_TABLES).get_table("lemma_index")
     except (OSError, KeyError, ValueError):
-        return _EVERY_WORD
+        return None
     return frozenset(index.get("adj", []))
-
-
-class _EveryWord(frozenset):
-    """Stands in for the adjective list when the tables are missing: every word is one."""
-
-    def __contains__(self, item: object) -> bool:
-        return True
-
-
-_EVERY_WORD = _EveryWord()
 
 
 def _is_a_date_time_or_amount(value: str) -> bool:

@@ -27,7 +27,9 @@ _UK_NATIONAL_PREFIXES = ("01", "02", "03", "07", "08")
 # bracketed area code, then two to five groups of digits joined by spaces, dots or
 # hyphens (555-201-7788, 06.12.34.56.78, (02) 9374 4000), or one unbroken run.
 # An extension after it ("x792", "ext. 214") belongs to the number.
-_EXTENSION = r"(?:[ \t]*(?:x|ext\.?|extn\.?)[ \t]*\d{1,6})?"
+_EXTENSION_BODY = r"[ \t]*(?:x|ext\.?|extn\.?)[ \t]*\d{1,6}"
+_EXTENSION = rf"(?:{_EXTENSION_BODY})?"
+_TRAILING_EXTENSION = regex.compile(rf"{_EXTENSION_BODY}$")
 _NATIONAL_FORM = regex.compile(
     rf"(?<![\w+\-./])(?:\(\d{{1,5}}\)[ .\-]?)?\d{{1,5}}(?:[ .\-/]\d{{2,5}}){{1,5}}{_EXTENSION}(?![\w]|[.\-/]\d)"
     rf"|(?<![\w+\-./])\d{{8,12}}{_EXTENSION}(?![\w]|[.\-/]\d)"
@@ -155,7 +157,7 @@ class SendGuardPhoneRecognizer(WindowContextMixin, OneEntityRecognizer):
             if any(s < end and start < e for s, e in taken):
                 continue
             raw = found.group()
-            number = regex.sub(r"[ \t]*(?:x|ext\.?|extn\.?)[ \t]*\d+$", "", raw)
+            number = _TRAILING_EXTENSION.sub("", raw)
             digits = sum(ch.isdigit() for ch in number)
             if not 8 <= digits <= 12 or _DATE_OR_TIME.fullmatch(number):
                 continue
