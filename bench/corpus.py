@@ -59,6 +59,8 @@ INTERNAL_DOMAINS = ("oakfield.sch.uk", "oakfieldtrust.org.uk")
 SEALED_DIR = CORPUS_DIR / "sealed"
 # A second sealed set, written later by another helper who never saw the engine (ids sy-).
 SEALED2_DIR = CORPUS_DIR / "sealed2"
+# A third, written in session 7 the same way (ids sz-).
+SEALED3_DIR = CORPUS_DIR / "sealed3"
 GENERAL_DIR = CORPUS_DIR / "general"
 
 
