@@ -21,6 +21,7 @@ from spacy.tokens import Span
 
 import service.detect.recognizers as recognizers_pkg
 from service.context.document_kind import classify_text, in_context
+from service.detect.covered import Covered
 from service.detect.nlp import OfflineSpacyNlpEngine, load_pipeline, run_component, run_ner, run_pipeline
 from service.detect.recognizers._context import (
     ChecksumRunMixin,
@@ -247,9 +248,11 @@ def resolve_overlaps(entities: Iterable[DetectedEntity]) -> list[DetectedEntity]
     """Where spans overlap keep the surest, then the longest; return them in text order."""
     ranked = sorted(entities, key=lambda e: (-e.score, -(e.end - e.start), e.start))
     kept: list[DetectedEntity] = []
+    covered = Covered()
     for ent in ranked:
-        if all(ent.end <= k.start or ent.start >= k.end for k in kept):
+        if not covered.overlaps(ent.start, ent.end):
             kept.append(ent)
+            covered.add(ent.start, ent.end)
     return sorted(kept, key=lambda e: (e.start, e.end))
 
 

@@ -20,6 +20,7 @@ it gained recall with the fine-tuned pipeline.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from service.detect.recognizers._person_evidence import (
     is_acronym,
     lower_case_line,
 )
+from service.detect.covered import Covered
 from service.detect.nlp import fine_tags
 from service.detect.recognizers.street_address import HOUSE_NAME_ENDINGS
 from service.settings import REPO_ROOT
@@ -102,12 +104,12 @@ class PersonRecognizer(SpacyRecognizer):
         results = [r for r in results if not _names_something_else(text, r.start, r.end)]
         results = [r for r in results if not _unlikely_guess(text, r.start, r.end)]
         results = [r for r in results if not calendar_word_as_modifier(text, r.start, r.end, nlp_artifacts)]
-        taken = [(r.start, r.end) for r in results]
+        taken = Covered((r.start, r.end) for r in results)
 
         def add(start: int, end: int, score: float, why: str) -> None:
-            if all(end <= s or start >= e for s, e in taken):
+            if not taken.overlaps(start, end):
                 results.append(self._result(start, end, score, why))
-                taken.append((start, end))
+                taken.add(start, end)
 
         sure: list[tuple[int, int]] = []
         for start, end in titled_names(text):
@@ -127,7 +129,9 @@ class PersonRecognizer(SpacyRecognizer):
         for start, end in listed_with_names(text, [(r.start, r.end) for r in results], sure):
             add(start, end, SAME_NAME_SCORE, "Listed with other names")
         vouched = {w.casefold() for s, e in sure for w in _NAME_WORD_RE.findall(text[s:e])}
-        return [r for r in results if not _word_without_evidence(text, r.start, r.end, vouched, taken)]
+        spans = sorted((r.start, r.end) for r in results)
+        longest = max((e - s for s, e in spans), default=0)
+        return [r for r in results if not _word_without_evidence(text, r.start, r.end, vouched, spans, longest)]
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
         return RecognizerResult(
@@ -467,10 +471,12 @@ def is_known_name(word: str) -> bool:
 _NAME_WORD_RE = regex.compile(NAME_WORD)
 _LIST_MARK = regex.compile(r"(?:,|\band\b|&)")
 _POSSESSIVE_AFTER = regex.compile(r"['’]s\b")
+# Names this close (characters) with a list mark between them sit side by side in a list.
+_LIST_GAP = 8
 
 
 def _word_without_evidence(
-    text: str, start: int, end: int, vouched: set[str], taken: list[tuple[int, int]]
+    text: str, start: int, end: int, vouched: set[str], spans: list[tuple[int, int]], longest: int
 ) -> bool:
     """A lone word that is also a common word ("Hope", "Sky", "Summer") is a name only
     with evidence: a rule vouched for it somewhere in the text, a possessive follows it,
@@ -480,8 +486,11 @@ def _word_without_evidence(
         return False
     if _POSSESSIVE_AFTER.match(text, end):
         return False
-    for s, e in taken:
-        if (s, e) != (start, end) and (abs(s - end) <= 8 or abs(start - e) <= 8):
+    # `spans` is sorted by start and none is longer than `longest`: only those starting
+    # in this window can start or end near this one.
+    first = bisect_left(spans, (start - _LIST_GAP - longest,))
+    for s, e in spans[first : bisect_right(spans, (end + _LIST_GAP, len(text) + 1))]:
+        if (s, e) != (start, end) and (abs(s - end) <= _LIST_GAP or abs(start - e) <= _LIST_GAP):
             if _LIST_MARK.search(text, min(e, end), max(s, start)):
                 return False
     return True
@@ -548,7 +557,7 @@ def listed_with_names(
     vouch for their words (as in other_mentions)."""
     found: list[tuple[int, int]] = []
     todo = [(s, e) for s, e in names if _vouches(text, s, e, sure)]
-    taken = list(names)
+    taken = Covered(names)
     while todo:
         start, end = todo.pop()
         cased = _case_of(text[start:end])
@@ -586,7 +595,7 @@ def listed_with_names(
                 candidates.append((base + kept[0].start(), base + kept[-1].end()))
         single_source = len(_NAME_WORD_RE.findall(text[start:end])) == 1
         for a, b in candidates:
-            if any(a < e and s < b for s, e in taken):
+            if taken.overlaps(a, b):
                 continue
             value = text[a:b]
             if single_source and " " not in value.strip() and value.casefold() not in known_first_names():
@@ -596,7 +605,7 @@ def listed_with_names(
             if names_a_place_or_body(text[a:b]):
                 continue
             found.append((a, b))
-            taken.append((a, b))
+            taken.add(a, b)
             todo.append((a, b))
     return found
 
@@ -654,6 +663,7 @@ def other_mentions(text: str, names: list[tuple[int, int]], sure: list[tuple[int
     if not words:
         return []
     common = common_words()
+    named = Covered(names)
     spans: list[tuple[int, int]] = []
     # NOTE: one pass over the words of the text, not a pattern of the names: compiling
     # a case-insensitive alternation cost more than everything else here.
@@ -661,7 +671,7 @@ def other_mentions(text: str, names: list[tuple[int, int]], sure: list[tuple[int
         if m.group().casefold() not in words:
             continue
         start, end = m.span()
-        if any(start < e and s < end for s, e in names):
+        if named.overlaps(start, end):
             continue
         value = m.group()
         if value.islower() and not lower_case_line(text, start):
