@@ -162,7 +162,7 @@ class Scanner:
                 chars = _affordable_chars(attachment.text, draft, 0)
                 if chars is not None and chars < _LEAST_ATTACHMENT_CHARS:
                     attachment = replace(attachment, readable=False, reason=reasons.OUT_OF_TIME)
-            parts.append(self._attachment_part(attachment, participants, chars, name_people=outbound))
+            parts.append(self._attachment_part(attachment, participants, chars, name_people=outbound, draft=draft))
         if outbound and not any(p.about for p in parts[:2]):
             parts[1] = replace(parts[1], about=_given_names_about(extracted.subject, extracted.body, participants))
         return MessageFacts(
@@ -209,9 +209,13 @@ class Scanner:
         ner_chars: int,
         by_position: bool = True,
         chars: int | None = None,
+        draft: DraftBudget | None = None,
     ) -> list[DetectedEntity]:
         text = text[: min(self.settings.max_text_chars, chars if chars is not None else len(text))]
+        started = time.monotonic()
         found = self.detector.analyze(text, ner_chars=ner_chars)
+        if draft is not None:
+            draft.note_detection(len(text), time.monotonic() - started)
         found = third_party(text, found, participants, by_position=by_position)
         return without_organisation_contacts(text, found, self.organisation)
 
@@ -219,14 +223,20 @@ class Scanner:
         self, text: str, participants: Participants, draft: DraftBudget | None = None
     ) -> list[DetectedEntity]:
         chars = _affordable_chars(text, draft, _ALWAYS_DETECTED_CHARS) if draft is not None else None
-        return self._entities(text, participants, ner_chars=self.settings.ner_chars, chars=chars)
+        return self._entities(text, participants, ner_chars=self.settings.ner_chars, chars=chars, draft=draft)
 
-    def _file_name_people(self, name: str, participants: Participants) -> list[str]:
-        """Third parties named in a file name ('Jack_Brown_report.pdf')."""
+    def _file_name_people(self, name: str, participants: Participants, draft: DraftBudget | None = None) -> list[str]:
+        """Third parties named in a file name ('Jack_Brown_report.pdf').
+
+        Past the draft's deadline only the given-name lexicon reads the name: a zip of a
+        thousand entries would otherwise run the whole pipeline a thousand times.
+        """
         words = file_name_words(name)
         if not words:
             return []
-        found = [e.text for e in self.detector.analyze(words, ner_chars=len(words)) if e.type is EntityType.PERSON]
+        found = []
+        if draft is None or not draft.expired():
+            found = [e.text for e in self.detector.analyze(words, ner_chars=len(words)) if e.type is EntityType.PERSON]
         if not found:
             from service.detect.recognizers.person import common_words
 
@@ -235,14 +245,15 @@ class Scanner:
 
     def _attachment_part(
         self, att: ExtractedAttachment, participants: Participants, chars: int | None = None,
-        *, name_people: bool = False,
+        *, name_people: bool = False, draft: DraftBudget | None = None,
     ) -> PartFacts:
         # NOTE: a greeting in an attached letter greets someone outside this email, so
         # only the participants' own names are set aside there, not positions.
         readable = att.readable and not att.protected
         entities = (
             self._entities(
-                att.text, participants, ner_chars=self.settings.attachment_ner_chars, by_position=False, chars=chars
+                att.text, participants, ner_chars=self.settings.attachment_ner_chars, by_position=False, chars=chars,
+                draft=draft,
             )
             if readable
             else []
@@ -253,7 +264,7 @@ class Scanner:
         base = _part(f"attachment:{att.name}", "attachment", att.text, entities, kind)
         about = (
             attachment_people(
-                att.text if readable else "", entities, self._file_name_people(att.name, participants),
+                att.text if readable else "", entities, self._file_name_people(att.name, participants, draft),
                 participants.is_named,
             )
             if name_people
@@ -328,7 +339,7 @@ def _signs_off(text: str, entity: DetectedEntity) -> bool:
 
 def _affordable_chars(text: str, draft: DraftBudget, floor: int) -> int | None:
     """How much of `text` detection can read before the draft's deadline (None: all of it)."""
-    affordable = max((draft.deadline - time.monotonic()) / _DETECT_SECONDS_PER_CHAR, floor)
+    affordable = max((draft.deadline - time.monotonic()) / draft.seconds_per_char(_DETECT_SECONDS_PER_CHAR), floor)
     if affordable >= len(text):
         return None
     draft.cut = True

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 # Share of the deadline that reading attachments may use; the rest is kept for
 # detection, which must still look at the subject, the body and what was read.
 READ_SHARE = 0.6
+# A text shorter than this is mostly fixed cost per call, not a measure of pace.
+_PACE_SAMPLE_CHARS = 2_000
 
 
 @dataclass(slots=True)
@@ -23,6 +25,9 @@ class DraftBudget:
     text_chars: float  # characters of attachment text still to hand out
     # Detection read only the first part of some text to keep the deadline.
     cut: bool = False
+    # Detection's own pace in this draft (seconds per character, the slowest seen): on a
+    # loaded machine it is several times the idle figure the scanner assumes.
+    observed_seconds_per_char: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -39,6 +44,15 @@ class DraftBudget:
 
     def expired(self) -> bool:
         return time.monotonic() > self.deadline
+
+    def note_detection(self, chars: int, seconds: float) -> None:
+        """Detection read `chars` characters in `seconds` (short texts say little about pace)."""
+        if chars >= _PACE_SAMPLE_CHARS:
+            self.observed_seconds_per_char = max(self.observed_seconds_per_char, seconds / chars)
+
+    def seconds_per_char(self, assumed: float) -> float:
+        """Detection's cost per character: the assumed figure, or the pace seen if slower."""
+        return max(assumed, self.observed_seconds_per_char)
 
     @property
     def text_spent(self) -> bool:

@@ -103,7 +103,11 @@ def test_a_thousand_entries_answer_with_what_was_not_reached_reported(scanner: S
     any entry not reached is reported, none silently dropped."""
     result, facts, _ = scanner.scan_with_facts(draft([("notes.zip", many_entries_zip(1000))]))
     entries = [p for p in facts.attachments if p.location.startswith("attachment:notes.zip/")]
-    assert len(entries) == 1000
+    if not entries:  # a machine so loaded that the archive was not opened in time
+        (archive,) = facts.attachments
+        assert archive.unreadable_reason == reasons.OUT_OF_TIME
+    else:
+        assert len(entries) == 1000
     assert all(p.readable or p.unreadable_reason == reasons.OUT_OF_TIME for p in entries)
     assert result.action in ("warn", "block")
 
@@ -126,3 +130,29 @@ def test_a_dense_long_body_is_still_analysed_past_the_deadline(scanner: Scanner)
     facts = scanner.facts_for(request.message, extracted, spent)
     body = next(p for p in facts.parts if p.location == "body")
     assert body.entities and spent.cut
+
+
+def test_past_the_deadline_file_names_are_still_read_for_names(scanner: Scanner) -> None:
+    """A file name reached after the deadline is read by the given-name list alone (the
+    whole pipeline per file name cost seconds in a zip of a thousand), not skipped."""
+    request = draft([("Amelia_Clarke_EHCP_review.txt", b"Notes for the review.")])
+    extracted = extract_message(request.message)
+    spent = DraftBudget(deadline=0.0, read_by=0.0, text_chars=math.inf)
+    facts = scanner.facts_for(request.message, extracted, spent)
+    (part,) = facts.attachments
+    assert part.unreadable_reason == reasons.OUT_OF_TIME
+    assert [person.words for person in part.about] == [("amelia", "clarke")]
+
+
+def test_detection_pace_seen_in_the_draft_shrinks_what_later_texts_get() -> None:
+    """On a loaded machine detection runs slower than the idle figure assumed; once a
+    draft has seen its own pace, the time left buys fewer characters."""
+    budget = DraftBudget(deadline=time.monotonic() + 10, read_by=0.0, text_chars=math.inf)
+    assumed = 30e-6
+    assert budget.seconds_per_char(assumed) == assumed
+    budget.note_detection(100, 1.0)  # too short a text to say anything about pace
+    assert budget.seconds_per_char(assumed) == assumed
+    budget.note_detection(10_000, 1.0)
+    assert budget.seconds_per_char(assumed) == pytest.approx(1e-4)
+    budget.note_detection(10_000, 0.1)  # the slowest pace seen stands
+    assert budget.seconds_per_char(assumed) == pytest.approx(1e-4)
