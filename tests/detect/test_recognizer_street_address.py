@@ -58,6 +58,9 @@ def test_address_found(found: Found, text: str, address: str) -> None:
         "On Fri, 27 Jun 2025 at 15:40, Joanne Pike wrote:",
         "Catering 3 and Training 4 are in the hall.",
         "Use the rue Becker entrance",  # French street word with no house number: not enough
+        "Cost £12 via ParentPay by 28 January.",  # English "via", an amount
+        "Year 5 via Teams on Friday",
+        "We need 2 place settings for Governors",
     ],
 )
 def test_not_an_address(found: Found, text: str) -> None:

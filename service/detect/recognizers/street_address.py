@@ -117,9 +117,16 @@ _DISTINCT_WORD_FIRST = frozenset({
     "vicolo", "viale", "piazza", "piazzale", "contrada", "rambla", "callejón", "calzada", "carretera",
     "вулиця", "вул.", "проспект", "провулок", "площа", "бульвар", "узвіз", "улица", "ул.",
 })
+# Street words that are English words too: written in lower case after a bare number they
+# are English ("£12 via ParentPay", "3 route maps"), unless a comma or a house number after
+# the name says otherwise.
+_ENGLISH_TOO = frozenset({
+    "via", "place", "route", "square", "passage", "avenue", "cours", "plaza", "largo", "parque", "diagonal",
+    "circuito", "privada", "retorno", "corso", "canale", "stretto", "salita", "borgo", "camino", "ronda",
+})
 _FIRST = "|".join(regex.escape(w) for w in sorted(set(_WORD_FIRST), key=len, reverse=True))
 WORD_FIRST_REGEX = regex.compile(
-    rf"(?<![\w/:-])(?:(?P<number_before>\d{{1,5}}[A-Za-z]?),?[ ]+)?"
+    rf"(?<![\w/:£$€-])(?:(?P<number_before>\d{{1,5}}[A-Za-z]?)(?P<comma>,)?[ ]+)?"
     rf"(?P<word>(?i:{_FIRST}))(?<=[\w.])[ ]+(?P<name>{_NAME_WORDS})"
     rf"(?:,?[ ]*(?P<number_after>{_NUMBER}))?",
     regex.VERSION1,
@@ -189,6 +196,10 @@ def international_streets(text: str) -> list[tuple[int, int]]:
         numbered = match.group("number_before") or match.group("number_after")
         if not numbered and word not in _DISTINCT_WORD_FIRST:
             continue
+        if word in _ENGLISH_TOO and match.group("word").islower() and not (
+            match.group("number_after") or match.group("comma")
+        ):
+            continue  # "5 via Teams", "2 place settings": English, not "12, place Bellecour"
         spans.append(match.span())
     for pattern in (END_OF_WORD_REGEX, WORD_AFTER_REGEX, PO_BOX_REGEX):
         spans.extend(m.span() for m in pattern.finditer(text))
