@@ -35,6 +35,9 @@ Found = Callable[[str, str], list[str]]
         ("We made a MASH referral for him yesterday.", ["MASH referral"]),
         ("Her son receives SEN support and sees CAMHS.", ["SEN support", "CAMHS"]),
         ("Olivia Smith - SEN, EHCP, LAC", ["SEN", "EHCP", "LAC"]),
+        # DfE census ethnicity codes beside a pupil; REFU (refused) says nothing.
+        ("Adaeze Obi\tBAFR\nMarek Dvořák\tWOTH\nChloe Barnes\tREFU\n", ["BAFR", "WOTH"]),
+        ("Alex Turner (legal name Alexandra) has socially transitioned.", ["socially transitioned"]),
     ],
 )
 def test_special_category_found(found: Found, text: str, phrases: list[str]) -> None:
@@ -81,6 +84,7 @@ def test_figures_about_a_group_are_not_about_a_person(found: Found) -> None:
         "23% of pupils are eligible for free school meals this year.",
     ):
         assert found(text, "SPECIAL_CATEGORY") == [], text
+    assert found("Census summary: WBRI 61%, MWBC 5%, others 21%.", "SPECIAL_CATEGORY") == []
     assert found("Our pupil Amir Hussain is eligible for free school meals.", "SPECIAL_CATEGORY") != []
 
 

@@ -115,7 +115,16 @@ TOPICS: dict[str, Topic] = {
             "mixed heritage", "dual heritage", "gypsy", "gypsy roma", "traveller", "irish traveller",
             "gypsy roma traveller", "pakistani heritage", "bangladeshi heritage",
         ),
-        acronyms=("GRT",),
+        # GRT, and the DfE school census ethnicity codes (main and extended), as MIS exports
+        # and census checks write them; not REFU / NOBT (refused, not obtained), and not the
+        # codes that are English words in capitals (BOTH, MOTH).
+        acronyms=("GRT", *(code for code in """
+            WBRI WCOR WENG WSCO WWEL WOWB WIRI WIRT WOTH WALB WBOS WCRO WGRE WGRK WGRC WITA WKOS
+            WPOR WSER WTUR WTUK WTCY WEUR WEEU WWEU WOTW WROM WROG WROR WROO MWBC MWBA MWAS MOTH
+            MAOE MABL MACH MBOE MCOE MWOE MOTM AIND APKN AMPK AKPA AOPK ABAN AOTH AAFR AKAO ANEP
+            ASNL ASLT ASRO AOTA BCRB BAFR BANN BCON BGHA BNGN BSLN BSOM BSUD BAOF BEUR BNAM BOTB
+            CHNE CHKC CMAL CTWN COCH OOTH OAFG OARA OEGY OFIL OIRN OIRQ OJPN OKOR OKRD OLAM OLEB
+            OLIB OMAL OMRC OPOL OTHA OVIE OYEM OOEG""".split() if code not in {"BOTH", "MOTH"})),
         patterns=(r"\b(?:of|from\s+an?)\s+[A-Z][a-z]+\s+(?:heritage|background|descent|origin)\b",),
     ),
     "religion": Topic(
@@ -135,7 +144,8 @@ TOPICS: dict[str, Topic] = {
         phrases=(
             "gay", "lesbian", "bisexual", "transgender", "trans", "non-binary", "nonbinary",
             "sexuality", "sexual orientation", "gender identity", "came out", "coming out",
-            "gender dysphoria", "transitioning", "queer",
+            "gender dysphoria", "transitioning", "queer", "social transition", "socially transitioned",
+            "socially transitioning", "medical transition",
         ),
         acronyms=("LGBT", "LGBTQ", "LGBTQ+"),
     ),
