@@ -33,6 +33,7 @@ def vouched(text: str) -> list[str]:
         ("Rose (Y6), Ivy (Y4) and Holly (Y1)", ["Rose", "Ivy", "Holly"]),
         ("Hope's reading book is in her bag.", ["Hope"]),
         ("Sunniva passed her grade 2 violin.", ["Sunniva"]),
+        ("Please find Oisín's end of year report attached.", ["Oisín"]),
     ],
 )
 def test_context_vouches_for_a_name(text: str, expected: list[str]) -> None:
@@ -247,3 +248,11 @@ def test_groups_and_seasons_are_not_vouched_for(text: str) -> None:
 )
 def test_a_season_or_month_before_a_noun_is_a_time(detector: PresidioDetector, text: str, expected: list[str]) -> None:
     assert people(detector, text) == expected
+
+
+def test_known_names_are_compared_without_case_or_accents() -> None:
+    from service.detect.recognizers.person import known_first_names
+
+    names = known_first_names()
+    assert "Oisin" in names and "oisín" in names and "OISÍN" in names
+    assert "table" not in names and 3 not in names

@@ -85,6 +85,8 @@ def test_figures_about_a_group_are_not_about_a_person(found: Found) -> None:
     ):
         assert found(text, "SPECIAL_CATEGORY") == [], text
     assert found("Census summary: WBRI 61%, MWBC 5%, others 21%.", "SPECIAL_CATEGORY") == []
+    assert found("Breakdown for the whole school: WBRI 61%, AIND 7%, FSM: 23%. No pupil-level data.",
+                 "SPECIAL_CATEGORY") == []
     assert found("Our pupil Amir Hussain is eligible for free school meals.", "SPECIAL_CATEGORY") != []
 
 

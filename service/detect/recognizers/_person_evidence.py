@@ -90,7 +90,7 @@ _CLASS_CODE = regex.compile(
     r"[ \t]*\((?:Y(?:ea)?r?[ \t]?\d{1,2}[A-Za-z]{0,2}|\d{1,2}[ \t]?[A-Z]{1,3}\d?|R[A-Z]{0,2}|Rec(?:eption)?|Nursery)\)"
 )
 _POSSESSIVE = regex.compile(
-    r"['’]s[ \t]+(?:\p{Ll}+[ \t]+)?"
+    r"['’]s[ \t]+(?:\p{Ll}+[ \t]+){0,3}"
     r"(?i:mum|mummy|mam|dad|daddy|mother|father|parents?|carers?|grandma|grandad|nan|nana|gran|brother|sister|"
     r"twin|teacher|class|reading|book|books|bag|kit|coat|jumper|shoes|lunch|lunchbox|water\s+bottle|review|ehcp|"
     r"plan|report|behaviour|attendance|progress|work|homework|medication|inhaler|epipen|application|file|"

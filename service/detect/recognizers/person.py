@@ -20,6 +20,7 @@ it gained recall with the fine-tuned pipeline.
 from __future__ import annotations
 
 import logging
+import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 from pathlib import Path
@@ -383,6 +384,18 @@ def common_words() -> frozenset[str]:
     return frozenset(w for w in lines if w and not w.startswith("#")) | STOP_WORDS
 
 
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+class NameSet(frozenset[str]):
+    """Names compared without case or accents: "Oisín" and "OISIN" are the list's "Oisin",
+    as families write a name both ways."""
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and super().__contains__(_fold(word))
+
+
 @cache
 def known_names() -> frozenset[str]:
     names: set[str] = set()
@@ -393,8 +406,8 @@ def known_names() -> frozenset[str]:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
-                names.add(line.split("\t", 1)[0].casefold())
-    return frozenset(names)
+                names.add(_fold(line.split("\t", 1)[0]))
+    return NameSet(names)
 
 
 @cache
@@ -403,7 +416,7 @@ def known_first_names() -> frozenset[str]:
     if not path.is_file():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split("\t", 1)[0].casefold() for line in lines if line and not line.startswith("#"))
+    return NameSet(_fold(line.split("\t", 1)[0]) for line in lines if line and not line.startswith("#"))
 
 
 def capitals_say_nothing(text: str, start: int) -> bool:

@@ -68,6 +68,8 @@ _TERMS, _ACRONYMS = _topic_regexes()
 _FOLLOWER = regex.compile(
     r"[\s\-]*(?:" + "|".join(regex.escape(w) for w in GENERIC_FOLLOWERS) + r")(?![\w])", regex.IGNORECASE
 )
+# "WBRI 61%", "FSM: 23%", "SEN 14.5%": a share of a group, not a fact about a person.
+_FIGURE_AFTER = regex.compile(r"[ \t]*[:=]?[ \t]*\d[\d,.]*[ \t]?%")
 _PRECEDER = regex.compile(phrase_regex(GENERIC_PRECEDERS).pattern + r"[\s\-]*$", regex.IGNORECASE)
 
 
@@ -189,7 +191,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
 
     @staticmethod
     def _generic(text: str, start: int, end: int) -> bool:
-        if _FOLLOWER.match(text, end, end + 40):
+        if _FOLLOWER.match(text, end, end + 40) or _FIGURE_AFTER.match(text, end, end + 20):
             return True
         if _NEGATION.search(text, max(0, start - 40), start):
             return True
