@@ -201,6 +201,7 @@ class _Known:
     address: tuple[str, ...]  # whole words of the address's local part
     initials: frozenset[str]  # first letters known only as initials
     run: str  # a local part with no separators ("sjones"), else ""
+    domain: str = ""  # the domain's labels before its suffix, run together ("harperlaw")
 
     @property
     def empty(self) -> bool:
@@ -220,10 +221,19 @@ def names_a_team(name: str | None) -> bool:
     ("Credit Control", "Year 6 Team", "Office"), or no name at all."""
     raw = regex.sub(r"\([^)]*\)|\[[^\]]*\]", " ", name or "")
     words = [w for w in (_fold(t).strip(".'’") for t in _WORD.findall(raw)) if w]
+    if len(words) == 1 and _department_word(words[0]):
+        return True  # "Litigation", "Accounts": a mailbox named for what it does
     return not words or any(
         w.isdigit() or w in _GROUP_WORDS or w in ROLE_WORDS or w in _SIGNATURE_WORDS or w in _NOT_A_PERSON_WORDS
         for w in words
     )
+
+
+def _department_word(word: str) -> bool:
+    """A dictionary word that is nobody's name."""
+    from service.detect.recognizers.person import common_words, known_names
+
+    return word in common_words() and word not in known_names() and not is_given_name(word)
 
 
 def _known(recipient: Recipient) -> _Known:
@@ -233,7 +243,7 @@ def _known(recipient: Recipient) -> _Known:
     if name and "@" not in name:
         words = _split_name(name)
         if any(w in _GROUP_WORDS or w.isdigit() for w in words):
-            return _Known((), (), frozenset(), "")  # "Year 6 Team": a list, not a person
+            return _Known((), (), frozenset(), "", _domain_words(recipient.address))  # "Year 6 Team": a list
         if names_a_team(name):
             words = []  # "Credit Control": the address alone may still say whose it is
         for word in words:
@@ -252,7 +262,17 @@ def _known(recipient: Recipient) -> _Known:
     else:
         for part in parts:
             (initials.add(part) if len(part) == 1 else address.append(part))
-    return _Known(tuple(display), tuple(address), frozenset(initials), run)
+    return _Known(tuple(display), tuple(address), frozenset(initials), run, _domain_words(recipient.address))
+
+
+def _domain_words(address: str) -> str:
+    """'family@harperlaw.co.uk' -> 'harperlaw': a firm or a family named in its own domain."""
+    domain = _fold(address.strip().strip("<>").rsplit("@", 1)[-1]) if "@" in address else ""
+    labels = [label for label in domain.split(".") if label]
+    # Drop the suffix ("co.uk", "com", "org.uk"): labels of two or three letters at the end.
+    while len(labels) > 1 and len(labels[-1]) <= 3:
+        labels.pop()
+    return "".join(labels)
 
 
 def _given_prefixes(run: str) -> list[str]:
@@ -281,6 +301,8 @@ def _word_matches(word: str, known: _Known, titled: bool) -> bool:
         parts = [p for p in word.split("-") if len(p) > 1]
         if any(known.run.startswith(p) or known.run.endswith(p) for p in parts):
             return True
+    if titled and len(word) >= 4 and word in known.domain:
+        return True  # "Dear Ms Harper" to family@harperlaw.co.uk
     if not titled and word[0] in known.initials and not _given_name_known(known):
         return True
     return False

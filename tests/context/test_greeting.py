@@ -71,6 +71,7 @@ def test_the_greeting_is_read_from_the_top_of_the_senders_own_text() -> None:
         ("Hi Tom,", [("sarahjones@gmail.com", None)]),
         ("Dear Mrs Smith,", [("j.brown@gmail.com", None)]),
         ("Dear Sarah Jones,", [("sarah.hughes@gmail.com", "Sarah Hughes")]),
+        ("Dear Mr Harper,", [("tom.bright@brightlaw.co.uk", "Tom Bright")]),  # the domain is his firm's
     ],
 )
 def test_mismatches(body: str, to: list[tuple[str, str | None]]) -> None:
@@ -98,6 +99,8 @@ def test_mismatches(body: str, to: list[tuple[str, str | None]]) -> None:
         ("Dear Mark,", [("m.ward@gmail.com", "Mark Ward"), ("office@oakfield.sch.uk", None)]),
         ("Dear Sarah,", [("team@oakfield.sch.uk", "Year 6 Team")]),
         ("Dear parents,", [("s.hughes@gmail.com", "Susan Hughes")]),
+        ("Dear Ms Harper,", [("family@harperlaw.co.uk", "Litigation")]),  # a department's mailbox
+        ("Dear Mr Okafor,", [("info@okaforandco.com", "Info")]),  # the firm named in its domain
     ],
 )
 def test_no_mismatch(body: str, to: list[tuple[str, str | None]]) -> None:
