@@ -47,6 +47,9 @@ _NOT_NAMES = frozenset({
     "parents", "parent", "carers", "families", "staff", "colleagues", "governors", "everyone",
     "all", "sir", "madam", "head", "headteacher", "teacher", "teachers", "senco", "dsl",
     "reminder", "update", "note", "re", "fw", "fwd", "subject", "ps", "nb",
+    # Day and month abbreviations of timetables ("Tue: Y2 | Wed: nurture group"), Reception class.
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "reception",
 })
 # "doesn't need an EHCP", "no longer on a CP plan": said not to apply.
 _NEGATION = regex.compile(
@@ -360,6 +363,7 @@ def _named_person_in(
         i for i, tok in enumerate(tokens)
         if tok.is_title and len(tok.text) > 1 and tok.lower_ not in _NOT_NAMES and not only_common_words(tok.text)
         and not title_start <= tok.idx < title_end
+        and not any(c.isdigit() for c in tok.text)  # "Y1", "Y3": a year group, not a name
     ]
     if not candidates or span is None:
         return False
