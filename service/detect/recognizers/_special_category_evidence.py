@@ -32,7 +32,9 @@ _STEMS = (
     "peridone", "apine", "azepine", "trigine", "proate", "racetam", "facine", "onidine", "profen",
     "fenac", "pressin", "phenamine", "ulose", "macrogol", "prim", "toin", "azosin", "oxacin", "codone",
 )
-_STEM_WORD = regex.compile(r"(?i)\b[a-z]{3,}(?:" + "|".join(sorted(set(_STEMS), key=len, reverse=True)) + r")\b")
+_STEM_ENDINGS = tuple(sorted(set(_STEMS), key=len, reverse=True))
+# Words of 7 letters or more; each is tested for a stem ending (str.endswith, in C).
+_LONG_WORD = regex.compile(r"\b[A-Za-z]{7,}\b")
 _UNIT = r"(?:mg|mcg|µg|ug|ml|mls|micrograms?|milligrams?)"
 _QTY = r"\d+(?:\.\d+)?\s?" + _UNIT + r"\b"
 _COUNT = r"(?:\d+(?:\.\d+)?|one|two|three|four|half\s+a|a)"
@@ -45,16 +47,18 @@ _DOSED = (
     regex.compile(r"(?i)\b" + _COUNT + r"\s+" + _FORM + r"\s+of\s+(?:his\s+|her\s+|their\s+)?(?P<drug>" + _WORD + r")"),
     regex.compile(r"(?i)\b(?P<drug>" + _WORD + r"),?\s+" + _COUNT + r"\s+" + _FORM + r"\b"),
     regex.compile(
-        r"(?i)(?<=\b(?:prescribed|takes|taking|started\s+on|a\s+course\s+of|dose\s+of|doses\s+of)\s+(?:an?\s+)?)"
+        r"(?i)\b(?:prescribed|takes|taking|started\s+on|a\s+course\s+of|dose\s+of|doses\s+of)\s+(?:an?\s+)?"
         r"(?P<drug>" + _WORD + r")"
     ),
 )
+# The first four need a dose or a dose form somewhere in the text: checked once.
+_ANY_DOSE = regex.compile(r"(?i)\d\s?" + _UNIT + r"\b|\b" + _FORM + r"\b")
 
 
 def _drug_like(word: str) -> bool:
     """Not common English, not a known name, or a drug stem: "Concerta", "sertraline"."""
     lowered = word.casefold().strip("'’-")
-    if _STEM_WORD.fullmatch(word) and len(lowered) >= 7 and lowered not in common_words():
+    if len(lowered) >= 7 and lowered.endswith(_STEM_ENDINGS) and lowered not in common_words():
         return True
     return lowered not in common_words() and lowered not in known_names() and not lowered.isdigit()
 
@@ -63,11 +67,14 @@ def medicine_spans(text: str) -> list[tuple[int, int]]:
     """Medicines named with a dose, or by a drug stem, or after "prescribed" / "takes"."""
     spans = []
     common = common_words()
-    for m in _STEM_WORD.finditer(text):
+    for m in _LONG_WORD.finditer(text):
         word = m.group().casefold()
-        if len(word) >= 7 and word not in common:
+        if word.endswith(_STEM_ENDINGS) and word not in common:
             spans.append(m.span())
+    has_dose = _ANY_DOSE.search(text) is not None
     for pattern in _DOSED:
+        if pattern in _DOSED[:4] and not has_dose:
+            continue
         for m in pattern.finditer(text):
             drug = m.group("drug")
             if _UNIT_WORD.fullmatch(drug) or regex.fullmatch(_FORM, drug, regex.IGNORECASE):

@@ -74,8 +74,8 @@ TOPICS: dict[str, Topic] = {
         ),
         patterns=(
             # "has a reader and a separate room", "a scribe and rest breaks", "keep his 1:1".
-            r"(?<=\b(?:has|have|needs?|gets?|with|entitled\s+to|uses?)\s+(?:a\s+)?)(?:reader|scribe|prompter)\b",
-            r"(?<=\b(?:his|her|their)\s+)1:1\b",
+            r"\b(?:reader|scribe|prompter)\b(?<=\b(?:has|have|needs?|gets?|with|entitled\s+to|uses?)\s+(?:a\s+)?\w+)",
+            r"\b1:1\b(?<=\b(?:his|her|their)\s+1:1)",
         ),
         acronyms=("SEN", "SEND", "EHCP", "ASD", "ASC", "SEMH", "SLCN", "MLD", "SpLD", "PMLD", "SLD", "IEP"),
     ),
@@ -143,13 +143,15 @@ TOPICS: dict[str, Topic] = {
         patterns=(
             # A festival or place of worship after a verb of practice: "goes to synagogue",
             # "observing Navratri", "off for Diwali"; the word alone is in every newsletter.
+            # NOTE: the word first, then the verb behind it: a lookbehind leading an
+            # alternative is tried at every character of every text.
+            r"\b(?:mosque|synagogue|gurdwara|church|temple|mandir|madrasa|ramadan|eid|diwali|navratri|passover"
+            r"|yom\s+kippur|rosh\s+hashanah|vaisakhi|lent|hanukkah|chanukah)\b"
             r"(?<=\b(?:(?:goes|go|going|went|been)\s+to|attends?|attending|observ(?:e|es|ed|ing)"
-            r"|keeps?|keeping|kept|for|during|at\s+the)\s+(?:(?:the|a|his|her|their|local)\s+)?)"
-            r"(?:mosque|synagogue|gurdwara|church|temple|mandir|madrasa|ramadan|eid|diwali|navratri|passover"
-            r"|yom\s+kippur|rosh\s+hashanah|vaisakhi|lent|hanukkah|chanukah)\b",
+            r"|keeps?|keeping|kept|for|during|at\s+the)\s+(?:(?:the|a|his|her|their|local)\s+)?[\w\s]+)",
             # Food for a faith said of someone: "only eats halal meat", "only has the kosher
             # option"; not a menu's "all our meat is halal".
-            r"(?<=\b(?:only|eats?|eating|needs?|must\s+have|strictly)\s+(?:(?!and\b|or\b)\w+\s+){0,2})(?:halal|kosher)\b",
+            r"\b(?:halal|kosher)\b(?<=\b(?:only|eats?|eating|needs?|must\s+have|strictly)\s+(?:(?!and\b|or\b)\w+\s+){0,2}\w+)",
             r"\b(?:his|her|their)\s+(?:faith|religion)\b",
             # "Christian" is also a first name: only as a belief.
             r"(?<=\b(?:is|are|was|a|as|devout|practising|practicing)\s+)christian\b",
