@@ -6,6 +6,8 @@
     python -m bench.special_category --sweep --sweep-leaning  # the leaning-sentence thresholds
     python -m bench.special_category --cost           # classifier time per 2 KB email
     python -m bench.special_category --no-classifier  # the term lists alone (before)
+    python -m bench.special_category --probe dev      # scdetect's probe set, dev half (--errors allowed)
+    python -m bench.special_category --probe heldout  # its held-out half: scored only, never listed
 
 A sentence counts as found when the real detector reports any SPECIAL_CATEGORY in
 it. The hand-written sentences (models/special_category/recipe/heldout_handwritten.tsv)
@@ -35,6 +37,21 @@ def handwritten(path: Path = RECIPE / "heldout_handwritten.tsv", fifth: bool = F
             label, text = line.split("\t", 1)
             if not fifth or int(hashlib.sha256(text.encode()).hexdigest(), 16) % 5 == 0:
                 rows.append((text, int(label == "SPECIAL")))
+    return rows
+
+
+PROBE = Path(__file__).with_name("special_category_probe.tsv")
+
+
+def probe(half: str) -> list[tuple[str, int]]:
+    """The probe set's dev half (sha256 % 2 == 0) or held-out half; "\\t" and "\\n" are cell and line breaks."""
+    rows = []
+    for line in PROBE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, text = line.split("\t", 1)
+            bucket = int(hashlib.sha256(text.encode()).hexdigest(), 16) % 2
+            if bucket == (0 if half == "dev" else 1):
+                rows.append((text.replace("\\t", "\t").replace("\\n", "\n"), int(label == "SPECIAL")))
     return rows
 
 
@@ -121,6 +138,8 @@ def main() -> None:
     parser.add_argument("--tsv", type=Path, help="another labelled TSV (e.g. handwritten_train.tsv)")
     parser.add_argument("--fifth", action="store_true",
                         help="with --tsv: only the fifth that train.py --hold-fifth keeps out of training")
+    parser.add_argument("--probe", choices=("dev", "heldout"),
+                        help="bench/special_category_probe.tsv, one half; --errors only for dev")
     args = parser.parse_args()
     settings = Settings(special_category_model="") if args.no_classifier else Settings()
     detector = build_detector(settings)
@@ -140,6 +159,10 @@ def main() -> None:
             SpecialCategoryRecognizer.LEANING_PHRASE_AT = leaning_phrase_at
             print(json.dumps({"SPECIAL_AT": special_at, "PHRASE_AT": phrase_at, "LEANING_AT": leaning_at,
                               "LEANING_PHRASE_AT": leaning_phrase_at, "dev": sentence_scores(detector, rows)}))
+        return
+    if args.probe:
+        rows = probe(args.probe)
+        print(json.dumps({f"probe {args.probe}": sentence_scores(detector, rows, args.errors and args.probe == "dev")}))
         return
     if args.tsv:
         print(json.dumps({str(args.tsv.name) + (" (fifth)" if args.fifth else ""):

@@ -40,12 +40,14 @@ def test_the_detector_loads_it_once_beside_the_pipeline(detector: PresidioDetect
     ("text", "phrase", "person"),
     [
         ("Mrs Obi is starting chemo next week.", "starting chemo", "Obi"),
-        ("Dev has been on sertraline since the summer.", "sertraline since the summer", "Dev"),
+        # Since scdetect: "sertraline" by its drug stem, the word itself.
+        ("Dev has been on sertraline since the summer.", "sertraline", "Dev"),
         ("They are now on Universal Credit so eligible.", "Universal Credit", None),
         ("The family keep kosher, please check the menu.", "family keep kosher", None),
         # Round 2 (issue 12): practice, staff health, procedures said the way staff say them.
         # (Name model round 5 finds Amira, whom round 4 missed.)
-        ("Amira won't be swimming this term as she is observing Ramadan.", "observing Ramadan", "Amira"),
+        # Since scdetect: a festival after a verb of practice is a lexicon hit, the festival.
+        ("Amira won't be swimming this term as she is observing Ramadan.", "Ramadan", "Amira"),
         # Round 3 scored it 0.88, under SPECIAL_AT 0.9; round 4 (a second hand-written batch) finds it.
         ("Mrs Khan is having a hysterectomy in March.", "hysterectomy in March", "Khan"),
         ("Noah has his tonsils out on Friday so he'll be off next week.", "tonsils out on Friday", "Noah"),
@@ -88,7 +90,8 @@ def test_hard_negatives_are_not_special_category(found: Found, text: str) -> Non
 def test_religion_shown_by_practice(found: Found) -> None:
     # Name model round 4 took "Eid" for a name, which cut the phrase short at "fasting";
     # round 5 was trained on festivals as not names.
-    assert found("She'll be fasting next week for Eid.", "SPECIAL_CATEGORY") == ["fasting next week for Eid"]
+    # Since scdetect both are lexicon hits: "fasting", and "Eid" after "for".
+    assert found("She'll be fasting next week for Eid.", "SPECIAL_CATEGORY") == ["fasting", "Eid"]
     assert found("She'll be fasting next week for Eid.", "PERSON") == []
 
 
@@ -155,8 +158,9 @@ def test_a_clause_keeps_its_person_words_as_a_second_candidate(detector: Presidi
 def test_a_sentence_leaning_special_needs_a_clearly_special_clause(detector: PresidioDetector) -> None:
     from service.detect.recognizers.special_category import SpecialCategoryRecognizer as R
 
-    text = "Mr Osei goes to Friday prayers at the mosque at lunchtime, can we keep his period 5 free?"
-    clause = "goes to Friday prayers at the mosque at lunchtime"
+    # No lexicon term in it (since scdetect "Friday prayers" is one), so only the classifier reads it.
+    text = "Mr Osei leaves for the Friday service at lunchtime, can we keep his period 5 free?"
+    clause = "leaves for the Friday service at lunchtime"
     assert R.LEANING_AT < 0.69 < R.SPECIAL_AT and R.LEANING_PHRASE_AT <= 0.99
     assert _gated(detector, text, {text: 0.69, clause: 0.99})[0] == [clause]
     # Leaning, but no clause clearly special: nothing.

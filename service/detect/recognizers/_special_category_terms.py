@@ -64,6 +64,18 @@ TOPICS: dict[str, Topic] = {
             "learning difficulties", "learning disability", "global developmental delay",
             "sensory processing disorder", "speech and language therapy", "tourette's",
             "tourettes", "pathological demand avoidance",
+            # Interventions that are given only for a need (not exam access arrangements:
+            # corpus/drafts/internal.yaml has an extra-time list that is not special).
+            "lexia", "precision teaching", "nurture group", "social stories", "social story",
+            "lego therapy", "play therapy", "speech therapy", "occupational therapy", "fine motor group",
+            "motor skills group", "movement break", "movement breaks", "sensory break", "sensory breaks",
+            "sensory circuit", "sensory circuits", "1:1 support", "1:1 ta",
+            "one-to-one support", "1:1 teaching assistant", "pupil passport",
+        ),
+        patterns=(
+            # "has a reader and a separate room", "a scribe and rest breaks", "keep his 1:1".
+            r"\b(?:reader|scribe|prompter)\b(?<=\b(?:has|have|needs?|gets?|with|entitled\s+to|uses?)\s+(?:a\s+)?\w+)",
+            r"\b1:1\b(?<=\b(?:his|her|their)\s+1:1)",
         ),
         acronyms=("SEN", "SEND", "EHCP", "ASD", "ASC", "SEMH", "SLCN", "MLD", "SpLD", "PMLD", "SLD", "IEP"),
     ),
@@ -132,8 +144,23 @@ TOPICS: dict[str, Topic] = {
             "muslim", "jewish", "hindu", "sikh", "buddhist", "catholic",
             "jehovah's witness", "jehovah's witnesses", "religion", "religious beliefs",
             "religious belief", "atheist", "converted to islam", "islam", "judaism",
+            # Practice said of someone: what they observe, keep or eat for their faith.
+            "fasting", "friday prayers", "jummah", "jummah prayers", "sabbath", "shabbat", "shabbos",
+            "keep kosher", "keeps kosher", "keeping kosher", "not halal", "halal only", "prays", "praying",
+            "bar mitzvah", "bat mitzvah", "first holy communion", "holy communion",
         ),
         patterns=(
+            # A festival or place of worship after a verb of practice: "goes to synagogue",
+            # "observing Navratri", "off for Diwali"; the word alone is in every newsletter.
+            # NOTE: the word first, then the verb behind it: a lookbehind leading an
+            # alternative is tried at every character of every text.
+            r"\b(?:mosque|synagogue|gurdwara|church|temple|mandir|madrasa|ramadan|eid|diwali|navratri|passover"
+            r"|yom\s+kippur|rosh\s+hashanah|vaisakhi|lent|hanukkah|chanukah)\b"
+            r"(?<=\b(?:(?:goes|go|going|went|been)\s+to|attends?|attending|observ(?:e|es|ed|ing)"
+            r"|keeps?|keeping|kept|for|during|at\s+the)\s+(?:(?:the|a|his|her|their|local)\s+)?[\w\s]+)",
+            # Food for a faith said of someone: "only eats halal meat", "only has the kosher
+            # option"; not a menu's "all our meat is halal".
+            r"\b(?:halal|kosher)\b(?<=\b(?:only|eats?|eating|needs?|must\s+have|strictly)\s+(?:(?!and\b|or\b)\w+\s+){0,2}\w+)",
             r"\b(?:his|her|their)\s+(?:faith|religion)\b",
             # "Christian" is also a first name: only as a belief.
             r"(?<=\b(?:is|are|was|a|as|devout|practising|practicing)\s+)christian\b",

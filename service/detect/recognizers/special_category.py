@@ -15,6 +15,12 @@ from service.detect.sentence_classifier import SentenceClassifier, classifier_of
 from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import phrase_regex, scored_result
 from service.detect.recognizers.person import only_common_words
+from service.detect.recognizers._special_category_evidence import (
+    flagged_rows,
+    is_empty_label,
+    medicine_spans,
+    table_heading_spans,
+)
 from service.detect.recognizers._special_category_terms import GENERIC_FOLLOWERS, GENERIC_PRECEDERS, TOPICS
 
 # "my" for the writer's own health ("since I disclosed my Crohn's disease"); not "I" or
@@ -41,6 +47,9 @@ _NOT_NAMES = frozenset({
     "parents", "parent", "carers", "families", "staff", "colleagues", "governors", "everyone",
     "all", "sir", "madam", "head", "headteacher", "teacher", "teachers", "senco", "dsl",
     "reminder", "update", "note", "re", "fw", "fwd", "subject", "ps", "nb",
+    # Day and month abbreviations of timetables ("Tue: Y2 | Wed: nurture group"), Reception class.
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "reception",
 })
 # "doesn't need an EHCP", "no longer on a CP plan": said not to apply.
 _NEGATION = regex.compile(
@@ -133,13 +142,18 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         sentences = _sentences(text, doc)
         starts = [s.start for s in sentences]
         results = []
+        placed = []
         for start, end in hits:
             index = max(0, bisect.bisect_right(starts, start) - 1)
             score = self._about_a_person(text, sentences, index, start, end, nlp_artifacts)
             if score is not None:
                 results.append(self._result(start, end, score))
+            if score is not None and score > self.NEEDS_A_NAME_SCORE:
+                placed.append((start, end))
         if classifier is not None and doc is not None:
-            results += self._classified(text, doc, classifier, sentences, hits, nlp_artifacts)
+            # A sentence whose lexicon hits found no one yet is still read whole: "The family
+            # keep kosher" has the hit "keep kosher", but only the sentence has "the family".
+            results += self._classified(text, doc, classifier, sentences, placed, nlp_artifacts)
         return results
 
     def _classified(
@@ -209,6 +223,10 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         sentence = sentences[index]
         if _named_person_in(text, sentence, start, end, nlp_artifacts):
             return self.NAMED_SCORE
+        # A column heading ("FSM", "Allergies") is about the people of the rows flagged under it.
+        for row_start, row_end in flagged_rows(text, start, end):
+            if _named_person_in(text, _Sentence(row_start, row_end), row_start, row_start, nlp_artifacts):
+                return self.NAMED_SCORE
         sentence_text = text[sentence.start : sentence.end]
         if _HEDGE.search(sentence_text):
             return None
@@ -252,7 +270,11 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             sentence = sentences[index]
             previous = _previous_in_paragraph(text, sentences, index)
             row = _table_row(text, result.start, result.end)
+            flagged = flagged_rows(text, result.start, result.end)
             for person in people:
+                if any(a <= person.start < b for a, b in flagged):
+                    result.score = named  # a heading, and someone in a row flagged under it
+                    break
                 if row is not None and not row[0] <= person.start < row[1]:
                     continue  # in a table, the person must be in the hit's own row
                 if person.end <= result.start or person.start >= result.end:
@@ -281,7 +303,13 @@ def special_category_terms(text: str) -> list[tuple[int, int]]:
     """
     hits = [m.span() for m in _TERMS.finditer(text)]
     hits += [m.span() for m in _ACRONYMS.finditer(text) if not _shouted(text, *m.span())]
-    return [h for h in _outermost(hits) if not SpecialCategoryRecognizer._generic(text, *h)]
+    # Evidence beyond the lists: a medicine by its dose or stem, a cell under a special heading.
+    hits += medicine_spans(text)
+    hits += table_heading_spans(text)
+    return [
+        h for h in _outermost(hits)
+        if not SpecialCategoryRecognizer._generic(text, *h) and not is_empty_label(text, h[1])
+    ]
 
 
 def is_hedged(sentence: str) -> bool:
@@ -337,6 +365,7 @@ def _named_person_in(
         i for i, tok in enumerate(tokens)
         if tok.is_title and len(tok.text) > 1 and tok.lower_ not in _NOT_NAMES and not only_common_words(tok.text)
         and not title_start <= tok.idx < title_end
+        and not any(c.isdigit() for c in tok.text)  # "Y1", "Y3": a year group, not a name
     ]
     if not candidates or span is None:
         return False
