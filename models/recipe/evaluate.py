@@ -149,7 +149,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pipelines", nargs="+", help="installed pipeline names or folders")
     parser.add_argument("--per-template", type=int, default=4)
-    parser.add_argument("--templates", choices=["heldout", "final", "unseen", "kinds"], default="heldout",
+    parser.add_argument("--templates", choices=["heldout", "final", "unseen", "kinds", "names6", "names6_dev", "names6_held"], default="heldout",
                         help="which set of held-out templates to fill with held-out names")
     args = parser.parse_args()
 

@@ -19,7 +19,7 @@ import yaml
 RECIPE_DIR = Path(__file__).resolve().parent
 Split = Literal["train", "heldout"]
 Words = dict[str, list[str]]
-TemplateSet = Literal["train", "heldout", "final", "unseen", "kinds"]
+TemplateSet = Literal["train", "heldout", "final", "unseen", "kinds", "names6", "names6_dev", "names6_held"]
 Casing = Literal["title", "lower", "upper", "names_lower", "names_upper", "surname_upper"]
 
 TITLES = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Mx", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof"]
@@ -31,6 +31,18 @@ WORD_NAMES = """Hope Sky Summer Grace Faith Joy Autumn Dawn Amber Jade Ruby Rose
 Precious Destiny Honey River Rain Storm Blessing Miracle Lucky Hunter Victory Gift Patience Charity Iris Ivy Holly
 Daisy Poppy Willow Heather Pearl Hazel Violet Angel Star Melody Harmony Sue Chance Dot Faye Gay""".split()
 EVAL_KINDS_FILE = "eval_kinds.yaml"
+EVAL_NAMES6_FILE = "eval_names6.yaml"
+# {F1.full} / {F1.sur}: a famous person, author or scientist from the `famous` filler list,
+# named in teaching text ("learning about Mary Seacole", "Newton House"): not a PERSON.
+# {F1.tsur}: the same surname after a title ("Mr Newton"), a member of staff: a PERSON.
+_FAMOUS_SLOT = re.compile(r"F(\d)\.(full|sur|tsur)$")
+
+
+def names6_part(template: str) -> str:
+    """dev or held: the round-6 evaluation templates split by a hash of their text."""
+    import hashlib
+
+    return "dev" if hashlib.sha256(template.encode("utf-8")).digest()[0] % 2 == 0 else "held"
 
 
 @dataclass(frozen=True)
@@ -58,6 +70,12 @@ def load_templates(split: TemplateSet) -> dict[str, list[str]]:
         # evaluation only (written before training round 5; train.py never reads it)
         data = yaml.safe_load((RECIPE_DIR / EVAL_KINDS_FILE).read_text(encoding="utf-8"))
         return {kind: list(data[kind]) for kind in ("emails", "negatives", "subjects")}
+    if split.startswith("names6"):
+        # evaluation only (written before training round 6; train.py never reads it)
+        data = yaml.safe_load((RECIPE_DIR / EVAL_NAMES6_FILE).read_text(encoding="utf-8"))
+        part = split.partition("_")[2]
+        return {kind: [t for t in data[kind] if not part or names6_part(t) == part]
+                for kind in ("emails", "negatives", "subjects")}
     data = yaml.safe_load((RECIPE_DIR / "templates.yaml").read_text(encoding="utf-8"))
     return {kind: list(items) for kind, items in data[split].items()}
 
@@ -117,8 +135,9 @@ class Generator:
         self.pad = pad
         self.words = words
         self.fillers = load_fillers()
-        if templates == "kinds":
-            extra = yaml.safe_load((RECIPE_DIR / EVAL_KINDS_FILE).read_text(encoding="utf-8"))["fillers"]
+        if templates == "kinds" or templates.startswith("names6"):
+            file = EVAL_KINDS_FILE if templates == "kinds" else EVAL_NAMES6_FILE
+            extra = yaml.safe_load((RECIPE_DIR / file).read_text(encoding="utf-8"))["fillers"]
             self.fillers.update({k: [str(v) for v in vs] for k, vs in extra.items()})
         self.rng = random.Random(seed)
 
@@ -226,6 +245,113 @@ class Generator:
             self._render_person(b, self._person(), "tsur", casing)
             b.add("\n")
 
+    def _render_rows(self, b: _Builder, casing: Casing) -> None:
+        """Round 6: names in registers, rotas, cast lists, minutes, seating plans,
+        sign-up lists and rows of cells, beside times, rooms, classes, roles and ticks,
+        often under a line of column headers and with no sentence around them."""
+        rng = self.rng
+        f = self.fillers
+        style = rng.randrange(12)
+        n = rng.randint(2, 7)
+        tick = rng.choice(["✓", "✔", "x", "X", "/", "Y", "yes", "[x]", "☑", "*"])
+        sep = rng.choice(["\t", "\t", "  ", " | ", ", ", "   "])
+        if style == 0:  # register: surname and forename in their own cells
+            b.add(rng.choice(["Surname", "Last name", "Legal surname", "SURNAME"]) + sep
+                  + rng.choice(["Forename", "First name", "Preferred name", "FORENAME"]) + sep
+                  + rng.choice(["Form", "Reg", "Class", "Tutor group"]) + sep + rng.choice(["AM", "Mark", "Present"]) + "\n")
+            for _ in range(n):
+                p = self._person()
+                self._render_person(b, p, "sur", rng.choice([casing, "names_upper"]) if casing == "title" else casing)
+                b.add(sep)
+                self._render_person(b, p, "first", casing)
+                b.add(f"{sep}{rng.choice(f['class'])}{sep}{rng.choice([tick, 'N', 'L', 'U', '/'])}\n")
+        elif style == 1:  # surname first in capitals, with a class code
+            for _ in range(n):
+                p = self._person()
+                b.add(f"{self._case(p.surname, 'names_upper')}, {self._case(p.first, casing)}", person=True)
+                b.add(rng.choice([f" ({rng.choice(f['class'])})", f"{sep}{rng.choice(f['class'])}", "", f" - {rng.choice(f['year'])}"]) + "\n")
+        elif style == 2:  # minutes
+            b.add(rng.choice(["Present:", "Attendees:", "In attendance:", "Present -"]) + rng.choice([" ", "\n"]))
+            for i in range(n):
+                if i:
+                    b.add(rng.choice([", ", "; ", "\n"]))
+                self._render_person(b, self._person(), rng.choice(["full", "tsur", "init", "tfull", "full"]), casing)
+                if rng.random() < 0.4:
+                    b.add(rng.choice([" (Chair)", " (Clerk)", " (HT)", " (Parent Governor)", " (Staff Governor)", " (LA)", " (Vice Chair)"]))
+            b.add("\n" + rng.choice(["Apologies: ", "Apologies received from ", "Absent: "]))
+            self._render_person(b, self._person(), rng.choice(["full", "tsur", "init"]), casing)
+            b.add("\n")
+        elif style == 3:  # rota with days, times and places
+            if rng.random() < 0.5:
+                b.add(rng.choice(["Day", "DAY", "Date"]) + sep + rng.choice(["Staff", "Name", "Who"]) + sep + rng.choice(["Duty", "Area", "Where"]) + "\n")
+            for _ in range(n):
+                b.add(rng.choice(f["weekday"]) + sep)
+                self._render_person(b, self._person(), rng.choice(["full", "first", "tsur", "init"]), casing)
+                b.add(sep + rng.choice(["Front gate", "Canteen", "Field", "Yard", "Bus bay", "Library", rng.choice(f["room"])]) + rng.choice(["", sep + self._filler("time")]) + "\n")
+        elif style == 4:  # seating plan
+            for t in range(1, n + 1):
+                b.add(rng.choice([f"Table {t}: ", f"Row {chr(64 + t)}: ", f"Group {t} - ", f"T{t}\t"]))
+                for i in range(rng.randint(2, 5)):
+                    if i:
+                        b.add(rng.choice([", ", " / ", "\t"]))
+                    self._render_person(b, self._person(), rng.choice(["first", "first", "full", "init"]), casing)
+                b.add("\n")
+        elif style == 5:  # sign-up list with ticks
+            if rng.random() < 0.5:
+                b.add(rng.choice(["Name", "Pupil", "Child's name"]) + sep + rng.choice(["Paid", "Consent", "Kit", "Attending"]) + "\n")
+            for _ in range(n):
+                before = rng.random() < 0.4
+                if before:
+                    b.add(tick + " ")
+                self._render_person(b, self._person(), rng.choice(["full", "full", "first", "rev"]), casing)
+                if not before:
+                    b.add(sep + rng.choice([tick, tick, "", self._filler("money")]))
+                b.add("\n")
+        elif style == 6:  # cast list: the character is not a person, the pupil is
+            b.add(rng.choice(["Cast list\n", "CAST\n", "Parts:\n", "Roles\n", ""]))
+            for _ in range(n):
+                b.add(rng.choice(f["character"] + ["Narrator", "Narrator 2", "Chorus", "Soldier", "Witch 1", "Guard"]))
+                b.add(rng.choice([" - ", ": ", "\t", " ...... ", " – ", " played by "]))
+                self._render_person(b, self._person(), rng.choice(["full", "full", "first"]), casing)
+                b.add("\n")
+        elif style == 7:  # names with class codes
+            for _ in range(n):
+                self._render_person(b, self._person(), rng.choice(["full", "first", "init"]), casing)
+                b.add(rng.choice([" ", sep, " - ", " ("]) + rng.choice(f["class"]) + rng.choice(["", ")", ""]) + "\n")
+        elif style == 8:  # roles
+            for _ in range(n):
+                role = rng.choice(f["role"] + ["First aider", "Fire marshal", "Driver", "Group leader", "Lead", "Support"])
+                if rng.random() < 0.5:
+                    b.add(role + rng.choice([": ", " - ", "\t"]))
+                    self._render_person(b, self._person(), rng.choice(["full", "tsur", "tfull"]), casing)
+                else:
+                    self._render_person(b, self._person(), rng.choice(["full", "tsur"]), casing)
+                    b.add(rng.choice([f" ({role})", f"{sep}{role}", f", {role}"]))
+                b.add(rng.choice(["", f"{sep}ext {rng.randint(200, 399)}"]) + "\n")
+        elif style == 9:  # times and rooms
+            if rng.random() < 0.5:
+                b.add(rng.choice(["Time", "Slot"]) + sep + rng.choice(["Name", "Pupil", "Student"]) + sep + rng.choice(["Room", "Where", "With"]) + "\n")
+            for _ in range(n):
+                b.add(self._filler("time") + sep)
+                self._render_person(b, self._person(), rng.choice(["full", "first", "rev"]), casing)
+                b.add(sep + rng.choice(f["room"]) + "\n")
+        elif style == 10:  # marks and grades in columns
+            b.add(rng.choice(["Name", "Student", "Candidate"]) + sep + sep.join(rng.sample(["Paper 1", "Paper 2", "Target", "Grade", "Effort", "Q1", "Q2", "Total"], 3)) + "\n")
+            for _ in range(n):
+                self._render_person(b, self._person(), rng.choice(["full", "rev", "full"]), casing)
+                b.add(sep + sep.join(str(rng.randint(1, 9)) for _ in range(3)) + "\n")
+        else:  # lower-case chat lists
+            for i in range(n):
+                b.add(rng.choice(["", "- ", "* "]))
+                name = self._person()
+                b.add(name.first.lower(), person=True)
+                if rng.random() < 0.4:
+                    b.add(" ")
+                    b.add(name.surname[0].lower(), person=False)
+                    start = b.persons.pop()[0]
+                    b.persons.append((start, b.length))
+                b.add(rng.choice([" ok", " - yes", "", " in", " off", f" {rng.choice(f['class']).lower()}"]) + "\n")
+
     # -- other slots -------------------------------------------------------------
     def _date(self) -> str:
         rng = self.rng
@@ -311,6 +437,7 @@ class Generator:
             template = self._padded(template)
         b = _Builder()
         people: dict[str, _Person] = {}
+        famous: dict[str, str] = {}
         is_list = False
         pos = 0
         for m in _SLOT.finditer(template):
@@ -318,7 +445,16 @@ class Generator:
             pos = m.end()
             slot = m.group(1)
             pm = _PERSON_SLOT.match(slot)
-            if pm:
+            fm = _FAMOUS_SLOT.match(slot)
+            if fm:
+                full = famous.setdefault(fm.group(1), self.rng.choice(self.fillers["famous"]))
+                if fm.group(2) == "full":
+                    b.add(full)
+                elif fm.group(2) == "sur":
+                    b.add(full.split()[-1])
+                else:
+                    b.add_titled(self._case(self.rng.choice(TITLES), casing), self._case(full.split()[-1], casing, True))
+            elif pm:
                 person = people.setdefault(pm.group(1), self._person())
                 if pm.group(2) == "word" and person.first not in WORD_NAMES:
                     person.first = self.rng.choice(WORD_NAMES)
@@ -331,6 +467,9 @@ class Generator:
                 is_list = True
             elif slot == "TABLE":
                 self._render_table(b, casing)
+                is_list = True
+            elif slot == "ROWS":
+                self._render_rows(b, casing)
                 is_list = True
             else:
                 b.add(self._filler(slot))
