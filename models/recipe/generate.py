@@ -65,6 +65,13 @@ def load_names(split: Split) -> Names:
     return Names(first=read("first_names.tsv"), surnames=read("surnames.tsv"))
 
 
+# Round 6's training templates (famous people, characters, rows of names) stay in
+# templates.yaml but are used only when asked for (`train.py --round6`): round 6a was not
+# shipped (models/README.md), and without them the recipe still makes the shipped round 5b.
+TRAIN_ROUND6 = False
+_ROUND6_SLOT = re.compile(r"\{(?:F\d\.(?:full|sur|tsur)|character|ROWS)\}")
+
+
 def load_templates(split: TemplateSet) -> dict[str, list[str]]:
     if split == "kinds":
         # evaluation only (written before training round 5; train.py never reads it)
@@ -77,6 +84,8 @@ def load_templates(split: TemplateSet) -> dict[str, list[str]]:
         return {kind: [t for t in data[kind] if not part or names6_part(t) == part]
                 for kind in ("emails", "negatives", "subjects")}
     data = yaml.safe_load((RECIPE_DIR / "templates.yaml").read_text(encoding="utf-8"))
+    if split == "train" and not TRAIN_ROUND6:
+        return {kind: [t for t in items if not _ROUND6_SLOT.search(t)] for kind, items in data[split].items()}
     return {kind: list(items) for kind, items in data[split].items()}
 
 

@@ -162,7 +162,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--max-minutes", type=float, default=40.0,
                         help="stop before an epoch that would end after this many minutes")
+    parser.add_argument("--round6", action="store_true",
+                        help="also train on round 6's templates (famous people, characters, rows of names; not shipped)")
     args = parser.parse_args()
+    if args.round6:
+        import generate
+
+        generate.TRAIN_ROUND6 = True
     if os.environ.get("PYTHONHASHSEED") != "0":
         # Some Faker locales build their lists from sets: a fixed hash seed keeps the
         # generated text, and so the model, the same on every run.

@@ -68,3 +68,16 @@ def test_rows_are_lists_of_names_with_nothing_else_in_their_spans() -> None:
         for a, b in sample.persons:
             name = sample.text[a:b]
             assert name == name.strip() and not re.search(r"[\t\d:|✓✔()]", name), name
+
+
+def test_round6_training_templates_are_used_only_when_asked_for() -> None:
+    import generate
+
+    default = load_templates("train")
+    assert not any("{ROWS}" in t or "{F1." in t or "{character}" in t for ts in default.values() for t in ts)
+    generate.TRAIN_ROUND6 = True
+    try:
+        with_round6 = load_templates("train")
+    finally:
+        generate.TRAIN_ROUND6 = False
+    assert sum(map(len, with_round6.values())) > sum(map(len, default.values()))
