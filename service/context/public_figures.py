@@ -8,7 +8,7 @@ data (corpus/README.md, PERSON row). This module weighs, for each name the NER f
 the evidence that it is such a figure against the evidence that it is a real person:
 
 For a figure (each cue says what the words around the name are):
-- strong, enough anywhere: life dates "(1820-1910)", "born in 1564", a regnal number or
+- strong, enough anywhere: a school house named after one ("Seacole house"), life dates "(1820-1910)", "born in 1564", a regnal number or
   an epithet ("Henry VIII", "Alfred the Great"), authorship after a title or a work noun
   ("Holes by Louis Sachar", "poems by ..."), "in the style of X", a descriptor ("the poet
   X", "the scientist X", "King X"), a famous work or deed ("X's laws", "X's novel",
@@ -242,6 +242,10 @@ def real_person_evidence(text: str, start: int, end: int) -> bool:
     return _after(_CLASS_AFTER, text, end) is not None or _before(_REAL_BEFORE, text, start)
 
 
+# "Seacole house won the cup": a school house named after a figure.
+_HOUSE_AFTER = regex.compile(r"[ \t]+(?i:house|houses)\b(?![ \t]+(?:of|on|in|at)\b)")
+
+
 def strong_figure_evidence(text: str, start: int, end: int) -> bool:
     if _after(_LIFE_DATES, text, end) or _after(_BORN_OR_DIED, text, end):
         return True
@@ -301,6 +305,9 @@ def figures(
     real: set[Span] = set()
     for span in spans:
         start, end = span
+        if _after(_HOUSE_AFTER, text, end):
+            judged.add(span)  # a house is never a person, whoever is congratulated
+            continue
         if real_person_evidence(text, start, end):
             real.add(span)
             continue

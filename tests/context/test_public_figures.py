@@ -139,3 +139,14 @@ def test_figures_already_set_aside_vouch_for_the_names_listed_with_them() -> Non
     scrooge, fred, belle = spans_of(text, "Scrooge", "Fred", "Belle")
     assert figures(text, [fred, belle], known=[scrooge]) == {fred, belle}
     assert figures(text, [fred, belle]) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Congratulations to Kettering house, who won the cup.", "Kettering"),
+        ("Sports day: Gold went to Osei House, silver to Brontë.", "Osei"),
+    ],
+)
+def test_a_school_house_is_never_a_person(text: str, name: str) -> None:
+    assert judged(text, name) == [name]
