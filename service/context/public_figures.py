@@ -308,8 +308,9 @@ def figures(
         if _after(_HOUSE_AFTER, text, end):
             judged.add(span)  # a house is never a person, whoever is congratulated
             continue
-        if real_person_evidence(text, start, end):
-            real.add(span)
+        around = listed_around(text, start, end)
+        if real_person_evidence(text, start, end) or (around is not None and real_person_evidence(text, *around)):
+            real.add(span)  # "Robin Hood (yes, really - supply)": the listed name, then a role
             continue
         if _is_figure(text, start, end, teaching, is_first_name, is_known_name):
             judged.add(span)

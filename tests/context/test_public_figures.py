@@ -150,3 +150,9 @@ def test_figures_already_set_aside_vouch_for_the_names_listed_with_them() -> Non
 )
 def test_a_school_house_is_never_a_person(text: str, name: str) -> None:
     assert judged(text, name) == [name]
+
+
+def test_a_role_after_a_listed_name_marks_a_real_person() -> None:
+    text = "Staff on site: Robin Hood (supply, Tuesdays)."
+    assert judged(text, "Robin") == []
+    assert judged("Year 4 are reading about Robin Hood and his merry men.", "Robin") == ["Robin"]
