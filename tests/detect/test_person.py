@@ -288,3 +288,26 @@ def test_uk_towns_after_a_place_cue_are_places(detector: PresidioDetector, text:
 def test_mr_men_and_little_miss_are_books(detector: PresidioDetector) -> None:
     assert [e.text for e in detector.analyze("Mr Men & Little Miss Day!!") if e.type is EntityType.PERSON] == []
     assert [e.text for e in detector.analyze("Miss Day will take the register.") if e.type is EntityType.PERSON] == ["Day"]
+
+
+# -- public figures and characters by the words around them (service/context/public_figures.py) --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Names in no list: the context alone says they are an author, a figure and a character.
+        ("Subject: Book club\nWe finish The Lantern Road by Halina Brzeska this week. Thanks, Amara", ["Amara"]),
+        ("Subject: Y4 homework\nFind out three facts about Ignatius Okonjo (1729-1780) for Monday. "
+         "Kacper Nowak (4B) has the sheet.", ["Kacper Nowak"]),
+        ("Subject: English Y11\nRevision: how does Stevenson present Utterson? Use Lanyon's letter.", []),
+        ("Well done to Priya Sandhu, whose poem in the style of Benjamin Zephaniah won the prize.", ["Priya Sandhu"]),
+    ],
+)
+def test_figures_and_characters_by_their_context(detector: PresidioDetector, text: str, expected: list[str]) -> None:
+    assert names(detector, text) == expected
+
+
+def test_a_pupil_named_after_a_figure_stays_a_name(detector: PresidioDetector) -> None:
+    text = "Subject: Science homework\nIsaac Newton was born in 1643. Isaac in 5B was proud to share his name."
+    assert names(detector, text) == ["Isaac"]

@@ -31,6 +31,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from service.context import public_figures
 from service.detect.recognizers._person_evidence import (
     BODY_WORDS,
     NAME_WORD,
@@ -75,6 +76,11 @@ _SCHOOL_WORDS = frozenset(
     mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
+# Evidence that a figure's name can have as well as a pupil's (a possessive, a pronoun).
+_WEAK_EVIDENCE = frozenset(
+    {"Name with a possessive", "Name a pronoun refers back to", "Name of someone who has", "Name of someone who speaks"}
+)
+
 TITLE_RULE_SCORE = 0.7
 EVIDENCE_SCORE = 0.7
 SAME_NAME_SCORE = 0.65
@@ -96,7 +102,8 @@ class PersonRecognizer(SpacyRecognizer):
         # Whole spans first: "Juliet - Marlowe Theatre" is a theatre before it is a Juliet.
         found = [r for r in found if not names_a_place_or_body(text[r.start : r.end])]
         found = [r for r in found if not venue_follows(text, r.end)]
-        found = [r for r in found if not is_public_figure(text, r.start, r.end)]
+        listed = [(r.start, r.end) for r in found if is_public_figure(text, r.start, r.end)]
+        found = [r for r in found if (r.start, r.end) not in listed]
         found = [r for r in found if not is_place(text, r.start, r.end)]
         results = [r for r in (_trim_title(text, r) for r in found) if r]
         results = [r for r in (_trim_lower_case(text, r) for r in results) if r]
@@ -105,22 +112,32 @@ class PersonRecognizer(SpacyRecognizer):
         results = [r for r in results if not _names_something_else(text, r.start, r.end)]
         results = [r for r in results if not _unlikely_guess(text, r.start, r.end)]
         results = [r for r in results if not calendar_word_as_modifier(text, r.start, r.end, nlp_artifacts)]
+        # Historical figures, authors and characters, by the words around them (public_figures.py).
+        figures = public_figures.figures(
+            text, [(r.start, r.end) for r in results], _is_known_first_name, is_known_name, known=listed
+        )
+        results = [r for r in results if (r.start, r.end) not in figures]
         taken = Covered((r.start, r.end) for r in results)
 
         def add(start: int, end: int, score: float, why: str) -> None:
+            if (start, end) in figures:
+                return  # "George's Marvellous Medicine" found again as another mention of a pupil George
             if not taken.overlaps(start, end):
                 results.append(self._result(start, end, score, why))
                 taken.add(start, end)
 
         sure: list[tuple[int, int]] = []
         for start, end in titled_names(text):
-            if not is_public_figure(text, start, end):  # "Mr Men", "Mr Tickle"
+            # "Mr Men", "Mr Tickle", "Sir Francis Drake"
+            if not is_public_figure(text, start, end) and not public_figures.titled_figure(text, start, end):
                 add(start, end, TITLE_RULE_SCORE, "Name after a title")
                 sure.append((start, end))
         for start, end, why in evidence_spans(text, could_be_name, is_known_name):
             value = text[start:end]
             if is_public_figure(text, start, end) or _names_something_else(text, start, end):
                 continue
+            if why in _WEAK_EVIDENCE and public_figures.strong_figure_evidence(text, start, end):
+                continue  # "Guru Nanak's birthday", "Isaac Newton's laws": said of a figure
             if names_a_place_or_body(value) or is_place(text, start, end):
                 continue
             add(start, end, EVIDENCE_SCORE, why)
@@ -475,6 +492,10 @@ def could_be_name(word: str) -> bool:
 
 
 _CONTRACTION_ENDS = frozenset({"ll", "d", "ve", "re", "m", "t", "s"})
+
+
+def _is_known_first_name(word: str) -> bool:
+    return word.casefold() in known_first_names()
 
 
 def is_known_name(word: str) -> bool:
