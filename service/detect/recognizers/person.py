@@ -39,6 +39,7 @@ from service.detect.recognizers._person_evidence import (
     lower_case_line,
 )
 from service.detect.nlp import fine_tags
+from service.detect.recognizers._name_tables import table_name_spans
 from service.detect.recognizers.street_address import HOUSE_NAME_ENDINGS
 from service.settings import REPO_ROOT
 
@@ -119,6 +120,13 @@ class PersonRecognizer(SpacyRecognizer):
             if is_public_figure(text, start, end) or _names_something_else(text, start, end):
                 continue
             if names_a_place_or_body(value) or is_place(text, start, end):
+                continue
+            add(start, end, EVIDENCE_SCORE, why)
+            sure.append((start, end))
+        for start, end, why in table_name_spans(text, taken, could_be_name, is_known_first_name, lower_case_line):
+            if is_public_figure(text, start, end) or _names_something_else(text, start, end):
+                continue
+            if names_a_place_or_body(text[start:end]) or is_place(text, start, end):
                 continue
             add(start, end, EVIDENCE_SCORE, why)
             sure.append((start, end))
@@ -458,6 +466,10 @@ def could_be_name(word: str) -> bool:
 
 
 _CONTRACTION_ENDS = frozenset({"ll", "d", "ve", "re", "m", "t", "s"})
+
+
+def is_known_first_name(word: str) -> bool:
+    return word.casefold() in known_first_names()
 
 
 def is_known_name(word: str) -> bool:
