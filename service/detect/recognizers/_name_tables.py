@@ -43,7 +43,8 @@ from service.detect.recognizers._person_evidence import _GROUP_WORDS, NAME_WORD
 NameTest = Callable[[str], bool]
 
 _MAX_LINES = 2000
-_MAX_LINE_CHARS = 600
+_MAX_LINE_CHARS = 300
+_MAX_CELL_CHARS = 60
 _MAX_CELLS = 40
 _MAX_CELL_WORDS = 4
 _MIN_SHARE = 0.6
@@ -142,21 +143,21 @@ def _judge(
     named: bool,
 ) -> str | None:
     """'strong' (a name by other evidence), 'shaped' (could be one) or None."""
+    if cell.end - cell.start > _MAX_CELL_CHARS:
+        return None  # a sentence, not a cell, even if it holds a name
     value = text[cell.start : cell.end]
-    if any(c.isdigit() for c in value) or _PEOPLE_LABEL.match(value):
+    parts = value.replace(",", " ").split()
+    if not parts or len(parts) > _MAX_CELL_WORDS or any(c.isdigit() for c in value) or _PEOPLE_LABEL.match(value):
         return None  # a header ("Forename") is not a name
     if any(s < cell.end and cell.start < e for s, e in found):
         return "strong"
-    parts = value.replace(",", " ").split()
-    if not parts or len(parts) > _MAX_CELL_WORDS:
-        return None
     if _TITLE.match(parts[0]):
         parts = parts[1:]  # "Cllr Terence Mould": the title is left out of the name
         if not parts:
             return None
         cell.start = text.index(parts[0], cell.start)
     # A column headed as names may be typed in lower case ("okonjo,chidi,5,5M").
-    lower = lower_case_line(text, cell.start) or (named and value.islower())
+    lower = None
     words = []
     for part in parts:
         if _INITIAL.match(part):
@@ -167,8 +168,11 @@ def _judge(
         m = _WORD.fullmatch(part)
         if m is None:
             return None
-        if not (part[0].isupper() or lower):
-            return None
+        if not part[0].isupper():
+            if lower is None:
+                lower = (named and value.islower()) or lower_case_line(text, cell.start)
+            if not lower:
+                return None
         words.append(part)
     if not words:
         return None
@@ -271,6 +275,9 @@ def _split_line(line: str, csv: bool) -> list[tuple[int, int, bool | None]]:
 
 
 def _items(line: str, a: int, b: int) -> list[tuple[int, int]]:
+    segment = line[a:b]
+    if "," not in segment and ";" not in segment and "&" not in segment and " and " not in segment:
+        return [(a, b)]
     items = []
     start = a
     for c in _ITEM_CUT.finditer(line, a, b):
