@@ -101,3 +101,8 @@ def test_headers_and_greetings_are_not_names() -> None:
     assert "Forename" not in added and "Surname" not in added and "Hughes" in added
     text = "Subject: Diet request - Yusra\nHello,\nYusra Idris\nThanks,\nSam Okoro"
     assert "Hello" not in from_tables(text, ["Yusra Idris", "Sam Okoro"])
+
+
+def test_sentences_do_not_vouch_for_a_column() -> None:
+    text = "Thanks to Xanthe Quell and Yorick Pell for helping at the fair today.\nZebedee Wrayford"
+    assert from_tables(text, ["Xanthe Quell", "Yorick Pell"]) == []

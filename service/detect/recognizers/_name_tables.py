@@ -50,6 +50,7 @@ _MAX_CELL_WORDS = 4
 _MIN_SHARE = 0.6
 
 _WORD = regex.compile(NAME_WORD)
+_DIGIT = regex.compile(r"\d")
 # Where a line is cut into cells: tab, pipe, two or more spaces, a spaced dash or arrow.
 _CUT = regex.compile(r"\t|[ \t]*\|[ \t]*|[ ]{2,}|[ \t]+[-–—]+>?[ \t]+|[ \t]*->[ \t]*|[ \t]*=>[ \t]*")
 # A label before a colon: a few words, maybe a number or letter ("Table 1", "Group A (Mr Dale)").
@@ -84,6 +85,7 @@ class _Cell:
     start: int
     end: int
     column: tuple[int, int]
+    prose: bool = False
 
 
 def table_name_spans(
@@ -143,11 +145,11 @@ def _judge(
     named: bool,
 ) -> str | None:
     """'strong' (a name by other evidence), 'shaped' (could be one) or None."""
-    if cell.end - cell.start > _MAX_CELL_CHARS:
+    if cell.prose or cell.end - cell.start > _MAX_CELL_CHARS:
         return None  # a sentence, not a cell, even if it holds a name
     value = text[cell.start : cell.end]
     parts = value.replace(",", " ").split()
-    if not parts or len(parts) > _MAX_CELL_WORDS or any(c.isdigit() for c in value) or _PEOPLE_LABEL.match(value):
+    if not parts or len(parts) > _MAX_CELL_WORDS or _DIGIT.search(value) or _PEOPLE_LABEL.match(value):
         return None  # a header ("Forename") is not a name
     if any(s < cell.end and cell.start < e for s, e in found):
         return "strong"
@@ -227,10 +229,14 @@ def _read_block(rows: list[tuple[int, str]], block: int, cells: list[_Cell], nam
         and not any("\t" in line or "|" in line for _, line in rows)
     )
     for index, (offset, line) in enumerate(rows):
+        if _is_prose(line):
+            # A sentence is one cell of its column that is no name: it is not cut up.
+            cells.append(_Cell(offset, offset + len(line), (block, 0), prose=True))
+            continue
         pieces = _split_line(line, csv)
         labelled = bool(pieces) and pieces[0][2] is None
         # A header: the first row of a table, or any row of short cells one of which names people.
-        header = len(pieces) >= 2 and not labelled and not any(c.isdigit() for c in line)
+        header = len(pieces) >= 2 and not labelled and not _DIGIT.search(line)
         for position, (a, b, label_named) in enumerate(pieces[:_MAX_CELLS]):
             if label_named is None:
                 continue
@@ -251,6 +257,18 @@ def _read_block(rows: list[tuple[int, str]], block: int, cells: list[_Cell], nam
                 span = _trim(line, s, e)
                 if span:
                     cells.append(_Cell(offset + span[0], offset + span[1], key))
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence rather than a row or a list: no cell cuts, and half or more of five or
+    more words in lower case ("Could you check these are on the list for the trip?")."""
+    if "\t" in line or "|" in line or "  " in line:
+        return False
+    words = line.split()
+    if len(words) < 5:
+        return False
+    lower = sum(1 for w in words if w[0].islower())
+    return lower >= 5 and 2 * lower >= len(words)
 
 
 def _split_line(line: str, csv: bool) -> list[tuple[int, int, bool | None]]:
