@@ -177,4 +177,6 @@ def test_the_detector_reads_a_texts_own_subject_line(detector) -> None:  # type:
     plan = "Subject: Y9 English lesson plan - Of Mice and Men\n" + LESSON
     assert [e for e in detector.analyze(plan) if e.type is EntityType.SPECIAL_CATEGORY] == []
     note = "Subject: Lennie\nLennie has a learning disability and needs a reader in exams."
-    assert [e.text for e in detector.analyze(note) if e.type is EntityType.SPECIAL_CATEGORY] == ["learning disability"]
+    # Since session 7 an exam reader for a named pupil (an access arrangement) is found too.
+    found = [e.text for e in detector.analyze(note) if e.type is EntityType.SPECIAL_CATEGORY]
+    assert found == ["learning disability", "reader"]

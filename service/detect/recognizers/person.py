@@ -43,6 +43,7 @@ from service.detect.recognizers._person_evidence import (
 )
 from service.detect.covered import Covered
 from service.detect.nlp import fine_tags
+from service.detect.recognizers._name_tables import table_name_spans
 from service.detect.recognizers.street_address import HOUSE_NAME_ENDINGS
 from service.settings import REPO_ROOT
 
@@ -114,7 +115,7 @@ class PersonRecognizer(SpacyRecognizer):
         results = [r for r in results if not calendar_word_as_modifier(text, r.start, r.end, nlp_artifacts)]
         # Historical figures, authors and characters, by the words around them (public_figures.py).
         figures = public_figures.figures(
-            text, [(r.start, r.end) for r in results], _is_known_first_name, is_known_name, known=listed
+            text, [(r.start, r.end) for r in results], is_known_first_name, is_known_name, known=listed
         )
         results = [r for r in results if (r.start, r.end) not in figures]
         taken = Covered((r.start, r.end) for r in results)
@@ -139,6 +140,13 @@ class PersonRecognizer(SpacyRecognizer):
             if why in _WEAK_EVIDENCE and public_figures.strong_figure_evidence(text, start, end):
                 continue  # "Guru Nanak's birthday", "Isaac Newton's laws": said of a figure
             if names_a_place_or_body(value) or is_place(text, start, end):
+                continue
+            add(start, end, EVIDENCE_SCORE, why)
+            sure.append((start, end))
+        for start, end, why in table_name_spans(text, taken, could_be_name, is_known_first_name, lower_case_line):
+            if is_public_figure(text, start, end) or _names_something_else(text, start, end):
+                continue
+            if names_a_place_or_body(text[start:end]) or is_place(text, start, end):
                 continue
             add(start, end, EVIDENCE_SCORE, why)
             sure.append((start, end))
@@ -494,7 +502,7 @@ def could_be_name(word: str) -> bool:
 _CONTRACTION_ENDS = frozenset({"ll", "d", "ve", "re", "m", "t", "s"})
 
 
-def _is_known_first_name(word: str) -> bool:
+def is_known_first_name(word: str) -> bool:
     return word.casefold() in known_first_names()
 
 
