@@ -143,7 +143,8 @@ class PersonRecognizer(SpacyRecognizer):
                 continue
             add(start, end, EVIDENCE_SCORE, why)
             sure.append((start, end))
-        for start, end, why in table_name_spans(text, taken, could_be_name, is_known_first_name, lower_case_line):
+        so_far = [(r.start, r.end) for r in results]
+        for start, end, why in table_name_spans(text, so_far, could_be_name, is_known_first_name, lower_case_line):
             if is_public_figure(text, start, end) or _names_something_else(text, start, end):
                 continue
             if names_a_place_or_body(text[start:end]) or is_place(text, start, end):
