@@ -106,3 +106,12 @@ def test_headers_and_greetings_are_not_names() -> None:
 def test_sentences_do_not_vouch_for_a_column() -> None:
     text = "Thanks to Xanthe Quell and Yorick Pell for helping at the fair today.\nZebedee Wrayford"
     assert from_tables(text, ["Xanthe Quell", "Yorick Pell"]) == []
+
+
+def test_a_form_of_different_labels_is_not_a_column() -> None:
+    """'Name:', 'Company:', 'City:' lines hold different things: two names do not vouch for
+    the firm and the town; numbered labels of one kind ('Table 1:', 'Table 2:') still do."""
+    form = "Name: Xanthe Quell\nCompany: Brightwater Holdings\nCity: Wrexford\nContact: Yorick Pell"
+    assert from_tables(form, ["Xanthe Quell", "Yorick Pell"]) == []
+    tables = "Table 1: Xanthe Quell\nTable 2: Yorick Pell\nTable 3: Zebedee Wrayford"
+    assert from_tables(tables, ["Xanthe Quell", "Yorick Pell"]) == ["Zebedee Wrayford"]

@@ -80,11 +80,16 @@ _DAYS = frozenset(
 )
 
 
+# A column: the block of lines, the cell's position in its line, and the kind of label
+# its line starts with ("" for none).
+Column = tuple[int, int, str]
+
+
 @dataclass
 class _Cell:
     start: int
     end: int
-    column: tuple[int, int]
+    column: Column
     prose: bool = False
 
 
@@ -106,7 +111,7 @@ def table_name_spans(
     cells, labels = _cells(text)
     if not cells:
         return []
-    columns: dict[tuple[int, int], list[_Cell]] = defaultdict(list)
+    columns: dict[Column, list[_Cell]] = defaultdict(list)
     for cell in cells:
         columns[cell.column].append(cell)
     spans: list[tuple[int, int, str]] = []
@@ -192,11 +197,11 @@ def _judge(
     return "shaped"
 
 
-def _cells(text: str) -> tuple[list[_Cell], set[tuple[int, int]]]:
+def _cells(text: str) -> tuple[list[_Cell], set[Column]]:
     """The cells of every line, each with its column (block, position); and the columns
     a header or label names as people."""
     cells: list[_Cell] = []
-    named: set[tuple[int, int]] = set()
+    named: set[Column] = set()
     block = 0
     pos = 0
     lines = text.split("\n")[:_MAX_LINES]
@@ -220,7 +225,7 @@ def _cells(text: str) -> tuple[list[_Cell], set[tuple[int, int]]]:
     return cells, named
 
 
-def _read_block(rows: list[tuple[int, str]], block: int, cells: list[_Cell], named: set[tuple[int, int]]) -> None:
+def _read_block(rows: list[tuple[int, str]], block: int, cells: list[_Cell], named: set[Column]) -> None:
     commas = [line.count(",") for _, line in rows]
     csv = (
         len(rows) >= 2
@@ -231,22 +236,25 @@ def _read_block(rows: list[tuple[int, str]], block: int, cells: list[_Cell], nam
     for index, (offset, line) in enumerate(rows):
         if _is_prose(line):
             # A sentence is one cell of its column that is no name: it is not cut up.
-            cells.append(_Cell(offset, offset + len(line), (block, 0), prose=True))
+            cells.append(_Cell(offset, offset + len(line), (block, 0, ""), prose=True))
             continue
         pieces = _split_line(line, csv)
         labelled = bool(pieces) and pieces[0][2] is None
+        # Lines with different labels are a form, not a column: "Name: ...", "Company: ...",
+        # "City: ..." hold different things. "Table 1:", "Table 2:" are one kind of line.
+        kind = _label_kind(line[pieces[0][0] : pieces[0][1]]) if labelled else ""
         # A header: the first row of a table, or any row of short cells one of which names people.
         header = len(pieces) >= 2 and not labelled and not _DIGIT.search(line)
         for position, (a, b, label_named) in enumerate(pieces[:_MAX_CELLS]):
             if label_named is None:
                 continue
-            key = (block, position)
+            key = (block, position, kind)
             raw = line[a:b]
             if header and _PEOPLE_LABEL.match(raw.strip()):
                 named.add(key)
                 continue
             if label_named:
-                key = (block, position + 1000 * (index + 1))  # its label names this line's list only
+                key = (block, position + 1000 * (index + 1), kind)  # its label names this line's list only
                 named.add(key)
             last = position == len(pieces) - 1
             if not csv and last and not _SURNAME_FIRST.match(raw.strip()):
@@ -257,6 +265,14 @@ def _read_block(rows: list[tuple[int, str]], block: int, cells: list[_Cell], nam
                 span = _trim(line, s, e)
                 if span:
                     cells.append(_Cell(offset + span[0], offset + span[1], key))
+
+
+_NUMBERING = regex.compile(r"\b(?:\d+|[A-Za-z]|[ivx]+)\b")
+
+
+def _label_kind(label: str) -> str:
+    """A label without its numbering: "Table 1" and "Table 2" -> "table"."""
+    return " ".join(_NUMBERING.sub(" ", label.casefold()).split())
 
 
 def _is_prose(line: str) -> bool:
