@@ -92,9 +92,8 @@ def test_password_found(found: Found, text: str, secret: str) -> None:
         ("Is the copier code still the same? No, it's 5162 now.", ["5162"]),
         ("Re: governor portal - it's Willow!Bark", ["Willow!Bark"]),
         ("Re: Re: laptop - yes that's it, Heron88 (capital H)", ["Heron88"]),
-        # A secret-shaped token given alone as its own clause ("It's X.") is enough.
-        ("The file is attached. It's Oak-Tree-2025", ["Oak-Tree-2025"]),
-        ("He never remembers: it's Walrus5.", ["Walrus5"]),
+        # Given alone in a reply: "Re:" or a quoted question above.
+        ("Re: staff laptop\n\nSorry - it's Walrus5.", ["Walrus5"]),
         # A bracketed aside between the label and the secret.
         ("His tablet passcode (the school one) is Comet!19.", ["Comet!19"]),
     ],
@@ -167,6 +166,8 @@ def test_password_given_naturally(found: Found, text: str, secrets: list[str]) -
         "Position: Designer, fashion/clothing",
         "We need two helpers, Covid19 rules still apply.",
         "No, it's 2417 now.",
+        # Given alone but with nothing else said: no secret without the protected file.
+        "Hi, the list is attached. It's Oak-Tree-2025",
         "Gate 3 opens at 0815 for the coaches.",
         "Printer 2 on the first floor is out of toner.",
         "Is the trip still on? Yes, it's 2025 guidance we follow.",
@@ -188,9 +189,8 @@ def test_a_code_that_changes_to_a_new_value_is_given(detector) -> None:  # type:
 @pytest.mark.parametrize(
     ("text", "secrets"),
     [
-        # Not given alone (more follows in the clause): the file's prior tips the balance.
-        ("The file is attached. It's Oak-Tree-2025 as before", ["Oak-Tree-2025"]),
-        ("Here it is: Harbour22 as usual", ["Harbour22"]),
+        ("The file is attached. It's Oak-Tree-2025", ["Oak-Tree-2025"]),
+        ("Here it is: Harbour22", ["Harbour22"]),
         ("Use Sunny-Day-44 please.", ["Sunny-Day-44"]),
     ],
 )

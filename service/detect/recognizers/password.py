@@ -190,8 +190,10 @@ _ALONE_BEFORE = regex.compile(
 )
 _ALONE_AFTER = regex.compile(r"(?i)\A(?:[ \t]+(?:now|I\s+think|then))?[ \t]*(?:[.,;:!?)(\-–—]|\Z|\n)")
 _ALONE_WEIGHT = 0.15
-# With a secret's mixed shape that is enough ("It's Oak-Tree-2025."); four digits given
-# alone need a cue or a question as well ("3391 I think." after "the copier code?").
+# Giving a token alone counts only beside other evidence (a cue, a question, a reply in a
+# thread), never with its shape alone: "The list is attached. It's Oak-Tree-2025" is no
+# secret without the protected file (tests/rules/test_password_with_protected_file.py).
+_A_REPLY = regex.compile(r"(?im)^\s*(?:subject:\s*)?re\s*:|^\s*>")
 # Given right after "user name is": the user name, not the secret.
 _USER_NAME_BEFORE = regex.compile(r"(?i)\buser\s*(?:name|id)\s*(?:is|[:=])[ \t]*\Z")
 # A device or place right before a code: "Front gate 1802", "Upstairs toilets 8361", "Alarm: 1928".
@@ -301,6 +303,7 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
     if not protected_file and not _ANY_CUE.search(text):
         return []
     asked = _ASKED_WEIGHT if _ASKED.search(text) else 0.0
+    thread = _A_REPLY.search(text) is not None
     found = []
     weighed = 0
     for match in _CANDIDATE.finditer(text):
@@ -331,7 +334,8 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
             cue = max(cue, _RIGHT_BEFORE_WEIGHT)
         alone = (
             _ALONE_WEIGHT
-            if _ALONE_BEFORE.search(text[sentence_start:start])
+            if (cue or after or asked or thread)
+            and _ALONE_BEFORE.search(text[sentence_start:start])
             and _ALONE_AFTER.match(following)
             else 0.0
         )
