@@ -83,17 +83,8 @@ def test_password_found(found: Found, text: str, secret: str) -> None:
         # What is said after it: the label reversed, the characters described.
         ("Lighthouse7 is the new password for the shared laptop.", ["Lighthouse7"]),
         ("Rowan&Ash3 is the new one for the music drive.", ["Rowan&Ash3"]),
-        ("Kestrel$4 - one dollar sign, then 4.", ["Kestrel$4"]),
         ("It's Marigold.7 - with the dot.", ["Marigold.7"]),
         ("It's Sparrow22 - all lower case.", ["Sparrow22"]),
-        # A plain word whose capital is spelt out after it.
-        ("It's Pinecone, capital P, all one word.", ["Pinecone"]),
-        # Given alone as an answer, beside a question or a reply.
-        ("Is the copier code still the same? No, it's 5162 now.", ["5162"]),
-        ("Re: governor portal - it's Willow!Bark", ["Willow!Bark"]),
-        ("Re: Re: laptop - yes that's it, Heron88 (capital H)", ["Heron88"]),
-        # Given alone in a reply: "Re:" or a quoted question above.
-        ("Re: staff laptop\n\nSorry - it's Walrus5.", ["Walrus5"]),
         # A bracketed aside between the label and the secret.
         ("His tablet passcode (the school one) is Comet!19.", ["Comet!19"]),
     ],

@@ -120,9 +120,6 @@ MOST_TOKENS_WEIGHED = 3_000
 _SHAPE_MIXED = 0.45  # letters with digits or symbols: Kx7!pq, Harbour22, PX7H-22KQ
 _SHAPE_DIGITS = 0.3  # four to eight digits: 9032, 7718 (a year weighs less)
 _SHAPE_YEAR = 0.1
-# A plain word whose capital is spelt out after it: "It's Bumblebee, capital B".
-_SHAPE_NAMED_CAPITAL = 0.3
-_CAPITAL_NAMED = regex.compile(r"[ \t]*[,(\-–—]?[ \t]*capital[ \t]+(\w)\b", regex.IGNORECASE)
 # What is said before it, in its sentence: the strongest cue counts, and the weak ones
 # ("use", "it's", "account") add up to WEAK_CUES_AT_MOST beside other evidence, never alone.
 _CUES_BEFORE: tuple[tuple[float, str], ...] = (
@@ -176,24 +173,6 @@ _CUE_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _CUE_AFTER_WEIGHT = 0.3
-# The secret's characters described after it: "Cherry!Bomb - the ! is an exclamation mark",
-# "OakTree$$9 - two dollar signs", "Saturn5! (shift and 1 at the end)".
-_DESCRIBED_AFTER = regex.compile(
-    r"(?i)\A[^.\n]{0,25}?\b(?:exclamation\s+marks?|dollar\s+signs?|hash\s+(?:sign|key)|at\s+sign|ampersand"
-    r"|asterisk|underscore|shift\s+and)\b"
-)
-# Given by itself as a reply: "No, it's 9482 now.", "Re: login - it's BlackCat13",
-# "yes that's it, Cornflake2 (capital C)", "3391 I think." The token is its clause.
-_ALONE_BEFORE = regex.compile(
-    r"(?i)(?:\A|[:\-–—]|\b(?:hi|yes|yep|no|sorry|ok|okay|typo)[,!]?)[ \t]*"
-    r"(?:(?:it'?s|it\s+is|that'?s\s+it|its)(?:\s+(?:now|just|still))?[ \t,]*)?\Z"
-)
-_ALONE_AFTER = regex.compile(r"(?i)\A(?:[ \t]+(?:now|I\s+think|then))?[ \t]*(?:[.,;:!?)(\-–—]|\Z|\n)")
-_ALONE_WEIGHT = 0.15
-# Giving a token alone counts only beside other evidence (a cue, a question, a reply in a
-# thread), never with its shape alone: "The list is attached. It's Oak-Tree-2025" is no
-# secret without the protected file (tests/rules/test_password_with_protected_file.py).
-_A_REPLY = regex.compile(r"(?im)^\s*(?:subject:\s*)?re\s*:|^\s*>")
 # Given right after "user name is": the user name, not the secret.
 _USER_NAME_BEFORE = regex.compile(r"(?i)\buser\s*(?:name|id)\s*(?:is|[:=])[ \t]*\Z")
 # A device or place right before a code: "Front gate 1802", "Upstairs toilets 8361", "Alarm: 1928".
@@ -303,7 +282,6 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
     if not protected_file and not _ANY_CUE.search(text):
         return []
     asked = _ASKED_WEIGHT if _ASKED.search(text) else 0.0
-    thread = _A_REPLY.search(text) is not None
     found = []
     weighed = 0
     for match in _CANDIDATE.finditer(text):
@@ -312,9 +290,6 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
             end -= 1
         token = text[start:end]
         shape = _shape_weight(token)
-        if not shape and _CAPITAL_NAMED.match(text, end) and token[0].isupper() and token.isalpha():
-            if _CAPITAL_NAMED.match(text, end).group(1) == token[0]:
-                shape = _SHAPE_NAMED_CAPITAL  # "It's Bumblebee, capital B": the word is spelt out
         if not shape or _NOT_SECRET.search(token) or _is_a_date_time_or_amount(token):
             continue
         weighed += 1
@@ -328,24 +303,17 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
         if _USER_NAME_BEFORE.search(text, max(sentence_start, start - 20), start):
             continue  # "Your username is 5HJones"
         following = text[end : end + 40]
-        after = _CUE_AFTER_WEIGHT if _CUE_AFTER.search(following) or _DESCRIBED_AFTER.search(following) else 0.0
+        after = _CUE_AFTER_WEIGHT if _CUE_AFTER.search(following) else 0.0
         cue = _cue_weight(text, sentence_start, start)
         if token[0].isdigit() and _DEVICE_RIGHT_BEFORE.search(text, max(sentence_start, start - 30), start):
             cue = max(cue, _RIGHT_BEFORE_WEIGHT)
-        alone = (
-            _ALONE_WEIGHT
-            if (cue or after or asked or thread)
-            and _ALONE_BEFORE.search(text[sentence_start:start])
-            and _ALONE_AFTER.match(following)
-            else 0.0
-        )
         if _PAIR_BEFORE.search(text, max(sentence_start, start - 80), start):
             cue = max(cue, _PAIR_WEIGHT)
         if token.isdigit() and _AT_A_TIME.search(text, max(0, start - 12), start):
             continue  # "meet at the front gate at 1515"
         if cue or after:
             cue += _GIVEN_WEIGHT if _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 8), start) else 0.0
-        said = cue + after + asked + alone
+        said = cue + after + asked
         weak = _weak_cue_weight(text, sentence_start, start) if cue or after or protected_file else 0.0
         if (said or weak) and _OFFER.search(text, sentence_start, min(len(text), end + 60)):
             continue  # "use code SUMMER25 for 10% off": a discount code is meant to be shared
