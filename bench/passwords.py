@@ -11,6 +11,10 @@ held out: their figures are printed, their errors never are. Tune on the other f
 fifths; if their figure climbs and the held-out one does not, the change fits these
 sentences rather than the way people write.
 
+`bench/password_dev2.tsv` (same format, a second writer who never saw the recognizer) is
+scored beside it with the same one-in-five hold-out; `--file heldout` or `--file dev2`
+scores one file only. `--errors` lists only the development part of each file scored.
+
 A secret counts as found when a PASSWORD entity overlaps it; every PASSWORD entity that
 overlaps no secret is a false hit. The sentences are invented; keep --errors output on
 your screen.
@@ -26,6 +30,8 @@ from service.detect.analyzer import PresidioDetector, build_detector
 from service.settings import REPO_ROOT, Settings
 
 SENTENCES = REPO_ROOT / "bench" / "password_heldout.tsv"
+SECOND_WRITER = REPO_ROOT / "bench" / "password_dev2.tsv"
+FILES = {"heldout": SENTENCES, "dev2": SECOND_WRITER}
 
 
 @dataclass(frozen=True)
@@ -79,14 +85,20 @@ def score(detector: PresidioDetector, rows: list[Sentence], errors: bool = False
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--errors", action="store_true", help="list the development half's errors")
+    parser.add_argument("--errors", action="store_true", help="list the development part's errors")
+    parser.add_argument("--file", choices=["both", *FILES], default="both", help="which sentence file to score")
     args = parser.parse_args()
-    rows = load()
     detector = build_detector(Settings())
-    development = [r for r in rows if not is_holdout(r.text)]
-    held_out = [r for r in rows if is_holdout(r.text)]
-    print(json.dumps({"development": score(detector, development, args.errors)}))
-    print(json.dumps({"held_out": score(detector, held_out)}))
+    for name, path in FILES.items():
+        if args.file not in ("both", name):
+            continue
+        rows = load(path)
+        development = [r for r in rows if not is_holdout(r.text)]
+        held_out = [r for r in rows if is_holdout(r.text)]
+        if args.errors:
+            print(f"{path.name}, development part:")
+        print(json.dumps({"file": path.name, "development": score(detector, development, args.errors)}))
+        print(json.dumps({"file": path.name, "held_out": score(detector, held_out)}))
 
 
 if __name__ == "__main__":

@@ -236,3 +236,13 @@ def test_the_password_sentences_load_and_each_secret_is_in_its_sentence() -> Non
     assert sum(bool(r.secrets) for r in rows) >= 100 and sum(not r.secrets for r in rows) >= 80
     for row in rows:
         assert all(0 <= s < e <= len(row.text) for s, e in row.secrets)
+
+
+def test_the_second_writers_password_sentences_load_and_each_secret_is_in_its_sentence() -> None:
+    from bench.passwords import FILES, load
+
+    rows = load(FILES["dev2"])
+    assert len(rows) >= 350
+    assert sum(bool(r.secrets) for r in rows) >= 200 and sum(not r.secrets for r in rows) >= 150
+    for row in rows:
+        assert all(0 <= s < e <= len(row.text) for s, e in row.secrets)

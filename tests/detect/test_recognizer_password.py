@@ -72,6 +72,21 @@ def test_password_found(found: Found, text: str, secret: str) -> None:
         ("The library PC login is cpowell and the password's Sh3lf!Books", ["Sh3lf!Books"]),
         # A plain word the small tagger calls an adjective is still the password given.
         ("The password is goldfish.", ["goldfish"]),
+        # A device or place right before a digit code, or named right after it.
+        ("Side gate 5827, main door 6403.", ["5827", "6403"]),
+        ("Staff toilets 7391", ["7391"]),
+        ("6284 for the printer in the staffroom", ["6284"]),
+        ("Alarm: 1947 then press set.", ["1947"]),  # a year before 1950 is no year here
+        ("The minibus barrier code is 4471.", ["4471"]),
+        ("Recovery codes: 7781 3340 and 2219 0057.", ["7781", "3340", "2219", "0057"]),
+        ("Code for the pool store is 2284*", ["2284*"]),
+        # What is said after it: the label reversed, the characters described.
+        ("Lighthouse7 is the new password for the shared laptop.", ["Lighthouse7"]),
+        ("Rowan&Ash3 is the new one for the music drive.", ["Rowan&Ash3"]),
+        ("It's Marigold.7 - with the dot.", ["Marigold.7"]),
+        ("It's Sparrow22 - all lower case.", ["Sparrow22"]),
+        # A bracketed aside between the label and the secret.
+        ("His tablet passcode (the school one) is Comet!19.", ["Comet!19"]),
     ],
 )
 def test_password_given_naturally(found: Found, text: str, secrets: list[str]) -> None:
@@ -130,6 +145,23 @@ def test_password_given_naturally(found: Found, text: str, secrets: list[str]) -
         "Can you log in and check the register? It's for the B12a group.",
         "Meet me at the front gate at 1515 please.",
         "The alarm went off at 1430 and again after 1600.",
+        # Game and join PINs are shown to the class; advice on passphrases is not one.
+        "Quiz game PIN 552910 - join on the board.",
+        "Join the Kahoot with PIN 4471 83 at the start of the lesson.",
+        "A strong passphrase is four random words.",
+        "Your username is 6KPatel.",
+        "User ID: ABpatel22, your password comes by text.",
+        # A device or place beside a number that is no code.
+        "The gate was fixed in 2019 and the toilets in 2021.",
+        # Words joined by slashes, a list after a comma, four digits alone: not given secrets.
+        "Position: Designer, fashion/clothing",
+        "We need two helpers, Covid19 rules still apply.",
+        "No, it's 2417 now.",
+        # Given alone but with nothing else said: no secret without the protected file.
+        "Hi, the list is attached. It's Oak-Tree-2025",
+        "Gate 3 opens at 0815 for the coaches.",
+        "Printer 2 on the first floor is out of toner.",
+        "Is the trip still on? Yes, it's 2025 guidance we follow.",
     ],
 )
 def test_not_a_password(found: Found, text: str) -> None:

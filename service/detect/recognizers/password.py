@@ -27,7 +27,11 @@ _CODE_LABEL = (
 )
 _LABEL = rf"(?P<label>{_WORD_LABEL}|{_CODE_LABEL})"
 # "for the file", "to open register.xlsx": a short phrase between the label and "is".
-_FOR_WHAT = r"(?:[ \t]+(?:for|to|of|on)\s+(?:[^\n:;.!?]|\.(?=\S)){1,50}?)?"
+_FOR_WHAT = (
+    r"(?:[ \t]+(?:for|to|of|on)\s+(?:[^\n:;.!?]|\.(?=\S)){1,50}?)?"
+    # "Maisie's iPad passcode (the one she brings in) is X": an aside in brackets.
+    r"(?:[ \t]*\([^()\n]{1,60}\))?"
+)
 _SEPARATOR = (
     r"(?:\s*(?:[:=]|[-–—](?!\w))\s*"
     r"|['’]s\s+(?:now\s+|still\s+)?"
@@ -37,7 +41,7 @@ _SEPARATOR = (
     r"|\s+(?:changes|changed|will\s+change|is\s+changing|changing)(?:\s+(?:on|from)\s+[\w ]{1,20}?)?\s+to\s*[:\-]?\s*)"
 )
 _QUOTE = "[\"'“”‘’]"
-_SECRET = r"(?P<secret>[^\s\"'“”‘’<>]{3,64})"
+_SECRET = r"(?P<secret>[^\s\"'“”‘’<>(\[][^\s\"'“”‘’<>]{2,63})"
 
 # Label, separator, secret: "password: Tr33house!", "the password is Oakfield2024".
 GIVEN = regex.compile(rf"(?i)\b{_LABEL}{_FOR_WHAT}{_SEPARATOR}{_QUOTE}?{_SECRET}")
@@ -46,7 +50,7 @@ GIVEN = regex.compile(rf"(?i)\b{_LABEL}{_FOR_WHAT}{_SEPARATOR}{_QUOTE}?{_SECRET}
 ADJACENT = regex.compile(rf"(?i)\b{_LABEL}\s+{_QUOTE}?{_SECRET}")
 # "PIN 4821", "the portal PIN is 882 194": four to eight digits, maybe in two groups.
 PIN = regex.compile(
-    r"(?i)\bpin(?:\s+(?:number|code|no\.?))?(?:\s+(?:for|to|of|on)\s+[^\n:;.!?\d]{1,40}?)?"
+    r"(?i)(?<!\b(?:game|join|quiz|kahoot|class)\s+)\bpin(?:\s+(?:number|code|no\.?))?(?:\s+(?:for|to|of|on)\s+[^\n:;.!?\d]{1,40}?)?"
     r"(?:\s*[:=\-]\s*|\s+(?:is|was|will\s+be)(?:\s+now)?\s*[:\-]?\s*|\s+)"
     r"(?P<secret>\d(?:[ ]\d){3,7}(?![ ]?\d)|\d{2,4}(?:[ -]\d{2,4})?)(?![\d/.:,]\d)\b"
 )
@@ -65,6 +69,8 @@ PASSPHRASE = regex.compile(
 )
 
 _TRAILING = ".,;:)]}\"'“”‘’?"
+# "A good passphrase is three random words": advice on making one, not one.
+_DESCRIBES_A_PHRASE = regex.compile(r"(?i)\b(?:words?|random|letters|characters|long|memorable)\b")
 # Words that follow "the password is" without being the password.
 FILLER = frozenset({
     "attached", "below", "above", "separate", "separately", "same", "different", "enclosed",
@@ -88,6 +94,7 @@ _NOT_A_SECRET_TAGS = frozenset(
     {
         "IN", "MD", "CC", "DT", "PDT", "WDT", "TO", "RP", "POS", "PRP", "PRP$", "WP", "WP$", "EX",
         "RB", "RBR", "RBS", "WRB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR", "JJS", "UH",
+        "CD",  # "a good passphrase is three random words"
     }
 )
 
@@ -102,6 +109,11 @@ _NOT_A_SECRET_TAGS = frozenset(
 # never does.
 
 EVIDENCE_NEEDED = 0.6
+# Things a code opens: "the barrier code", "Front gate 1802", "3746 for the photocopier".
+_DEVICES = (
+    r"keypad|padlock|locks?|lockers?|alarm|gates?|doors?|safe|key\s*safe|lock\s*box|(?:photo)?copier|printer"
+    r"|barrier|cupboard|shed|toilets?|server|lift|store\s*room|wi-?fi|ipads?|tablets?|laptops?"
+)
 # Tokens of a secret's shape weighed in one text at most: each costs a few small searches.
 MOST_TOKENS_WEIGHED = 3_000
 # What the token looks like.
@@ -130,7 +142,7 @@ WEAK_CUES_AT_MOST = 0.2
 # ("sign in with SSO then open Teams2").
 _CUES_RIGHT_BEFORE = regex.compile(
     r"(?i)(?:\b(?:log\s*-?\s*in|sign\s*-?\s*in)\s+(?:as\s+\S+\s+)?(?:with|using)"
-    r"|\buse\s*:|\bpass\s*[:=]?|\badmin\s*[:=]|\b(?:type|enter|key\s+in|punch\s+in)(?:\s+in)?"
+    r"|\buse\s*:|\bset\s+(?:\w+\s+)?up\s+with|\bpass\s*[:=]?|\badmin\s*[:=]|\b(?:type|enter|key\s+in|punch\s+in)(?:\s+in)?"
     r"|\b(?:wi-?fi|network|ssid)\s*[:=]?\s*\S+[ \t]*[/,]"
     # "The Wi-Fi at the outdoor centre is X", "re: wifi - yep its X" (not "the wifi is down, use X").
     r"|\b(?:wi-?fi|wireless|ssid)(?:\s+(?:at|in|for|on)\s+[^\n.:;!?]{1,30}?)?(?:\s+(?:password|key|code))?"
@@ -145,25 +157,36 @@ _SECRET_CODES = frozenset(
     """the a an this that new my your his her their our its access door entry keypad key alarm gate lock
     locker padlock safe copier photocopier printer user login log-in unlock security pin reset verification
     confirmation activation one-time otp join invite invitation learning parent pupil student family app
-    home sign-in wifi wi-fi network building""".split()
+    home sign-in wifi wi-fi network building backup recovery mfa 2fa barrier mobile phone ipad tablet
+    laptop server toilet toilets cupboard shed lift""".split()
 )
 _CODE_CUE = 0.3
 # Said right after it: "Tulip#88, all one word", "capital T", "on the keypad", "to get in".
 _CUE_AFTER = regex.compile(
     r"\A[\s,(\-–—]*(?:all\s+one\s+word|one\s+word|case[\s-]sensitive|no\s+spaces|capital\s+\w\b|"
-    r"lower\s*-?\s*case|upper\s*-?\s*case|with\s+the\s+(?:hash|exclamation|dollar|at)|"
-    r"(?:on|into|for|at)\s+the\s+(?:\w+\s+)?(?:keypad|door|gate|alarm|padlock|lock|safe|card\s+reader|key\s*safe)\b|"
+    r"(?:all\s+)?(?:lower|upper)\s*-?\s*case|with\s+the\s+(?:hash|exclamation|dollar|at|dot|full\s+stop|spaces?|star)|"
+    # "Parrot-Green-5 is the password", "Chalk&Talk8 is the new one for the staff drive"
+    r"is\s+(?:the|my|our|your)\s+(?:new\s+|current\s+|temporary\s+)?(?:pass(?:word|code|phrase)|pin|one)\b|"
+    rf"(?:on|into|for|at)\s+the\s+(?:[\w-]+\s+){{0,3}}(?:{_DEVICES}|card\s+reader|(?:shared\s+)?drive)\b|"
     r"then\s+(?:press\s+)?(?:the\s+)?(?:green|enter|hash|#|tick|key)|"
     r"to\s+(?:get\s+in(?:to)?|open|unlock|log\s*-?\s*in|sign\s*-?\s*in|access|disarm))",
     regex.IGNORECASE,
 )
 _CUE_AFTER_WEIGHT = 0.3
+# Given right after "user name is": the user name, not the secret.
+_USER_NAME_BEFORE = regex.compile(r"(?i)\buser\s*(?:name|id)\s*(?:is|[:=])[ \t]*\Z")
+# A device or place right before a code: "Front gate 1802", "Upstairs toilets 8361", "Alarm: 1928".
+_DEVICE_RIGHT_BEFORE = regex.compile(rf"(?i)\b(?:{_DEVICES})[ \t]*[:=\-]?[ \t]*\Z")
 # A value being given, right before the token: "is 3141", "alarm: 3005".
 _GIVEN_RIGHT_BEFORE = regex.compile(r"(?i)(?:\bis|\bare|[:=])[ \t]*\Z")
 _GIVEN_WEIGHT = 0.1
 # A time of day: "at 1430", "from 0900".
 _AT_A_TIME = regex.compile(r"(?i)\b(?:at|by|from|until|till|before|after|between)[ \t]+\Z")
-_OFFER = regex.compile(r"(?i)\d+\s*%\s*off|\b(?:discount|voucher|promo(?:tion(?:al)?)?|special\s+offer)\b")
+_OFFER = regex.compile(
+    r"(?i)\d+\s*%\s*off|\b(?:discount|voucher|promo(?:tion(?:al)?)?|special\s+offer)\b"
+    # A game or join PIN is put on the board for the class: "Kahoot game PIN 847362".
+    r"|\b(?:game|join|quiz|kahoot)\s+(?:pin|code)\b|\bkahoot\b"
+)
 # A question about a password in the thread makes "It's X" an answer.
 _ASKED = regex.compile(
     r"(?i)\b(?:pass(?:word|code)|pin|code|combination|login)\b[^?\n]{0,60}\?"
@@ -185,7 +208,9 @@ _WEAK_CUE_RE = regex.compile(rf"(?i)\b(?:{_WEAK_CUES})(?!\w)")
 # Quick test: a text with no cue at all is not read token by token.
 _ANY_CUE = regex.compile(
     "|".join(rf"\b(?:{words})(?!\w)" for _, words in _CUES_BEFORE)
-    + rf"|\b(?:{_WEAK_CUES})(?!\w)|\bcodes?\b|\bpass\b|\badmin\b|\b(?:wi-?fi|wireless|ssid)\b|\b(?:keypad|padlock|alarm|gate|safe|lock|one\s+word|case[\s-]sensitive|get\s+in|green\s+button|press)\b|@[\w-]+\.[\w.-]+[ \t]*/|\b[a-z][a-z0-9._-]{{2,30}}[ \t]*/",
+    + rf"|\b(?:{_WEAK_CUES})(?!\w)|\bcodes?\b|\bpass\b|\badmin\b|\b(?:wi-?fi|wireless|ssid)\b|\b(?:keypad|padlock|alarm|gate|safe|lock|one\s+word|case[\s-]sensitive|get\s+in|green\s+button|press"
+    + rf"|{_DEVICES}|capital|(?:lower|upper)\s*-?\s*case|locked\s+out|that'?s\s+it|exclamation|dollar|shift"
+    + rf"|drive|dot|new\s+one|set\s+\w+\s+up)\b|@[\w-]+\.[\w.-]+[ \t]*/|\b[a-z][a-z0-9._-]{{2,30}}[ \t]*/",
     regex.IGNORECASE,
 )
 _CANDIDATE = regex.compile(r"(?<![\w@./:#£$€-])[^\s\"'“”‘’<>()\[\]]{4,40}")
@@ -207,6 +232,7 @@ _NOT_SECRET = regex.compile(
 
 
 _READ_OUT = regex.compile(r"\d(?:-\d){3,7}")
+_WORDS_AND_SLASHES = regex.compile(r"\p{L}+(?:/\p{L}+)+[,;]?")
 
 
 def _shape_weight(token: str) -> float:
@@ -214,10 +240,14 @@ def _shape_weight(token: str) -> float:
         return 0.0  # most words: nothing to weigh
     if _READ_OUT.fullmatch(token):  # "4-7-1-1", a combination read out
         token = token.replace("-", "")
+    if token[:-1].isdigit() and token[-1] in "#*":  # "1590*", "1066#": then the star or hash key
+        token = token[:-1]
     if token.isdigit():
         if not 4 <= len(token) <= 8:
             return 0.0
-        return _SHAPE_YEAR if len(token) == 4 and token[:2] in ("19", "20") else _SHAPE_DIGITS
+        return _SHAPE_YEAR if len(token) == 4 and 1950 <= int(token) <= 2039 else _SHAPE_DIGITS
+    if _WORDS_AND_SLASHES.fullmatch(token):
+        return 0.0  # "museum/gallery", "broadcasting/film/video": words, not a secret
     letters = any(c.isalpha() for c in token)
     # Dots, hyphens and underscores alone make a user name or a file name (j.smith), not a secret.
     # An exclamation or question mark at the end ends a word ("soon!"), not a secret.
@@ -270,8 +300,13 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
             continue
         if _USER_NAME_OF_PAIR.match(text, end):
             continue  # "j.smith / Harbour22": the first of the pair is the user name
-        after = _CUE_AFTER_WEIGHT if _CUE_AFTER.search(text[end : end + 40]) else 0.0
+        if _USER_NAME_BEFORE.search(text, max(sentence_start, start - 20), start):
+            continue  # "Your username is 5HJones"
+        following = text[end : end + 40]
+        after = _CUE_AFTER_WEIGHT if _CUE_AFTER.search(following) else 0.0
         cue = _cue_weight(text, sentence_start, start)
+        if token[0].isdigit() and _DEVICE_RIGHT_BEFORE.search(text, max(sentence_start, start - 30), start):
+            cue = max(cue, _RIGHT_BEFORE_WEIGHT)
         if _PAIR_BEFORE.search(text, max(sentence_start, start - 80), start):
             cue = max(cue, _PAIR_WEIGHT)
         if token.isdigit() and _AT_A_TIME.search(text, max(0, start - 12), start):
@@ -333,11 +368,15 @@ class PasswordRecognizer(OneEntityRecognizer):
 
         for match in PIN.finditer(text):
             digits = sum(c.isdigit() for c in match.group("secret"))
+            if _OFFER.search(text, max(0, match.start() - 60), min(len(text), match.end() + 60)):
+                continue  # "Join the Kahoot with PIN 4471 83": shown to the whole class
             if 4 <= digits <= 8:
                 keep(match.span("secret"), self.STRONG_SCORE)
         for match in PASSPHRASE.finditer(text):
             span = self._secret_span(text, match)
-            if span is not None and not self._filler_start(text[span[0] : span[1]]):
+            if span is not None and not self._filler_start(text[span[0] : span[1]]) and not _DESCRIBES_A_PHRASE.search(
+                text[span[0] : span[1]]
+            ):
                 keep(span, self.STRONG_SCORE)
         for match in GIVEN.finditer(text):
             span = self._secret_span(text, match)
