@@ -185,3 +185,12 @@ def verdict_report(
         rules=rules,
     )
 
+
+
+def person_score(
+    gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int, int]]
+) -> tuple[Score, Match]:
+    """Overlap match of one text's PERSON spans (the probes in bench/ score names alone)."""
+    found = match([Found("PERSON", a, b) for a, b in gold], [Found("PERSON", a, b) for a, b in predicted])
+    score = Score(tp=len(found.found), fn=len(found.false_neg), hits=len(found.hits), fp=len(found.false_pos))
+    return score, found

@@ -21,6 +21,7 @@ import json
 from pathlib import Path
 
 from bench.corpus import EntityText, iter_records, parse_marked
+from bench.metrics import Score, person_score
 from service.detect.analyzer import PresidioDetector, build_detector
 from service.settings import REPO_ROOT, Settings
 
@@ -40,35 +41,32 @@ def load(path: Path = PROBE) -> list[EntityText]:
 
 
 def score(detector: PresidioDetector, records: list[EntityText], errors: bool = False) -> dict:
-    found = missed = hits = false = 0
+    total = Score()
     clean_texts = clean_with_false = 0
     for record in records:
         names = [(s.start, s.end) for s in record.spans if s.type == "PERSON"]
         spans = [(e.start, e.end) for e in detector.analyze(record.text) if e.type.value == "PERSON"]
-        for s, e in names:
-            if any(a < e and s < b for a, b in spans):
-                found += 1
-            else:
-                missed += 1
-                if errors:
-                    print(f"  MISS  {record.id} {record.text[s:e]!r}")
-        record_false = 0
-        for a, b in spans:
-            if any(a < e and s < b for s, e in names):
-                hits += 1
-            else:
-                false += 1
-                record_false += 1
-                if errors:
-                    print(f"  FALSE {record.id} {record.text[a:b]!r}")
+        counts, found = person_score(names, spans)
+        total.add(counts)
+        if errors:
+            for miss in found.false_neg:
+                print(f"  MISS  {record.id} {record.text[miss.start:miss.end]!r}")
+            for extra in found.false_pos:
+                print(f"  FALSE {record.id} {record.text[extra.start:extra.end]!r}")
         if not names:
             clean_texts += 1
-            clean_with_false += bool(record_false)
-    p = hits / (hits + false) if hits + false else 1.0
-    r = found / (found + missed) if found + missed else 1.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"records": len(records), "names": found + missed, "P": round(p, 3), "R": round(r, 3),
-            "F1": round(f1, 3), "false_hits": false, "nameless_tables_with_a_false_name": f"{clean_with_false}/{clean_texts}"}
+            clean_with_false += bool(counts.fp)
+    return {"records": len(records), "names": total.support, "P": round(_precision(total), 3),
+            "R": round(_recall(total), 3), "F1": round(total.f1, 3), "false_hits": total.fp,
+            "nameless_tables_with_a_false_name": f"{clean_with_false}/{clean_texts}"}
+
+
+def _precision(score: Score) -> float:
+    return score.precision if score.hits + score.fp else 1.0  # no prediction: nothing false
+
+
+def _recall(score: Score) -> float:
+    return score.recall if score.support else 1.0
 
 
 def main() -> None:

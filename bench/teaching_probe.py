@@ -25,6 +25,7 @@ import json
 from pathlib import Path
 
 from bench.corpus import iter_records, parse_marked
+from bench.metrics import Score, person_score
 from service.context import public_figures
 from service.context.document_kind import classify_text, in_context
 from service.detect.analyzer import PresidioDetector, build_detector
@@ -48,30 +49,23 @@ def load(path: Path = PROBE) -> list[tuple[str, str, list[tuple[int, int]]]]:
 
 
 def _score(rows, found_by, errors: bool) -> dict:
-    found = missed = hits = false = special = 0
+    total = Score()
+    special = 0
     for record_id, text, gold in rows:
         entities = found_by(text)
         names = [(e.start, e.end) for e in entities if e.type is EntityType.PERSON]
         special += sum(e.type is EntityType.SPECIAL_CATEGORY for e in entities)
-        for s, e in gold:
-            if any(a < e and s < b for a, b in names):
-                found += 1
-            else:
-                missed += 1
-                if errors:
-                    print(f"  MISS  {record_id} {text[s:e]!r}")
-        for a, b in names:
-            if any(a < e and s < b for s, e in gold):
-                hits += 1
-            else:
-                false += 1
-                if errors:
-                    print(f"  FALSE {record_id} {text[a:b]!r}")
-    p = hits / (hits + false) if hits + false else 1.0
-    r = found / (found + missed) if found + missed else 1.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"records": len(rows), "names": found + missed, "P": round(p, 3), "R": round(r, 3), "F1": round(f1, 3),
-            "false_names": false, "missed": missed, "special_category": special}
+        counts, found = person_score(gold, names)
+        total.add(counts)
+        if errors:
+            for miss in found.false_neg:
+                print(f"  MISS  {record_id} {text[miss.start:miss.end]!r}")
+            for extra in found.false_pos:
+                print(f"  FALSE {record_id} {text[extra.start:extra.end]!r}")
+    p = total.precision if total.hits + total.fp else 1.0
+    r = total.recall if total.support else 1.0
+    return {"records": len(rows), "names": total.support, "P": round(p, 3), "R": round(r, 3), "F1": round(total.f1, 3),
+            "false_names": total.fp, "missed": total.fn, "special_category": special}
 
 
 def main() -> None:
