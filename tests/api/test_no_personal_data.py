@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from bench.corpus import load_drafts, load_entity_texts
+from service.context.greeting import names_a_team
 from service.schemas.scan import ScanRequest
 from service.settings import REPO_ROOT
 from tests.api.conftest import Server
@@ -35,7 +36,10 @@ def _request_needles(request: ScanRequest) -> set[str]:
     for person in [message.sender, *message.to, *message.cc, *message.bcc]:
         if person is not None:
             needles.add(person.address)
-            needles.add(person.name or "")
+            # A role mailbox's display name ("Admin", "Office") is nobody's personal data, and
+            # five letters of it turn up by chance in the store's hashes.
+            if not names_a_team(person.name):
+                needles.add(person.name or "")
     needles.update(a.name for a in message.attachments)
     return needles
 
