@@ -39,7 +39,7 @@ from service.detect.analyzer import build_detector
 from service.detect.recognizers.password import secrets_for_a_protected_file
 from service.detect.types import DetectedEntity, Detector
 from service.extract.attachments import AttachmentLimits, reasons
-from service.extract.budget import DraftBudget
+from service.extract.budget import DraftBudget, RecentPace
 from service.extract.message import extract_message
 from service.extract.types import ExtractedAttachment, ExtractedMessage
 from service.history import NO_HISTORY, InMemoryHistory, RecipientHistory, SenderHistory, SentTo
@@ -90,6 +90,8 @@ class Scanner:
             self.rules, self.settings.pattern_timeout_seconds, self.settings.draft_pattern_seconds
         )
         self.attachment_limits = AttachmentLimits(max_text_chars=self.settings.attachment_text_chars)
+        # The detection pace earlier drafts saw: the first long text of a draft is sized by it.
+        self.recent_pace = RecentPace()
 
     def scan(
         self, request: ScanRequest, sender: str | None = None, history: RecipientHistory | None = None
@@ -106,7 +108,9 @@ class Scanner:
         `history`: read instead of the scanner's own (the corpus and `simulate`'s replay).
         The facts hold text and masked values: use them for counts, never store them.
         """
-        draft = DraftBudget.start(self.settings.draft_deadline_seconds, self.settings.draft_text_chars)
+        draft = DraftBudget.start(
+            self.settings.draft_deadline_seconds, self.settings.draft_text_chars, recent=self.recent_pace
+        )
         extracted = extract_message(request.message, self.attachment_limits, draft)
         facts = self.facts_for(request.message, extracted, draft, sender=sender, history=history)
         findings = self.engine.evaluate(facts, include_shadow=True)

@@ -16,6 +16,43 @@ from dataclasses import dataclass, field
 READ_SHARE = 0.6
 # A text shorter than this is mostly fixed cost per call, not a measure of pace.
 _PACE_SAMPLE_CHARS = 2_000
+# How fast the pace that earlier drafts saw fades back to the idle figure: a load spike
+# that has passed should not keep cutting attachments short.
+_RECENT_PACE_HALF_LIFE_SECONDS = 30.0
+# Weight of the newest sample in the recent pace.
+_RECENT_PACE_WEIGHT = 0.5
+
+
+class RecentPace:
+    """Detection's pace over the last drafts of this process (seconds per character).
+
+    A draft's own pace is known only after its first long text; under load that text was
+    given what the idle figure buys and overran the deadline. The pace of the drafts just
+    before is the best guess for the first text of the next one. It fades back to nothing
+    with a half-life, so it only ever makes the budget stricter, and only for a while.
+    """
+
+    def __init__(self, half_life: float = _RECENT_PACE_HALF_LIFE_SECONDS) -> None:
+        self._half_life = half_life
+        self._pace = 0.0
+        self._at = 0.0
+        self._lock = threading.Lock()
+
+    def note(self, seconds_per_char: float, now: float | None = None) -> None:
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            faded = self._faded(now)
+            self._pace = (1 - _RECENT_PACE_WEIGHT) * faded + _RECENT_PACE_WEIGHT * seconds_per_char
+            self._at = now
+
+    def value(self, now: float | None = None) -> float:
+        with self._lock:
+            return self._faded(time.monotonic() if now is None else now)
+
+    def _faded(self, now: float) -> float:
+        if not self._pace:
+            return 0.0
+        return self._pace * 0.5 ** (max(now - self._at, 0.0) / self._half_life)
 
 
 @dataclass(slots=True)
@@ -28,12 +65,14 @@ class DraftBudget:
     # Detection's own pace in this draft (seconds per character, the slowest seen): on a
     # loaded machine it is several times the idle figure the scanner assumes.
     observed_seconds_per_char: float = 0.0
+    # The pace earlier drafts saw, shared by the scanner's drafts (None: this draft alone).
+    recent: RecentPace | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
-    def start(cls, seconds: float, text_chars: int) -> "DraftBudget":
+    def start(cls, seconds: float, text_chars: int, recent: RecentPace | None = None) -> "DraftBudget":
         now = time.monotonic()
-        return cls(deadline=now + seconds, read_by=now + seconds * READ_SHARE, text_chars=text_chars)
+        return cls(deadline=now + seconds, read_by=now + seconds * READ_SHARE, text_chars=text_chars, recent=recent)
 
     @classmethod
     def unlimited(cls) -> "DraftBudget":
@@ -49,10 +88,14 @@ class DraftBudget:
         """Detection read `chars` characters in `seconds` (short texts say little about pace)."""
         if chars >= _PACE_SAMPLE_CHARS:
             self.observed_seconds_per_char = max(self.observed_seconds_per_char, seconds / chars)
+            if self.recent is not None:
+                self.recent.note(seconds / chars)
 
     def seconds_per_char(self, assumed: float) -> float:
-        """Detection's cost per character: the assumed figure, or the pace seen if slower."""
-        return max(assumed, self.observed_seconds_per_char)
+        """Detection's cost per character: the assumed figure, or the pace seen (in this draft
+        or, fading, in the drafts just before it) if slower."""
+        recent = self.recent.value() if self.recent is not None else 0.0
+        return max(assumed, self.observed_seconds_per_char, recent)
 
     @property
     def text_spent(self) -> bool:

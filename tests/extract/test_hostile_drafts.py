@@ -14,7 +14,7 @@ import pytest
 
 from service.extract.attachments import extract_attachment, reasons
 from service.extract.attachments.pdf import NO_TEXT
-from service.extract.budget import DraftBudget
+from service.extract.budget import DraftBudget, RecentPace
 from service.extract.message import extract_message
 from service.scanner import TRUNCATED_NOTE, Scanner
 from service.schemas import Attachment
@@ -156,3 +156,31 @@ def test_detection_pace_seen_in_the_draft_shrinks_what_later_texts_get() -> None
     assert budget.seconds_per_char(assumed) == pytest.approx(1e-4)
     budget.note_detection(10_000, 0.1)  # the slowest pace seen stands
     assert budget.seconds_per_char(assumed) == pytest.approx(1e-4)
+
+
+def test_the_pace_of_earlier_drafts_sizes_the_first_long_text_of_the_next() -> None:
+    """Under load the first long text of a draft overran the deadline: no pace of its own
+    was known yet. The drafts just before it say how slow the machine is, for a while."""
+    recent = RecentPace(half_life=30.0)
+    assumed = 30e-6
+    first = DraftBudget(deadline=time.monotonic() + 10, read_by=0.0, text_chars=math.inf, recent=recent)
+    first.note_detection(10_000, 1.0)  # 1e-4 s a character: a loaded machine
+    second = DraftBudget(deadline=time.monotonic() + 10, read_by=0.0, text_chars=math.inf, recent=recent)
+    assert second.observed_seconds_per_char == 0.0
+    assert second.seconds_per_char(assumed) == pytest.approx(5e-5, rel=0.01)  # half weight to one sample
+    assert DraftBudget(deadline=0.0, read_by=0.0, text_chars=math.inf).seconds_per_char(assumed) == assumed
+
+
+def test_the_recent_pace_fades_back_to_the_idle_figure() -> None:
+    recent = RecentPace(half_life=30.0)
+    recent.note(1e-4, now=100.0)
+    assert recent.value(now=100.0) == pytest.approx(5e-5)
+    assert recent.value(now=130.0) == pytest.approx(2.5e-5)
+    assert recent.value(now=400.0) < 1e-7
+    recent.note(1e-4, now=130.0)
+    assert recent.value(now=130.0) == pytest.approx(0.5 * 2.5e-5 + 0.5 * 1e-4)
+
+
+def test_a_scanner_carries_detection_pace_from_one_draft_to_the_next(scanner: Scanner) -> None:
+    scanner.scan(draft(_notes(1, 20_000)))
+    assert scanner.recent_pace.value() > 0.0
