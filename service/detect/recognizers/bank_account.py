@@ -41,6 +41,18 @@ BANKING_WORDS = (
 )
 _BANKING = phrase_regex(BANKING_WORDS)
 
+# Tables of bank details (payroll changes, refunds, supplier set-up): the header names the
+# columns and the rows hold bare numbers, so no label sits next to each number.
+_CELL_CUT = regex.compile(r"\t|[ \t]*\|[ \t]*|[ ]{2,}|[ \t]*,[ \t]*")
+_SORT_CODE_HEADING = regex.compile(r"(?i)^\s*(?:bank\s+)?(?:sort[\s-]*code|sort|s/c)\s*$")
+_ACCOUNT_HEADING = regex.compile(
+    r"(?i)^\s*(?:bank\s+)?(?:account|acct|acc|a/c)\.?\s*(?:no\.?|num(?:ber)?|#)?\s*$"
+)
+_SORT_CODE_CELL = regex.compile(rf"^\s*(?:{_SORT_CODE})\s*$")
+_ACCOUNT_CELL = regex.compile(rf"^\s*{_ACCOUNT}\s*$")
+_MAX_TABLE_LINES = 2_000
+_MAX_TABLE_LINE_CHARS = 400
+
 
 class UkBankAccountRecognizer(OneEntityRecognizer):
     """UK bank details: a sort code and account number pair, or a labelled account.
@@ -77,12 +89,15 @@ class UkBankAccountRecognizer(OneEntityRecognizer):
                 parts = [match.span("acc_first"), match.span("sc_second")]
             banking = self._banking_near(text, parts[0][0], parts[1][1])
             named_pair = gap_names_other and (labelled or banking)
-            bare_pair = not gap.strip(" ,;:/-") and banking
+            bare_pair = not gap.strip(" \t,;:/-") and banking
             if (named_pair or bare_pair) and not any(_overlaps(p, t) for p in parts for t in taken):
                 taken.extend(parts)
         for match in LABELLED_ACCOUNT_REGEX.finditer(text):
             span = match.span("acc")
             if not any(_overlaps(span, t) for t in taken) and self._banking_near(text, match.start(), span[1]):
+                taken.append(span)
+        for span in table_bank_spans(text):
+            if not any(_overlaps(span, t) for t in taken):
                 taken.append(span)
         return [self._result(start, end, self.SCORE) for start, end in sorted(taken)]
 
@@ -91,6 +106,65 @@ class UkBankAccountRecognizer(OneEntityRecognizer):
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return scored_result(self, "UK_BANK_ACCOUNT", start, end, score, "UK bank account details")
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int]]:
+    cells, position = [], 0
+    for cut in _CELL_CUT.finditer(line):
+        cells.append((offset + position, offset + cut.start()))
+        position = cut.end()
+    cells.append((offset + position, offset + len(line)))
+    return cells
+
+
+def table_bank_spans(text: str) -> list[tuple[int, int]]:
+    """Sort codes and account numbers in the columns a table's header names.
+
+    A header line (tab, pipe, comma or wide-space separated) with an "Account number"
+    column starts a table that runs to the next blank line; the rows' cells under it that
+    are eight digits, and under a "Sort code" column six digits, are bank details. An
+    account column needs a sort-code column or a banking word in the header ("Bank
+    details", "BACS"), so that "Account" in a list of budget codes is not a bank account.
+    Bounded: lines past _MAX_TABLE_LINES or longer than _MAX_TABLE_LINE_CHARS are not read.
+    """
+    if "\n" not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    columns: tuple[int | None, int | None] | None = None
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        if number > _MAX_TABLE_LINES:
+            break
+        if not line.strip():
+            columns = None
+        elif len(line) <= _MAX_TABLE_LINE_CHARS:
+            cells = _cells(line, offset)
+            if columns is None:
+                columns = _bank_columns(text, cells)
+            else:
+                sort_column, account_column = columns
+                for column, shape in ((sort_column, _SORT_CODE_CELL), (account_column, _ACCOUNT_CELL)):
+                    if column is not None and column < len(cells):
+                        a, b = cells[column]
+                        if shape.match(text[a:b]):
+                            value = text[a:b]
+                            lead = len(value) - len(value.lstrip())
+                            spans.append((a + lead, a + len(value.rstrip())))
+        offset += len(line) + 1
+    return spans
+
+
+def _bank_columns(text: str, cells: list[tuple[int, int]]) -> tuple[int | None, int | None] | None:
+    """The (sort code, account) columns a header line names, or None for no bank table."""
+    if len(cells) < 2:
+        return None
+    sort_column = next((i for i, (a, b) in enumerate(cells) if _SORT_CODE_HEADING.match(text[a:b])), None)
+    account_column = next((i for i, (a, b) in enumerate(cells) if _ACCOUNT_HEADING.match(text[a:b])), None)
+    if account_column is None:
+        return None
+    if sort_column is None and not _BANKING.search(text[cells[0][0] : cells[-1][1]]):
+        return None
+    return sort_column, account_column
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
