@@ -9,7 +9,7 @@ part of a double-barrelled name (Smith for Smith-Jones).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from nicknames import NickNamer
@@ -116,6 +116,8 @@ def _spelled_alike(a: str, b: str) -> bool:
     return ka == kb and (len(ka) >= 3 or min(len(a), len(b)) >= 6)
 
 
+# Pure on two strings, and asked for every pair of names a draft mentions, often twice.
+@lru_cache(maxsize=65_536)
 def same_given_name(a: str, b: str) -> bool:
     """Folded given names that may be the same person's: 'liz' and 'elizabeth', 'chris' and 'christopher'."""
     if a == b:

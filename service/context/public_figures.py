@@ -79,6 +79,12 @@ def listed_names() -> frozenset[str]:
     return frozenset(" ".join(line.split()).casefold() for line in lines if line and not line.startswith("#"))
 
 
+@cache
+def _listed_words() -> frozenset[str]:
+    """Every word of the listed names: a span with a word outside it is inside no listed name."""
+    return frozenset(word.rstrip(".") for name in listed_names() for word in name.split())
+
+
 _MOST_WORDS = 6  # "Danny the Champion of the World"
 _LIST_WORD = regex.compile(r"[^\s,;:!?]+")
 
@@ -90,6 +96,9 @@ def listed_around(text: str, start: int, end: int) -> Span | None:
     runs over the text."""
     names = listed_names()
     if not names:
+        return None
+    words_listed = _listed_words()
+    if any(word.rstrip(".") not in words_listed for word in text[start:end].casefold().split()):
         return None
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)

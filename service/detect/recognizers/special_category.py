@@ -61,19 +61,31 @@ _NEGATION = regex.compile(
 _HEDGE = regex.compile(r"(?i)^\s*if\b|\b(?:whether|may be eligible|might be eligible|could be eligible)\b")
 
 
-def _topic_regexes() -> tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
+def _topic_regexes() -> tuple["regex.Pattern[str]", tuple["regex.Pattern[str]", ...], "regex.Pattern[str]"]:
+    """The phrase trie, each pattern on its own, and the case-sensitive acronyms.
+
+    NOTE: the patterns are not joined to the trie or to each other: an alternation whose
+    branches start with a lookbehind is tried at every position of the text, which made
+    the lexicon pass several times slower than the trie alone.
+    """
     phrases = tuple(p for topic in TOPICS.values() for p in topic.phrases)
     acronyms = sorted({a for topic in TOPICS.values() for a in topic.acronyms}, key=len, reverse=True)
-    patterns = [p for topic in TOPICS.values() for p in topic.patterns]
-    phrase_alt = phrase_regex(phrases).pattern
-    case_insensitive = regex.compile("|".join([phrase_alt, *patterns]), regex.IGNORECASE)
+    patterns = tuple(regex.compile(p, regex.IGNORECASE) for topic in TOPICS.values() for p in topic.patterns)
     case_sensitive = regex.compile(
         r"(?<![\w])(?:" + "|".join(regex.escape(a) for a in acronyms) + r")(?![\w])"
     )
-    return case_insensitive, case_sensitive
+    return phrase_regex(phrases), patterns, case_sensitive
 
 
-_TERMS, _ACRONYMS = _topic_regexes()
+_TERMS, _TERM_PATTERNS, _ACRONYMS = _topic_regexes()
+
+
+def _lexicon_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the lexicon's phrases and patterns (not the acronyms), in order of start."""
+    spans = [m.span() for m in _TERMS.finditer(text)]
+    for pattern in _TERM_PATTERNS:
+        spans += [m.span() for m in pattern.finditer(text)]
+    return sorted(spans)
 _FOLLOWER = regex.compile(
     r"[\s\-]*(?:" + "|".join(regex.escape(w) for w in GENERIC_FOLLOWERS) + r")(?![\w])", regex.IGNORECASE
 )
@@ -301,7 +313,7 @@ def special_category_terms(text: str) -> list[tuple[int, int]]:
     Whether each is about someone is left to the caller (the recognizer asks about a
     person; service/context/group_disclosure.py about the recipients as a group).
     """
-    hits = [m.span() for m in _TERMS.finditer(text)]
+    hits = _lexicon_spans(text)
     hits += [m.span() for m in _ACRONYMS.finditer(text) if not _shouted(text, *m.span())]
     # Evidence beyond the lists: a medicine by its dose or stem, a cell under a special heading.
     hits += medicine_spans(text)
@@ -381,7 +393,7 @@ def _referred_to(sentence_text: str, start: int, end: int, also: frozenset[str] 
     """
     words = [(m.start(), _uncontract(m.group().lower())) for m in regex.finditer(r"[A-Za-z'’]+", sentence_text)]
     # Other terms' own words ("child protection", "children in need") refer to no one.
-    terms = [m.span() for m in _TERMS.finditer(sentence_text)]
+    terms = _lexicon_spans(sentence_text)
     for i, (offset, word) in enumerate(words):
         if start <= offset < end or any(a <= offset < b for a, b in terms):
             continue
