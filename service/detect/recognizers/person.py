@@ -43,6 +43,7 @@ from service.detect.recognizers._person_evidence import (
 )
 from service.detect.covered import Covered
 from service.detect.nlp import fine_tags
+from service.detect.recognizers._name_rows import count_list_names, row_names, subject_head_names
 from service.detect.recognizers._name_tables import table_name_spans
 from service.detect.recognizers.street_address import HOUSE_NAME_ENDINGS
 from service.settings import REPO_ROOT
@@ -118,6 +119,12 @@ class PersonRecognizer(SpacyRecognizer):
             text, [(r.start, r.end) for r in results], is_known_first_name, is_known_name, known=listed
         )
         results = [r for r in results if (r.start, r.end) not in figures]
+        # Lists of name-count pairs ("Ellis 12, Maya 9"; not "Gold 12, Silver 9"): _name_rows.py.
+        counted, things = count_list_names(
+            text, [(r.start, r.end) for r in results], could_be_name, is_known_first_name, _is_common_word
+        )
+        if things:
+            results = [r for r in results if not any(a <= r.start and r.end <= b for a, b in things)]
         taken = Covered((r.start, r.end) for r in results)
 
         def add(start: int, end: int, score: float, why: str) -> None:
@@ -140,6 +147,16 @@ class PersonRecognizer(SpacyRecognizer):
             if why in _WEAK_EVIDENCE and public_figures.strong_figure_evidence(text, start, end):
                 continue  # "Guru Nanak's birthday", "Isaac Newton's laws": said of a figure
             if names_a_place_or_body(value) or is_place(text, start, end):
+                continue
+            add(start, end, EVIDENCE_SCORE, why)
+            sure.append((start, end))
+        rows = [(s, e, "Name in a list of names and counts") for s, e in counted]
+        rows += [(s, e, "Name in a row of a pupil's identifiers") for s, e in row_names(text, could_be_name, is_known_name)]
+        rows += [(s, e, "Name heading a subject line") for s, e in subject_head_names(text, could_be_name, is_known_first_name)]
+        for start, end, why in rows:
+            if is_public_figure(text, start, end) or _names_something_else(text, start, end):
+                continue
+            if names_a_place_or_body(text[start:end]):
                 continue
             add(start, end, EVIDENCE_SCORE, why)
             sure.append((start, end))
@@ -501,6 +518,10 @@ def could_be_name(word: str) -> bool:
 
 
 _CONTRACTION_ENDS = frozenset({"ll", "d", "ve", "re", "m", "t", "s"})
+
+
+def _is_common_word(word: str) -> bool:
+    return word.casefold() in common_words()
 
 
 def is_known_first_name(word: str) -> bool:
