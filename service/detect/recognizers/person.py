@@ -10,7 +10,9 @@ small rules sit on top of it:
   ("Maths", "Arbor", "SIMS", "Ofsted") is not a name;
 - where capitals say nothing (a subject line, the start of a line or sentence) a span
   made only of common English words, none of them a known name, is not a name
-  ("Files for you", "Proof of address"); see the section at the end.
+  ("Files for you", "Proof of address"); see the section at the end;
+- names in tables and lists (_name_tables.py), and in lists of name-count pairs, rows
+  of a pupil's identifiers and subject lines headed by a first name (_name_rows.py).
 
 Re-reading all-capitals or all-lower-case lines with each word capitalised was
 measured too (models/recipe/evaluate.py) and left out: it cost more precision than
