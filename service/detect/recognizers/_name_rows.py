@@ -12,9 +12,9 @@ Three shapes of school mail where the words around a name are not a sentence:
 - A row whose name is followed only by what identifies a pupil: a valid UPN or ULN, an
   admission number, a class code, or an email address whose local part is the name
   ("Arjun Pillai 7196595717", "Priya S - priya.s@... - 10B").
-- A subject line that is a known first name (or two joined by "and") then a spaced dash
-  and the matter ("Hope - trip money", "SUMMER AND RIVER - PARENTS EVENING"). A season
-  or month alone there names a time ("Summer - trip money"), not a child.
+- A subject line that is a known first name that is also a word (or two names joined by
+  "and") then a spaced dash and the matter ("Hope - trip money", "SUMMER AND RIVER -
+  PARENTS EVENING"). A season or month alone there names a time ("Summer - trip money").
 
 Each rule looks at one line, or one run of consecutive lines, at a time. The work is
 bounded: at most _MAX_LINES lines of at most _MAX_LINE_CHARS characters, at most
@@ -180,11 +180,12 @@ def count_list_names(
 # --- rows with identifiers ---------------------------------------------------------------
 
 
-def row_names(text: str, could_be_name: NameTest, is_known_name: NameTest) -> list[Span]:
+def row_names(text: str, could_be_name: NameTest, is_known_name: NameTest, is_first_name: NameTest) -> list[Span]:
     """Names at the start of a line whose other cells all identify a pupil (UPN, ULN,
     admission number, class code, phone number, an email address whose local part
-    is the name): a valid UPN or ULN, or the email, or an admission number and a
-    class code together (a class code alone is read in _person_evidence)."""
+    is the name): a valid UPN or ULN, or the email; or an admission number and a
+    class code together beside a known first name ("North Tyneside 1234567 4H" is
+    a council and its code). A class code alone is read in _person_evidence."""
     spans: list[Span] = []
     for pos, line in _lines(text):
         if not line.strip() or not any(c.isdigit() for c in line):
@@ -213,7 +214,9 @@ def row_names(text: str, could_be_name: NameTest, is_known_name: NameTest) -> li
         kinds = {_cell_kind(cell, words) for cell in cells}
         # A number alone may be a postcode or a price ("North Victoria 2661"): an
         # admission number counts beside a class code.
-        if None not in kinds and ("id" in kinds or {"admission", "class"} <= kinds):
+        if None in kinds:
+            continue
+        if "id" in kinds or ({"admission", "class"} <= kinds and any(is_first_name(w) for w in words)):
             spans.append((pos + m.start("name"), pos + end))
     return spans
 
@@ -242,8 +245,15 @@ def _cell_kind(cell: str, words: list[str]) -> str | None:
 # --- subject lines -------------------------------------------------------------------
 
 
-def subject_head_names(text: str, could_be_name: NameTest, is_first_name: NameTest) -> list[Span]:
-    """Known first names heading a subject line before a spaced dash and the matter."""
+def subject_head_names(
+    text: str, could_be_name: NameTest, is_first_name: NameTest, is_common: NameTest
+) -> list[Span]:
+    """Known first names heading a subject line before a spaced dash and the matter.
+
+    A lone head is taken only when it is also a common word ("Hope", "Precious"), which
+    person.py would otherwise drop as a word without evidence; other first names there
+    ("Jordan - trip to Petra", "Florence - art trip") are left to the NER, which weighs
+    the words after them."""
     first_line_end = text.find("\n")
     if first_line_end == -1:
         candidates = [(0, text)]
@@ -259,7 +269,7 @@ def subject_head_names(text: str, could_be_name: NameTest, is_first_name: NameTe
             continue
         a, b = m.group("a"), m.group("b")
         if b is None:
-            if a.casefold() in _CALENDAR or not is_first_name(a) or not a[0].isupper():
+            if a.casefold() in _CALENDAR or not is_first_name(a) or not is_common(a) or not a[0].isupper():
                 continue
             spans.append((pos + m.start("a"), pos + m.end("a")))
             continue

@@ -152,13 +152,15 @@ class PersonRecognizer(SpacyRecognizer):
                 continue
             add(start, end, EVIDENCE_SCORE, why)
             sure.append((start, end))
+        in_rows = row_names(text, could_be_name, is_known_name, is_known_first_name)
+        heads = subject_head_names(text, could_be_name, is_known_first_name, _is_common_word)
         rows = [(s, e, "Name in a list of names and counts") for s, e in counted]
-        rows += [(s, e, "Name in a row of a pupil's identifiers") for s, e in row_names(text, could_be_name, is_known_name)]
-        rows += [(s, e, "Name heading a subject line") for s, e in subject_head_names(text, could_be_name, is_known_first_name)]
+        rows += [(s, e, "Name in a row of a pupil's identifiers") for s, e in in_rows]
+        rows += [(s, e, "Name heading a subject line") for s, e in heads]
         for start, end, why in rows:
             if is_public_figure(text, start, end) or _names_something_else(text, start, end):
                 continue
-            if names_a_place_or_body(text[start:end]):
+            if names_a_place_or_body(text[start:end]) or is_place(text, start, end):
                 continue
             add(start, end, EVIDENCE_SCORE, why)
             sure.append((start, end))
