@@ -44,6 +44,10 @@ def test_a_list_of_names_and_counts_names_its_items() -> None:
     assert add == ["Harvey", "Ottilie", "Jasper"] and drop == []
 
 
+def test_a_town_in_a_list_of_names_is_a_name(found) -> None:
+    assert found("Stars: Brooke 8, Harvey 6, Zainab 5, Layla 4", "PERSON") == ["Brooke", "Harvey", "Zainab", "Layla"]
+
+
 def test_a_list_of_things_and_counts_drops_the_ners_guesses() -> None:
     add, drop = _count_names("Gold 4, Silver 6, Bronze 9", found=["Gold", "Silver", "Bronze"])
     assert add == [] and drop == ["Gold", "Silver", "Bronze"]

@@ -142,12 +142,14 @@ def count_list_names(
     could_be_name: NameTest,
     is_first_name: NameTest,
     is_common: NameTest,
+    is_town: NameTest = lambda word: False,
 ) -> tuple[list[Span], list[Span]]:
     """(names to add, items whose NER names are dropped) from the lists of name-count pairs.
 
     Names are added only to a list that holds a known first name: the NER alone, which
     also takes house names and planets for names ("Phoenix 12, Griffin 9"), does not
-    vouch for a list."""
+    vouch for a list. In a list that names people a town's name is a name too
+    ("Brooke 8, Alfie 6, Zainab 5")."""
     found = list(found)
     add: list[Span] = []
     drop: list[Span] = []
@@ -159,7 +161,7 @@ def count_list_names(
             capitalised = all(w[0].isupper() for w in words)
             is_found = any(s < b and a < e for s, e in found)
             first = any(is_first_name(w) for w in words)
-            name_like = capitalised and (first or all(could_be_name(w) for w in words))
+            name_like = capitalised and (first or all(could_be_name(w) or is_town(w) for w in words))
             firsts += first
             common += not first and any(is_common(w) for w in words)
             strong += is_found or (first and capitalised)

@@ -123,7 +123,7 @@ class PersonRecognizer(SpacyRecognizer):
         results = [r for r in results if (r.start, r.end) not in figures]
         # Lists of name-count pairs ("Ellis 12, Maya 9"; not "Gold 12, Silver 9"): _name_rows.py.
         counted, things = count_list_names(
-            text, [(r.start, r.end) for r in results], could_be_name, is_known_first_name, _is_common_word
+            text, [(r.start, r.end) for r in results], could_be_name, is_known_first_name, _is_common_word, _is_town
         )
         if things:
             results = [r for r in results if not any(a <= r.start and r.end <= b for a, b in things)]
@@ -160,16 +160,20 @@ class PersonRecognizer(SpacyRecognizer):
         for start, end, why in rows:
             if is_public_figure(text, start, end) or _names_something_else(text, start, end):
                 continue
-            if names_a_place_or_body(text[start:end]) or is_place(text, start, end):
+            if names_a_place_or_body(text[start:end]):
                 continue
+            if (start, end) not in counted and is_place(text, start, end):
+                continue  # in a list of names and counts a town's name is a name ("Brooke 8, Alfie 6")
             add(start, end, EVIDENCE_SCORE, why)
             sure.append((start, end))
         so_far = [(r.start, r.end) for r in results]
         for start, end, why in table_name_spans(text, so_far, could_be_name, is_known_first_name, lower_case_line):
             if is_public_figure(text, start, end) or _names_something_else(text, start, end):
                 continue
-            if names_a_place_or_body(text[start:end]) or is_place(text, start, end):
+            if names_a_place_or_body(text[start:end]):
                 continue
+            if (start, end) not in counted and is_place(text, start, end):
+                continue  # in a list of names and counts a town's name is a name ("Brooke 8, Alfie 6")
             add(start, end, EVIDENCE_SCORE, why)
             sure.append((start, end))
         for start, end in other_mentions(text, [(r.start, r.end) for r in results], sure):
@@ -526,6 +530,10 @@ _CONTRACTION_ENDS = frozenset({"ll", "d", "ve", "re", "m", "t", "s"})
 
 def _is_common_word(word: str) -> bool:
     return word.casefold() in common_words()
+
+
+def _is_town(word: str) -> bool:
+    return word.casefold() in gb_places()
 
 
 def is_known_first_name(word: str) -> bool:
