@@ -48,7 +48,7 @@ NameTest = Callable[[str], bool]
 _GREETING = regex.compile(
     r"(?im)(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))[ \t>]*"
     r"(?:hi|hiya|hello|hey|dear|morning|afternoon|evening|good\s+(?:morning|afternoon|evening)"
-    r"|thanks|thank\s+you|many\s+thanks|thanks\s+again|cheers|ta)"
+    r"|thanks|thank\s+you|many\s+thanks|thanks\s+again|cheers|ta|ty|thx)"
     rf"[ \t]*,?[ \t]+(?P<name>{_WORDS})"
 )
 # Words that follow a greeting without being a name: "Hi all", "Dear Parents".

@@ -10,7 +10,9 @@ small rules sit on top of it:
   ("Maths", "Arbor", "SIMS", "Ofsted") is not a name;
 - where capitals say nothing (a subject line, the start of a line or sentence) a span
   made only of common English words, none of them a known name, is not a name
-  ("Files for you", "Proof of address"); see the section at the end.
+  ("Files for you", "Proof of address"); see the section at the end;
+- names in tables and lists (_name_tables.py), and in lists of name-count pairs, rows
+  of a pupil's identifiers and subject lines headed by a first name (_name_rows.py).
 
 Re-reading all-capitals or all-lower-case lines with each word capitalised was
 measured too (models/recipe/evaluate.py) and left out: it cost more precision than
@@ -43,6 +45,7 @@ from service.detect.recognizers._person_evidence import (
 )
 from service.detect.covered import Covered
 from service.detect.nlp import fine_tags
+from service.detect.recognizers._name_rows import count_list_names, row_names, subject_head_names
 from service.detect.recognizers._name_tables import table_name_spans
 from service.detect.recognizers.street_address import HOUSE_NAME_ENDINGS
 from service.settings import REPO_ROOT
@@ -118,6 +121,12 @@ class PersonRecognizer(SpacyRecognizer):
             text, [(r.start, r.end) for r in results], is_known_first_name, is_known_name, known=listed
         )
         results = [r for r in results if (r.start, r.end) not in figures]
+        # Lists of name-count pairs ("Ellis 12, Maya 9"; not "Gold 12, Silver 9"): _name_rows.py.
+        counted, things = count_list_names(
+            text, [(r.start, r.end) for r in results], could_be_name, is_known_first_name, _is_common_word, _is_town
+        )
+        if things:
+            results = [r for r in results if not any(a <= r.start and r.end <= b for a, b in things)]
         taken = Covered((r.start, r.end) for r in results)
 
         def add(start: int, end: int, score: float, why: str) -> None:
@@ -143,12 +152,28 @@ class PersonRecognizer(SpacyRecognizer):
                 continue
             add(start, end, EVIDENCE_SCORE, why)
             sure.append((start, end))
+        in_rows = row_names(text, could_be_name, is_known_name, is_known_first_name)
+        heads = subject_head_names(text, could_be_name, is_known_first_name, _is_common_word)
+        rows = [(s, e, "Name in a list of names and counts") for s, e in counted]
+        rows += [(s, e, "Name in a row of a pupil's identifiers") for s, e in in_rows]
+        rows += [(s, e, "Name heading a subject line") for s, e in heads]
+        for start, end, why in rows:
+            if is_public_figure(text, start, end) or _names_something_else(text, start, end):
+                continue
+            if names_a_place_or_body(text[start:end]):
+                continue
+            if (start, end) not in counted and is_place(text, start, end):
+                continue  # in a list of names and counts a town's name is a name ("Brooke 8, Alfie 6")
+            add(start, end, EVIDENCE_SCORE, why)
+            sure.append((start, end))
         so_far = [(r.start, r.end) for r in results]
         for start, end, why in table_name_spans(text, so_far, could_be_name, is_known_first_name, lower_case_line):
             if is_public_figure(text, start, end) or _names_something_else(text, start, end):
                 continue
-            if names_a_place_or_body(text[start:end]) or is_place(text, start, end):
+            if names_a_place_or_body(text[start:end]):
                 continue
+            if (start, end) not in counted and is_place(text, start, end):
+                continue  # in a list of names and counts a town's name is a name ("Brooke 8, Alfie 6")
             add(start, end, EVIDENCE_SCORE, why)
             sure.append((start, end))
         for start, end in other_mentions(text, [(r.start, r.end) for r in results], sure):
@@ -501,6 +526,14 @@ def could_be_name(word: str) -> bool:
 
 
 _CONTRACTION_ENDS = frozenset({"ll", "d", "ve", "re", "m", "t", "s"})
+
+
+def _is_common_word(word: str) -> bool:
+    return word.casefold() in common_words()
+
+
+def _is_town(word: str) -> bool:
+    return word.casefold() in gb_places()
 
 
 def is_known_first_name(word: str) -> bool:
