@@ -14,7 +14,7 @@ from service.detect.nlp import fine_tags
 from service.detect.sentence_classifier import SentenceClassifier, classifier_of
 from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import phrase_regex, scored_result
-from service.detect.recognizers.person import only_common_words
+from service.detect.recognizers.person import is_common_words_span, lower_case_line, only_common_words
 from service.detect.recognizers._special_category_evidence import (
     flagged_rows,
     is_empty_label,
@@ -367,7 +367,7 @@ def _named_person_in(
     if hi <= lo:
         return False
     for ent in nlp_artifacts.entities:
-        if ent.label_ == "PERSON" and lo <= ent.start_char < hi and not only_common_words(ent.text):
+        if ent.label_ == "PERSON" and lo <= ent.start_char < hi and _name_like(text, ent.start_char, ent.end_char):
             if ent.end_char <= start or ent.start_char >= end:
                 return True
     span = nlp_artifacts.tokens.char_span(lo, hi, alignment_mode="expand")
@@ -383,6 +383,15 @@ def _named_person_in(
         return False
     tags = fine_tags(span)
     return any(tags[i] in ("NNP", "NNPS") for i in candidates)
+
+
+def _name_like(text: str, start: int, end: int) -> bool:
+    """Whether the NER's PERSON can be a name: not common words where capitals say nothing,
+    and in lower case only on a line written all in lower case ("thanks priya"). The NER
+    also reads "ethnic origin" in a policy as a person."""
+    if text[start:end].islower() and not lower_case_line(text, start):
+        return False
+    return not is_common_words_span(text, start, end)
 
 
 def _referred_to(sentence_text: str, start: int, end: int, also: frozenset[str] = frozenset()) -> bool:
