@@ -1,0 +1,235 @@
+"""Health said in everyday words: candidate SPECIAL_CATEGORY spans the term lists miss.
+
+UK GDPR treats "off with a temperature and being sick", "bumped his head at lunch",
+"mum's hip replacement" or "signed off with stress" as health data about the person
+it is said of, though no diagnosis is named. A bare word ("sick", "temperature",
+"operation", "hospital", "low") is far too common to be a term, so each kind below
+is a small grammar: a word of the kind with the words that make it a state of
+someone's body or mind ("has a temperature", "was sick in", "cut his hand",
+"taken to hospital", "been really low"), not a thing ("the temperature in the
+hall", "sick of losing", "column operations", "hospital trip", "low on points").
+
+Kinds: symptoms, illnesses named in plain words, injuries, operations and tests,
+hospital / GP / clinic visits, medicines in plain words, mental health in plain
+words, continence and periods, and a member of staff's health process (OH referral,
+sick leave, phased return).
+
+Like the term lists, these only find candidates. Whether a span is about a person
+is decided in special_category.py the same way as for every hit (a name, a pronoun
+or a person noun in the sentence, or a name in the sentence before), after
+`in_general_talk` has dropped spans in sentences about whoever it may concern
+("Any child who bumps their head...", "If he feels sick on the coach...").
+
+Every pattern is a fixed alternation with bounded repeats ({0,3}), no nested
+unbounded quantifiers: linear in the text.
+"""
+
+import regex
+
+# Words before a symptom or illness that make it someone's: "has a", "off with", "complained of".
+_HAVE = (
+    r"\b(?:has|had|have|having|got|with|developed|caught|complain(?:s|ed|ing)?\s+of"
+    r"|suffer(?:s|ed|ing)?\s+(?:from|with)|recovering\s+from|getting\s+over|picked\s+up|came\s+down\s+with"
+    r"|come\s+down\s+with|coming\s+down\s+with)\s+"
+)
+_DET = r"(?:(?:a|an|the|some|his|her|their|my|your|this|another)\s+)?"
+_MODIFIERS = (
+    r"(?:(?:bad|high|slight|raised|nasty|horrible|awful|really|very|chesty|dry|persistent|severe|mild|sore|upset"
+    r"|runny|blocked|streaming|stomach|tummy|chest|sickness|vomiting|throat|ear|eye|kidney|urine|urinary|water"
+    r"|viral|bacterial|heavy|little|stinking|suspected|possible|bit\s+of\s+a|touch\s+of)\s+){0,3}"
+)
+# Said after "has a", "off with": the symptom or the illness.
+_AILMENTS = (
+    r"temperature(?:\s+of\s+\d{2}(?:\.\d)?)?|fever|cough|rash|headaches?|tummy\s*aches?|stomach\s*aches?|earaches?"
+    r"|toothache|sore\s+throat|nose\s*bleeds?|diarrhoea|sickness|vomiting|bug|virus|infection|flu|cold(?=\s*(?:[,.;:!?)\-–]|$|\s+(?:and|so|but|today|again|at|this|since|all|from)\b))"
+    r"|chest|sick\s+bug|temp\b|sniffles|cramps|swollen\s+glands|migraine|nausea|wheeze|chest\s+pains?|tummy\s+pains?"
+    r"|stomach\s+pains?|stomach\s+cramps|breathing\s+problems|chemo|radiotherapy|dialysis|physio|physiotherapy"
+    r"|concussion|bump|lump|graze|sprain|strain"
+)
+_SYMPTOM_HAD = regex.compile(
+    _HAVE + r"(?P<h>" + _DET + _MODIFIERS + r"(?:" + _AILMENTS + r"))\b(?!\s+(?:of\b|resistance|reading|readings|sensor|check|checks|log|drink|water|weather|day|front|snap|spell|case|calling|jabs?|vaccin\w*|immuni[sz]ation|in\s+the\s+(?:code|system|software|app)))",
+    regex.IGNORECASE,
+)
+# Illnesses named in plain words, which need no verb: "Olamide has scarlet fever", "kieran off - vomiting bug".
+_ILLNESSES = regex.compile(
+    r"\b(?P<h>norovirus|scarlet\s+fever|hand,?\s+foot\s+and\s+mouth|shingles|measles|mumps|rubella|whooping\s+cough"
+    r"|impetigo|conjunctivitis|pneumonia|meningitis|bronchiolitis|bronchitis|croup|sepsis|slapped\s+cheek"
+    r"|strep\s+throat|threadworms?|ringworm|(?:chest|kidney|urine|urinary|water|ear|eye|throat|viral|bacterial|stomach)\s+infection"
+    r"|sickness\s+and\s+diarrhoea|diarrhoea\s+and\s+vomiting|(?:sickness|stomach|tummy|vomiting|winter\s+vomiting)\s+bug"
+    r"|head\s+injury|heart\s+attack|heart\s+problems?|heart\s+surgery|dementia|alzheimer's|alzheimers|miscarriage"
+    r"|(?:chest|tummy|stomach|back|neck|knee|joint|period)\s+(?:pains?|aches?|cramps)|headaches?|tummy\s*aches?"
+    r"|stomach\s*aches?|earache|toothache|nose\s*bleeds?|swollen\s+glands|breathing\s+problems|struggling\s+to\s+breathe"
+    r"|short\s+of\s+breath|wheezy|wheezing|tested\s+positive(?:\s+for\s+\w+)?)\b"
+    r"(?!\s+(?:of\s+a\b|vaccin\w*|jabs?|immuni[sz]ation|season|outbreak|letter|leaflet|poster|guidance|advice|policy"
+    r"|awareness|figures|rates|cases|is\s+(?:going|circulating)|has\s+been\s+reported|going\s+round))",
+    regex.IGNORECASE,
+)
+# Being sick or faint: "was sick in the coach", "off sick", "felt dizzy", "been vomiting".
+_UNWELL = regex.compile(
+    r"\b(?P<h>(?:been|being|was|were|is|are|be|got|gets?|getting|feels?|feeling|felt|looks?|looking|looked|off|went|gone|go|going)"
+    r"\s+(?:really\s+|very\s+|quite\s+|a\s+bit\s+|so\s+|too\s+|still\s+|home\s+|again\s+){0,2}"
+    r"(?:sick|poorly|unwell|ill|nauseous|queasy|faint|dizzy|light-headed|feverish|clammy|vomiting|pale"
+    r"|sick\s+with\s+\w+))\b(?!\s+(?:of|bay|room|note|notes|pay|leave|day|days|list|bag|bags|bucket|policy|absence|cover))"
+    r"|\b(?P<h>vomit(?:ed|ing)?|threw\s+up|thrown\s+up|throwing\s+up|puked|puking|fainted|passed\s+out|blacked\s+out"
+    r"|had\s+a\s+(?:seizure|fit|funny\s+turn|dizzy\s+spell))\b(?!\s+of\b)(?!\s+(?:(?:his|her|their|my|the|a|an|its)\s+(?:hands|arms)|bag|bags|bucket))",
+    regex.IGNORECASE,
+)
+_BODY = (
+    r"(?:head|face|nose|eye|eyes|ear|ears|lip|lips|mouth|tooth|teeth|neck|back|shoulder|shoulders|collarbone|collar\s+bone"
+    r"|arm|arms|elbow|elbows|wrist|wrists|hand|hands|finger|fingers|thumb|thumbs|hip|hips|leg|legs|knee|knees|ankle|ankles"
+    r"|foot|feet|toe|toes|ribs?|chest|stomach|tummy|chin|forehead|skull|spine|hamstring|achilles|shin|shins|thigh|cheek"
+    r"|muscle|ligament|ligaments)"
+)
+# An injury: "bumped his head", "cut her hand", "a sprained ankle", "ice pack on her knee", "on crutches".
+_INJURY = regex.compile(
+    r"\b(?P<h>(?:bumped|banged|hit|hurt|injured|sprained|twisted|broke|broken|fractured|cut|burnt|burned|grazed|scraped"
+    r"|dislocated|pulled|trapped|jarred|bruised|knocked|split|chipped|bashed|scalded|strained|jammed|smacked)"
+    r"\s+(?:(?:his|her|their|my|your|a|the)\s+)?(?:(?:left|right|bad|sore)\s+)?" + _BODY + r")\b"
+    r"|\b(?P<h>(?:broken|fractured|sprained|dislocated|twisted|bruised|swollen|sore|injured|grazed|infected|pulled|torn|bad)"
+    r"\s+(?:(?:left|right|little|big)\s+)?(?:" + _BODY + r"|ligaments?|muscle|glands|throat))\b"
+    r"|\b(?P<h>(?:bump|lump|cut|graze|gash|bruise|burn|ice\s+pack|plaster|bandage|dressing|cast|sling|splint)"
+    r"\s+(?:on|to)\s+(?:his|her|their|my|the)\s+(?:(?:left|right)\s+)?" + _BODY + r")\b"
+    r"|\b(?P<h>on\s+crutches|in\s+a\s+(?:cast|sling|splint|neck\s+brace)|in\s+plaster|(?:needed|had|has|needs|got)"
+    r"\s+(?:\w+\s+)?stitches|stitches\s+(?:removed|out|taken\s+out|in\s+(?:his|her|their|my))|knocked\s+unconscious)\b",
+    regex.IGNORECASE,
+)
+_ORGAN = (
+    r"(?:heart|appendix|gallbladder|gall\s+bladder|kidney|hernia|tonsil|eye|ear|bowel|spine|back|brain|lung|hip|knee"
+    r"|shoulder|foot|ankle|wrist|hand|leg|arm|jaw|nose|bladder|liver|stomach|cataract|ankle|elbow|ACL|cleft)"
+)
+# Operations and tests: "hip replacement", "an operation on his heart", "tonsils out", "MRI scan", "mastectomy".
+_PROCEDURE = regex.compile(
+    r"\b(?P<h>(?:hip|knee|shoulder|joint|ankle|elbow)\s+replacement)\b"
+    r"|\b(?:having|had|have|has|get|getting|got|needs?|needed|after|from|before|following|for|an?|his|her|their|my)\s+"
+    r"(?:(?:an?|his|her|their|my|the|emergency|minor|major|keyhole|small|big|routine|planned)\s+){0,2}"
+    r"(?P<h>(?:" + _ORGAN + r"\s+)?(?:operation|op|surgery)(?:\s+on\s+(?:his|her|their|my)\s+" + _BODY + r")?)\b"
+    r"(?!\s+(?:of\b|theatre|dates?|hours|times|car\s+park|next\s+door|reception|Encompass))"
+    r"|\b(?:having|had|have|has|get|getting|got|needs?|needed|due\s+to\s+have|booked\s+in\s+to\s+have)\s+"
+    r"(?:(?:his|her|their|my|the)\s+)?(?P<h>(?:tonsils|adenoids|appendix|gallbladder|gall\s+bladder|wisdom\s+teeth|teeth"
+    r"|tooth|grommets|stitches|cast|plaster|brace|stent|pins?|plate|drain)\s+(?:\w+\s+)?(?:out|in|removed|off|fitted|done))\b"
+    r"|\b(?P<h>[a-z]{3,}(?:ectomy|ostomy|oscopy|otomy|plasty))\b"
+    r"|\b(?P<h>(?:MRI|CT|ultrasound|heart|brain|bone|PET|kidney|baby|dating|12-week|20-week|hip|knee)\s+scan"
+    r"|x-?ray|blood\s+tests?|ECG|EEG|biopsy|hearing\s+test|allergy\s+test(?:ing)?|lumbar\s+puncture|sleep\s+study)\b"
+    r"(?!\s+(?:machine|results\s+for\s+the\s+class|vision|specs|goggles|topic|unit|lesson|quiz|worksheet))",
+    regex.IGNORECASE,
+)
+# Hospital, GP and clinic as a patient: "taken to A&E", "to hospital" (no article: the
+# patient's idiom), "kept in overnight", "discharged", "seeing the GP", "fracture clinic".
+_CARE = regex.compile(
+    r"\b(?P<h>(?:to|at|from|into|out\s+of|in\s+and\s+out\s+of)\s+hospital)\b(?!\s+(?:trip|radio|charity|school|car\s+park))"
+    r"|\b(?P<h>(?:taken|rushed|went|gone|go|going|sent|brought|blue-lighted|blue\s+lighted|admitted)\s+(?:back\s+)?"
+    r"(?:in)?to\s+(?:the\s+)?(?:(?:local|general|children's|eye|royal)\s+)?(?:hospital|A&E|A\s+and\s+E|casualty|ward))\b"
+    r"|\b(?:been|was|were|is|be|being|got|getting|now|finally|just)\s+(?P<h>(?:admitted|discharged)"
+    r"(?:\s+(?:to|from)\s+hospital|\s+with\s+(?:an?\s+)?\w+(?:\s+infection)?)?)\b"
+    r"|\b(?P<h>kept\s+in\s+(?:overnight|hospital|for\s+(?:observation|tests|monitoring)))\b"
+    r"|\b(?P<h>on\s+(?:the|a)\s+(?:children's\s+|high\s+dependency\s+|cancer\s+|maternity\s+|stroke\s+)?ward"
+    r"|in\s+intensive\s+care|in\s+ICU|in\s+high\s+dependency|on\s+oxygen|no\s+oxygen\s+now|off\s+oxygen|in\s+a\s+coma)\b"
+    r"|\b(?P<h>(?:fracture|eye|ENT|asthma|diabetes|allergy|sleep|memory|pain|cardiac|heart|dermatology|orthopaedic"
+    r"|paediatric|antenatal|fertility|gender|walk-in)\s+(?:clinic|centre))\b(?!\s+(?:trip|visit\s+for\s+the))"
+    r"|\b(?P<h>(?:GP|doctor's|doctors|hospital|clinic|consultant|paediatrician|specialist|physio|CAMHS"
+    r"|cardiology|neurology|audiology|orthopaedic|outpatient|outpatients)\s+appointments?)\b"
+    r"|\b(?P<h>(?:seeing|see|seen|saw|visit(?:ed|ing)?|going\s+to|went\s+to|gone\s+to|appointment\s+with|booked\s+in\s+with"
+    r"|referred\s+to|under)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|my\s+)?(?:GP|doctor|doctors|doctor's|consultant"
+    r"|paediatrician|specialist|physio|physiotherapist|health\s+visitor|audiologist|dermatologist|cardiologist"
+    r"|neurologist|psychiatrist|psychologist|counsellor|therapist|walk-in\s+centre|out-of-hours))\b"
+    r"(?!\s+(?:about\s+(?:careers|the\s+(?:trip|fair|talk))|for\s+(?:a\s+)?(?:careers|work\s+experience)))",
+    regex.IGNORECASE,
+)
+# Medicines in plain words: unambiguous ones alone, a cream or tablets only as someone's.
+_MEDICINE = regex.compile(
+    r"\b(?P<h>antibiotics|steroids|steroid\s+cream|painkillers|antihistamines?|eye\s+drops|ear\s+drops|nasal\s+spray"
+    r"|nose\s+spray|calpol|piriton|ibuprofen|paracetamol|gaviscon|blood\s+pressure\s+(?:tablets|pills|medication)"
+    r"|anti-?depressants|sleeping\s+pills|iron\s+tablets|(?:a|his|her|their|my)\s+spacer)\b"
+    r"(?!\s+(?:resistance|policy|awareness|lesson|topic|unit|guidance|protocol|form|forms|consent))"
+    r"|\b(?:his|her|their|my)\s+(?P<h>(?!sun\b|face\b|shaving\b|hand\b|ice\b)(?:\w+\s+)?(?:cream|ointment|medicine|drops|antibiotics|steroids))\b"
+    r"(?!\s+(?:ball|cabinet|cupboard\s+key|man|woman))",
+    regex.IGNORECASE,
+)
+# Mental health in plain words: "has been really low", "feels really down", "very withdrawn".
+_MOOD = regex.compile(
+    # The state word only with someone as the subject: "Reuben has been really low", not
+    # "attendance has been low".
+    r"(?:\b(?:he|she|they|i)|(?-i:\b[A-Z][a-z'’-]+))(?:['’]s)?\s+(?P<h>(?:(?:has|have|had|'s|’s)\s+been|is|was|are|were|seems?"
+    r"|seemed|feels?|felt|looks?|looked|(?:is|was|has\s+been|'s\s+been|’s\s+been)\s+(?:feeling|looking|seeming|getting|becoming))"
+    r"\s+(?:(?:really|very|quite|so|a\s+bit|increasingly|extremely|incredibly|more|rather|pretty|particularly)\s+){0,2}"
+    r"(?:low|down|withdrawn|tearful|depressed|suicidal|panicky|distressed|paranoid|manic|hopeless|anxious|flat))\b"
+    r"(?!\s+(?:on|in|at|to|the|with|from|here|there|battery|numbers|about\s+(?:the|his|her|their|a|an)\s+\w+)\b)"
+    r"|\b(?P<h>struggling\s+(?:with\s+(?:his|her|their|my)\s+(?:mental\s+health|mood|moods|emotions|feelings|wellbeing"
+    r"|anxiety|grief|eating|sleep)|mentally|emotionally))\b"
+    r"|\b(?P<h>(?:hasn't|has\s+not|haven't|isn't|is\s+not|not|can't|cannot|couldn't|stopped)\s+(?:been\s+)?"
+    r"(?:sleeping|eating)(?:\s+(?:much|properly|well|at\s+night))?)\b"
+    r"|\b(?P<h>crying\s+(?:every\s+(?:night|day|morning)|all\s+the\s+time|a\s+lot|constantly|at\s+night|in\s+(?:lessons|class)))"
+    r"|\b(?P<h>dark\s+thoughts|(?:having|has|had|have|gets|getting)\s+nightmares|panicking|hearing\s+voices|intrusive\s+thoughts"
+    r"|worried\s+all\s+the\s+time|(?:want|wants|wanted)\s+to\s+die|(?:doesn't|does\s+not|don't|didn't)\s+want\s+to\s+be\s+here"
+    r"(?:\s+any\s*more)?|hurt\s+(?:himself|herself|themselves|myself)|harm\s+(?:himself|herself|themselves|myself)"
+    r"|not\s+coping|(?:mental|nervous)\s+breakdown|work-related\s+stress|stress-related"
+    r"|(?:off|signed\s+off)(?:\s+sick)?\s+(?:with|for|due\s+to|because\s+of)\s+(?:\w+\s+)?(?:stress|anxiety|depression|his\s+\w+|her\s+\w+))\b",
+    regex.IGNORECASE,
+)
+# Continence and periods: "bed wetting", "wets the bed", "toileting accidents", "started her periods".
+_BODILY = regex.compile(
+    r"\b(?P<h>bed[\s-]?wetting|wet(?:s|ting)?\s+the\s+bed|wet(?:s|ting)?\s+(?:himself|herself|themselves)"
+    r"|soil(?:s|ed|ing)\s+(?:himself|herself|themselves)|soiling|toileting\s+accidents?|wetting\s+accidents?"
+    r"|started\s+(?:her|their)\s+periods?|period\s+pains?|on\s+(?:her|my)\s+period|pull-?ups|continence)\b"
+    r"(?!\s+(?:policy|leaflet|guidance|is\s+common))",
+    regex.IGNORECASE,
+)
+# A member of staff's health process: "OH referral", "sick leave", "phased return after surgery".
+_STAFF = regex.compile(
+    r"\b(?P<h>(?:OH|occupational\s+health)\s+(?:referral|appointment|report|assessment|advice|review|meeting))\b"
+    # "signed off sick", "signed off by his GP"; not "signed off the budget", "signed off on the plan".
+    r"|\b(?P<h>signed\s+off(?:\s+sick)?)\b(?!\s+(?:on|the|a|an|this|that|these|those|it|as|our|his|her|their|my|your|all)\b)"
+    r"|\b(?P<h>(?:long-term\s+|long\s+term\s+)?(?:sick\s+leave|sickness\s+absence|sickness\s+absences)"
+    r"|long-term\s+sick|long\s+term\s+sick|off\s+sick|return\s+to\s+work\s+(?:meeting|interview)"
+    r"|sickness\s+(?:review|meeting|trigger))\b"
+    r"|\b(?:on|starts?|starting|started|begins?|beginning|began|doing|agreed|his|her|their|my)\s+(?:a\s+)?"
+    r"(?P<h>phased\s+return(?:\s+(?:after|following|from)\s+(?:(?:his|her|their|my|a|an|the)\s+)?\w+)?)\b"
+    r"(?!\s+(?:to\s+the|dates|for\s+the\s+new|timetable|process|policy))",
+    regex.IGNORECASE,
+)
+# A few kinds' words are the ordinary English for a bad day: kept only in their grammar above.
+_KINDS = (_SYMPTOM_HAD, _ILLNESSES, _UNWELL, _INJURY, _PROCEDURE, _CARE, _MEDICINE, _MOOD, _BODILY, _STAFF)
+
+# Two of these spans with only "and", "," or "with" between are one fact: "a temperature and being sick".
+_JOIN = regex.compile(r"[ \t]*(?:,|and|&|with|plus|,\s*and)?[ \t]*")
+_MAX_CHARS = 100_000
+
+
+def everyday_health_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of health said in everyday words, joined where two say one thing; text order."""
+    text = text[:_MAX_CHARS]
+    spans: list[tuple[int, int]] = []
+    for pattern in _KINDS:
+        for m in pattern.finditer(text):
+            for start, end in m.spans("h"):
+                if start >= 0 and end > start:
+                    spans.append((start, end))
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+        if kept and start < kept[-1][1]:
+            kept[-1] = (kept[-1][0], max(kept[-1][1], end))
+            continue
+        if kept and _JOIN.fullmatch(text, kept[-1][1], start) and "\n" not in text[kept[-1][1] : start]:
+            kept[-1] = (kept[-1][0], end)
+            continue
+        kept.append((start, end))
+    return kept
+
+
+# The sentence speaks of whoever it may concern: "Any child who bumps their head...",
+# "A child with chickenpox can return...", or the span is in an "if" clause ("If he feels sick
+# on the coach, there are bags").
+_GENERAL_START = regex.compile(
+    r"(?i)^\W*(?:any|every|each|all|no|a|an|anyone|anybody|whoever|should|pupils|children|students|staff|parents)\b"
+)
+_GENERAL_ANYWHERE = regex.compile(
+    r"(?i)\b(?:any|every|each)\s+(?:child|pupil|student|learner|member|parent|one|adult|colleague)\b|\b(?:anyone|anybody|whoever)\b"
+)
+_CONDITION = regex.compile(r"(?i)\b(?:if|unless|in\s+case|whenever|should\s+(?:he|she|they|your|a|any))\b[^,;:.!?\n]*$")
+
+
+def in_general_talk(sentence: str, start: int) -> bool:
+    """`start`: the span's offset in `sentence`. True when the sentence is not about someone in particular."""
+    if _GENERAL_START.match(sentence) or _GENERAL_ANYWHERE.search(sentence):
+        return True
+    return _CONDITION.search(sentence, max(0, start - 80), start) is not None
