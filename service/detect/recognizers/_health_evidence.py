@@ -26,6 +26,8 @@ unbounded quantifiers: linear in the text.
 
 import regex
 
+from service.detect.recognizers.person import only_common_words
+
 # Words before a symptom or illness that make it someone's: "has a", "off with", "complained of".
 _HAVE = (
     r"\b(?:has|had|have|having|got|with|developed|caught|complain(?:s|ed|ing)?\s+of"
@@ -57,8 +59,9 @@ _ILLNESSES = regex.compile(
     r"|strep\s+throat|threadworms?|ringworm|(?:chest|kidney|urine|urinary|water|ear|eye|throat|viral|bacterial|stomach)\s+infection"
     r"|sickness\s+and\s+diarrhoea|diarrhoea\s+and\s+vomiting|(?:sickness|stomach|tummy|vomiting|winter\s+vomiting)\s+bug"
     r"|head\s+injury|heart\s+attack|heart\s+problems?|heart\s+surgery|dementia|alzheimer's|alzheimers|miscarriage"
-    r"|(?:chest|tummy|stomach|back|neck|knee|joint|period)\s+(?:pains?|aches?|cramps)|headaches?|tummy\s*aches?"
-    r"|stomach\s*aches?|earache|toothache|nose\s*bleeds?|swollen\s+glands|breathing\s+problems|struggling\s+to\s+breathe"
+    # Not "headache" alone: "this spreadsheet is giving me a headache" (after "has a", _SYMPTOM_HAD).
+    r"|(?:chest|tummy|stomach|back|neck|knee|joint|period)\s+(?:pains?|aches?|cramps)"
+    r"|swollen\s+glands|breathing\s+problems|struggling\s+to\s+breathe"
     r"|short\s+of\s+breath|wheezy|wheezing|tested\s+positive(?:\s+for\s+\w+)?)\b"
     r"(?!\s+(?:of\s+a\b|vaccin\w*|jabs?|immuni[sz]ation|season|outbreak|letter|leaflet|poster|guidance|advice|policy"
     r"|awareness|figures|rates|cases|is\s+(?:going|circulating)|has\s+been\s+reported|going\s+round))",
@@ -103,7 +106,7 @@ _PROCEDURE = regex.compile(
     r"|\b(?:having|had|have|has|get|getting|got|needs?|needed|after|from|before|following|for|an?|his|her|their|my)\s+"
     r"(?:(?:an?|his|her|their|my|the|emergency|minor|major|keyhole|small|big|routine|planned)\s+){0,2}"
     r"(?P<h>(?:" + _ORGAN + r"\s+)?(?:operation|op|surgery)(?:\s+on\s+(?:his|her|their|my)\s+" + _BODY + r")?)\b"
-    r"(?!\s+(?:of\b|theatre|dates?|hours|times|car\s+park|next\s+door|reception|Encompass))"
+    r"(?!\s+(?:of\b|theatre|dates?|hours|times|car\s+park|next\s+door|reception)|\s+(?-i:[A-Z]))"
     r"|\b(?:having|had|have|has|get|getting|got|needs?|needed|due\s+to\s+have|booked\s+in\s+to\s+have)\s+"
     r"(?:(?:his|her|their|my|the)\s+)?(?P<h>(?:tonsils|adenoids|appendix|gallbladder|gall\s+bladder|wisdom\s+teeth|teeth"
     r"|tooth|grommets|stitches|cast|plaster|brace|stent|pins?|plate|drain)\s+(?:\w+\s+)?(?:out|in|removed|off|fitted|done))\b"
@@ -149,11 +152,13 @@ _MEDICINE = regex.compile(
 _MOOD = regex.compile(
     # The state word only with someone as the subject: "Reuben has been really low", not
     # "attendance has been low".
-    r"(?:\b(?:he|she|they|i)|(?-i:\b[A-Z][a-z'’-]+))(?:['’]s)?\s+(?P<h>(?:(?:has|have|had|'s|’s)\s+been|is|was|are|were|seems?"
+    r"(?P<subj>\b(?:he|she|they|i)|(?-i:\b[A-Z][a-z'’-]+))(?:['’]s)?\s+(?P<h>(?:(?:has|have|had|'s|’s)\s+been|is|was|are|were|seems?"
     r"|seemed|feels?|felt|looks?|looked|(?:is|was|has\s+been|'s\s+been|’s\s+been)\s+(?:feeling|looking|seeming|getting|becoming))"
     r"\s+(?:(?:really|very|quite|so|a\s+bit|increasingly|extremely|incredibly|more|rather|pretty|particularly)\s+){0,2}"
-    r"(?:low|down|withdrawn|tearful|depressed|suicidal|panicky|distressed|paranoid|manic|hopeless|anxious|flat))\b"
+    r"(?:low|withdrawn|tearful|depressed|suicidal|panicky|distressed|paranoid|manic|hopeless|anxious|flat))\b"
     r"(?!\s+(?:on|in|at|to|the|with|from|here|there|battery|numbers|about\s+(?:the|his|her|their|a|an)\s+\w+)\b)"
+    r"|\b(?P<h>(?:feels?|feeling|felt|seems?|seemed)\s+(?:(?:really|very|quite|so|a\s+bit|pretty|rather)\s+)?down)\b"
+    r"(?!\s+(?:to|in|at|the|on|from|with|here|there)\b)"
     r"|\b(?P<h>struggling\s+(?:with\s+(?:his|her|their|my)\s+(?:mental\s+health|mood|moods|emotions|feelings|wellbeing"
     r"|anxiety|grief|eating|sleep)|mentally|emotionally))\b"
     r"|\b(?P<h>(?:hasn't|has\s+not|haven't|isn't|is\s+not|not|can't|cannot|couldn't|stopped)\s+(?:been\s+)?"
@@ -163,7 +168,7 @@ _MOOD = regex.compile(
     r"|worried\s+all\s+the\s+time|(?:want|wants|wanted)\s+to\s+die|(?:doesn't|does\s+not|don't|didn't)\s+want\s+to\s+be\s+here"
     r"(?:\s+any\s*more)?|hurt\s+(?:himself|herself|themselves|myself)|harm\s+(?:himself|herself|themselves|myself)"
     r"|not\s+coping|(?:mental|nervous)\s+breakdown|work-related\s+stress|stress-related"
-    r"|(?:off|signed\s+off)(?:\s+sick)?\s+(?:with|for|due\s+to|because\s+of)\s+(?:\w+\s+)?(?:stress|anxiety|depression|his\s+\w+|her\s+\w+))\b",
+    r"|(?:off|signed\s+off)(?:\s+sick)?\s+(?:with|for|due\s+to|because\s+of)\s+(?:\w+\s+)?(?:stress|anxiety|depression|(?:his|her|their|my)\s+" + _BODY + r"))\b",
     regex.IGNORECASE,
 )
 # Continence and periods: "bed wetting", "wets the bed", "toileting accidents", "started her periods".
@@ -193,6 +198,7 @@ _KINDS = (_SYMPTOM_HAD, _ILLNESSES, _UNWELL, _INJURY, _PROCEDURE, _CARE, _MEDICI
 # Two of these spans with only "and", "," or "with" between are one fact: "a temperature and being sick".
 _JOIN = regex.compile(r"[ \t]*(?:,|and|&|with|plus|,\s*and)?[ \t]*")
 _MAX_CHARS = 100_000
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i"})
 
 
 def everyday_health_spans(text: str) -> list[tuple[int, int]]:
@@ -201,6 +207,9 @@ def everyday_health_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for pattern in _KINDS:
         for m in pattern.finditer(text):
+            subject = m.group("subj") if pattern is _MOOD else None
+            if subject and subject.lower() not in _SUBJECT_PRONOUNS and only_common_words(subject):
+                continue  # "Attendance has been low", "Morale is low": a thing, not a person
             for start, end in m.spans("h"):
                 if start >= 0 and end > start:
                     spans.append((start, end))
