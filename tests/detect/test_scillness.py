@@ -34,8 +34,10 @@ Found = Callable[[str, str], list[str]]
         ("Anwar has an MRI scan at 9 and will be in for period 3.", ["MRI scan"]),
         ("Callum was rushed to A&E after the match.", ["rushed to A&E"]),
         ("Ioana has been discharged and is resting at home.", ["discharged"]),
-        # Medicines in plain words.
+        # Medicines in plain words, and aids that reveal a condition.
         ("Femi has finished his antibiotics and is back tomorrow.", ["antibiotics"]),
+        ("Saoirse wears hearing aids, so please face her when you speak.", ["hearing aids"]),
+        ("Lukas had a nasty fall in the playground.", ["nasty fall"]),
         # Mental health in plain words, with a person as the subject.
         ("Eshan has been really low since Christmas.", ["has been really low"]),
         ("She says she feels really down most mornings.", ["feels really down"]),
@@ -71,6 +73,7 @@ def test_everyday_health_about_a_person_is_found(found: Found, text: str, phrase
         "Tomos is taking his medicine ball class outside.",
         "Ella cut the ribbon at the opening of the sensory garden.",
         "Harriet was a bit low on points this week, so she is catching up.",
+        "Mr Baptiste reported a fall in pupil numbers at the governors' meeting.",
         # General or hedged.
         "Any child who bumps their head will go home with a bump letter.",
         "If he feels sick on the coach, there are bags under the front seat.",

@@ -87,13 +87,17 @@ _BODY = (
 _INJURY = regex.compile(
     r"\b(?P<h>(?:bumped|banged|hit|hurt|injured|sprained|twisted|broke|broken|fractured|cut|burnt|burned|grazed|scraped"
     r"|dislocated|pulled|trapped|jarred|bruised|knocked|split|chipped|bashed|scalded|strained|jammed|smacked)"
-    r"\s+(?:(?:his|her|their|my|your|a|the)\s+)?(?:(?:left|right|bad|sore)\s+)?" + _BODY + r")\b"
+    r"\s+(?:(?:his|her|their|my|your|a|the|both)\s+)?(?:(?:left|right|bad|sore)\s+)?" + _BODY + r")\b"
     r"|\b(?P<h>(?:broken|fractured|sprained|dislocated|twisted|bruised|swollen|sore|injured|grazed|infected|pulled|torn|bad)"
     r"\s+(?:(?:left|right|little|big)\s+)?(?:" + _BODY + r"|ligaments?|muscle|glands|throat))\b"
     r"|\b(?P<h>(?:bump|lump|cut|graze|gash|bruise|burn|ice\s+pack|plaster|bandage|dressing|cast|sling|splint)"
     r"\s+(?:on|to)\s+(?:his|her|their|my|the)\s+(?:(?:left|right)\s+)?" + _BODY + r")\b"
     r"|\b(?P<h>on\s+crutches|in\s+a\s+(?:cast|sling|splint|neck\s+brace)|in\s+plaster|(?:needed|had|has|needs|got)"
-    r"\s+(?:\w+\s+)?stitches|stitches\s+(?:removed|out|taken\s+out|in\s+(?:his|her|their|my))|knocked\s+unconscious)\b",
+    r"\s+(?:\w+\s+)?stitches|stitches\s+(?:removed|out|taken\s+out|in\s+(?:his|her|their|my))|knocked\s+unconscious)\b"
+    # A fall as an injury: "had a nasty fall", "after her fall"; not "a fall in numbers".
+    r"|\b(?:had|has|have|having|after|since|following)\s+(?:(?:a|an|his|her|their|my)\s+)?(?P<h>(?:(?:bad|nasty|little|big"
+    r"|heavy|serious)\s+)?fall)\b(?!\s+(?:of|back|behind|out|through)\b|\s+in\s+(?:the\s+)?(?:numbers|attendance|prices?|standards|results"
+    r"|league|temperature|roll|pupil\s+numbers|applications|interest\s+rates)\b)",
     regex.IGNORECASE,
 )
 _ORGAN = (
@@ -142,7 +146,10 @@ _CARE = regex.compile(
 _MEDICINE = regex.compile(
     r"\b(?P<h>antibiotics|steroids|steroid\s+cream|painkillers|antihistamines?|eye\s+drops|ear\s+drops|nasal\s+spray"
     r"|nose\s+spray|calpol|piriton|ibuprofen|paracetamol|gaviscon|blood\s+pressure\s+(?:tablets|pills|medication)"
-    r"|anti-?depressants|sleeping\s+pills|iron\s+tablets|(?:a|his|her|their|my)\s+spacer)\b"
+    r"|anti-?depressants|sleeping\s+pills|iron\s+tablets|(?:a|his|her|their|my)\s+spacer"
+    # Aids and devices that reveal a condition: "hearing aids", "uses a wheelchair", "had a hypo".
+    r"|hearing\s+aids?|cochlear\s+implants?|(?:uses|using|in)\s+a\s+wheelchair|feeding\s+tube|NG\s+tube|PEG\s+feed"
+    r"|catheter|nebuliser|nebulizer|(?:had|has|having|have)\s+(?:a\s+)?hypos?)\b"
     r"(?!\s+(?:resistance|policy|awareness|lesson|topic|unit|guidance|protocol|form|forms|consent))"
     r"|\b(?:his|her|their|my)\s+(?P<h>(?!sun\b|face\b|shaving\b|hand\b|ice\b)(?:\w+\s+)?(?:cream|ointment|medicine|drops|antibiotics|steroids))\b"
     r"(?!\s+(?:ball|cabinet|cupboard\s+key|man|woman))",
@@ -167,7 +174,7 @@ _MOOD = regex.compile(
     r"|\b(?P<h>dark\s+thoughts|(?:having|has|had|have|gets|getting)\s+nightmares|panicking|hearing\s+voices|intrusive\s+thoughts"
     r"|worried\s+all\s+the\s+time|(?:want|wants|wanted)\s+to\s+die|(?:doesn't|does\s+not|don't|didn't)\s+want\s+to\s+be\s+here"
     r"(?:\s+any\s*more)?|hurt\s+(?:himself|herself|themselves|myself)|harm\s+(?:himself|herself|themselves|myself)"
-    r"|not\s+coping|(?:mental|nervous)\s+breakdown|work-related\s+stress|stress-related"
+    r"|not\s+coping|(?:mental|nervous)\s+breakdown|(?:is|was|been|are)\s+recovering\s+(?:well|at\s+home|in\s+hospital|nicely)|work-related\s+stress|stress-related"
     r"|(?:off|signed\s+off)(?:\s+sick)?\s+(?:with|for|due\s+to|because\s+of)\s+(?:\w+\s+)?(?:stress|anxiety|depression|(?:his|her|their|my)\s+" + _BODY + r"))\b",
     regex.IGNORECASE,
 )
