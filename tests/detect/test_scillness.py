@@ -112,3 +112,13 @@ def test_hostile_input_takes_bounded_time(hostile: str) -> None:
     started = time.perf_counter()
     everyday_health_spans(hostile)
     assert time.perf_counter() - started < 2.0
+
+
+def test_running_each_kind_near_its_words_finds_what_the_whole_text_gives() -> None:
+    # The speed-up in everyday_health_spans must not change what is found.
+    from bench.special_category import probe
+
+    texts = [text for half in ("everyday-dev", "everyday-heldout") for text, _ in probe(half)]
+    email = "\n\n".join(texts)
+    assert everyday_health_spans(email) == everyday_health_spans(email, near_words_only=False)
+    assert all(everyday_health_spans(t) == everyday_health_spans(t, near_words_only=False) for t in texts)

@@ -200,7 +200,51 @@ _STAFF = regex.compile(
     regex.IGNORECASE,
 )
 # A few kinds' words are the ordinary English for a bad day: kept only in their grammar above.
-_KINDS = (_SYMPTOM_HAD, _ILLNESSES, _UNWELL, _INJURY, _PROCEDURE, _CARE, _MEDICINE, _MOOD, _BODILY, _STAFF)
+_BODY_WORDS = """head face nose eye eyes ear ears lip lips mouth tooth teeth neck back shoulder shoulders collarbone collar
+    bone arm arms elbow elbows wrist wrists hand hands finger fingers thumb thumbs hip hips leg legs knee knees ankle ankles
+    foot feet toe toes rib ribs chest stomach tummy chin forehead skull spine hamstring achilles shin shins thigh cheek muscle
+    ligament ligaments"""
+# Each kind with the words one of its matches always holds: a kind's grammar is only run
+# near one of them (a regex of many alternatives tried at every character of a long email
+# cost tens of milliseconds; tests/detect/test_scillness.py checks the result is the same).
+_KINDS: tuple[tuple["regex.Pattern[str]", str], ...] = (
+    (_SYMPTOM_HAD, """temperature fever cough rash headache headaches tummy stomach ache aches tummyache tummyaches
+        stomachache stomachaches earache earaches toothache throat nosebleed nosebleeds bleed bleeds diarrhoea sickness
+        vomiting bug virus infection flu cold chest sick temp sniffles cramps glands migraine nausea wheeze pain pains
+        problems chemo radiotherapy dialysis physio physiotherapy concussion bump lump graze sprain strain"""),
+    (_ILLNESSES, """norovirus fever mouth shingles measles mumps rubella cough impetigo conjunctivitis pneumonia meningitis
+        bronchiolitis bronchitis croup sepsis cheek throat threadworm threadworms ringworm infection diarrhoea vomiting bug
+        injury attack problem problems surgery dementia alzheimer alzheimers miscarriage pain pains ache aches cramps
+        glands breathe breath wheezy wheezing positive"""),
+    (_UNWELL, """sick poorly unwell ill nauseous queasy faint dizzy headed feverish clammy vomiting pale vomit vomited
+        threw thrown throwing puked puking fainted passed blacked seizure fit turn spell"""),
+    (_INJURY, _BODY_WORDS + """ glands throat crutches cast sling splint brace plaster stitches unconscious fall"""),
+    (_PROCEDURE, """replacement operation op surgery tonsils adenoids appendix gallbladder gall teeth tooth grommets
+        stitches cast plaster brace stent pin pins plate drain scan ray xray test tests ecg eeg biopsy puncture study"""),
+    (_CARE, """hospital e casualty ward admitted discharged kept intensive icu dependency oxygen coma clinic centre
+        appointment appointments gp doctor doctors consultant paediatrician specialist physio physiotherapist visitor
+        audiologist dermatologist cardiologist neurologist psychiatrist psychologist counsellor therapist hours"""),
+    (_MEDICINE, """antibiotics steroids steroid painkillers antihistamine antihistamines drops spray calpol piriton
+        ibuprofen paracetamol gaviscon pressure antidepressants depressants pills tablets spacer cream ointment medicine
+        aid aids implant implants wheelchair tube feed catheter nebuliser nebulizer hypo hypos"""),
+    (_MOOD, """low withdrawn tearful depressed suicidal panicky distressed paranoid manic hopeless anxious flat down
+        struggling sleeping eating crying thoughts nightmares panicking voices worried die here himself herself
+        themselves myself coping breakdown stress related recovering anxiety depression""" + " " + _BODY_WORDS),
+    (_BODILY, """wetting bedwetting bed wet wets soil soils soiled soiling toileting accident accidents period periods
+        pains pain pull pullups ups continence"""),
+    (_STAFF, """oh occupational referral appointment report assessment advice review meeting sick sickness leave absence
+        absences work trigger phased return signed"""),
+)
+# A word ending that names an operation or a test: "mastectomy", "colonoscopy", "angioplasty".
+_PROCEDURE_ENDINGS = ("ectomy", "ostomy", "oscopy", "otomy", "plasty")
+_ANCHORS: dict[str, tuple[int, ...]] = {}
+for _index, (_, _words) in enumerate(_KINDS):
+    for _word in _words.split():
+        _ANCHORS[_word] = (*_ANCHORS.get(_word, ()), _index)
+_WORD = regex.compile(r"[A-Za-z]+")
+# A kind's match holds its word within this many characters before and after it.
+_BEFORE, _AFTER = 160, 120
+_WORD_END = regex.compile(r"\w*")
 
 # Two of these spans with only "and", "," or "with" between are one fact: "a temperature and being sick".
 _JOIN = regex.compile(r"[ \t]*(?:,|and|&|with|plus|,\s*and)?[ \t]*")
@@ -208,18 +252,43 @@ _MAX_CHARS = 100_000
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i"})
 
 
-def everyday_health_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of health said in everyday words, joined where two say one thing; text order."""
+def _windows(text: str) -> list[list[tuple[int, int]]]:
+    """Per kind, the stretches of text near one of its words, merged; each ends at a word's end."""
+    windows: list[list[tuple[int, int]]] = [[] for _ in _KINDS]
+    procedure = next(i for i, (p, _) in enumerate(_KINDS) if p is _PROCEDURE)
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        kinds = _ANCHORS.get(word, ())
+        if word.endswith(_PROCEDURE_ENDINGS):
+            kinds = (*kinds, procedure)
+        for kind in kinds:
+            start = max(0, m.start() - _BEFORE)
+            end = _WORD_END.match(text, min(len(text), m.end() + _AFTER)).end()
+            spans = windows[kind]
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+            else:
+                spans.append((start, end))
+    return windows
+
+
+def everyday_health_spans(text: str, near_words_only: bool = True) -> list[tuple[int, int]]:
+    """Spans of health said in everyday words, joined where two say one thing; text order.
+
+    `near_words_only=False` runs every kind over the whole text (the tests' reference).
+    """
     text = text[:_MAX_CHARS]
     spans: list[tuple[int, int]] = []
-    for pattern in _KINDS:
-        for m in pattern.finditer(text):
-            subject = m.group("subj") if pattern is _MOOD else None
-            if subject and subject.lower() not in _SUBJECT_PRONOUNS and only_common_words(subject):
-                continue  # "Attendance has been low", "Morale is low": a thing, not a person
-            for start, end in m.spans("h"):
-                if start >= 0 and end > start:
-                    spans.append((start, end))
+    windows = _windows(text) if near_words_only else [[(0, len(text))] for _ in _KINDS]
+    for (pattern, _), stretches in zip(_KINDS, windows):
+        for pos, endpos in stretches:
+            for m in pattern.finditer(text, pos, endpos):
+                subject = m.group("subj") if pattern is _MOOD else None
+                if subject and subject.lower() not in _SUBJECT_PRONOUNS and only_common_words(subject):
+                    continue  # "Attendance has been low", "Morale is low": a thing, not a person
+                for start, end in m.spans("h"):
+                    if start >= 0 and end > start:
+                        spans.append((start, end))
     kept: list[tuple[int, int]] = []
     for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):
         if kept and start < kept[-1][1]:
