@@ -74,6 +74,9 @@ def test_everyday_health_about_a_person_is_found(found: Found, text: str, phrase
         "Ella cut the ribbon at the opening of the sensory garden.",
         "Harriet was a bit low on points this week, so she is catching up.",
         "Mr Baptiste reported a fall in pupil numbers at the governors' meeting.",
+        # A job at a hospital or clinic says nothing of the worker's health.
+        "Jodie's mum is a nurse on the children's ward and will talk to Year 6 about careers.",
+        "Mr Adeyemi works at the eye clinic and has offered to help with the first aid badge.",
         # General or hedged.
         "Any child who bumps their head will go home with a bump letter.",
         "If he feels sick on the coach, there are bags under the front seat.",

@@ -132,7 +132,7 @@ _CARE = regex.compile(
     r"|\b(?P<h>on\s+(?:the|a)\s+(?:children's\s+|high\s+dependency\s+|cancer\s+|maternity\s+|stroke\s+)?ward"
     r"|in\s+intensive\s+care|in\s+ICU|in\s+high\s+dependency|on\s+oxygen|no\s+oxygen\s+now|off\s+oxygen|in\s+a\s+coma)\b"
     r"|\b(?P<h>(?:fracture|eye|ENT|asthma|diabetes|allergy|sleep|memory|pain|cardiac|heart|dermatology|orthopaedic"
-    r"|paediatric|antenatal|fertility|gender|walk-in)\s+(?:clinic|centre))\b(?!\s+(?:trip|visit\s+for\s+the))"
+    r"|paediatric|antenatal|fertility|gender)\s+(?:clinic|centre))\b(?!\s+(?:trip|visit\s+for\s+the))"
     r"|\b(?P<h>(?:GP|doctor's|doctors|hospital|clinic|consultant|paediatrician|specialist|physio|CAMHS"
     r"|cardiology|neurology|audiology|orthopaedic|outpatient|outpatients)\s+appointments?)\b"
     r"|\b(?P<h>(?:seeing|see|seen|saw|visit(?:ed|ing)?|going\s+to|went\s+to|gone\s+to|appointment\s+with|booked\s+in\s+with"
@@ -249,6 +249,14 @@ _WORD_END = regex.compile(r"\w*")
 # Two of these spans with only "and", "," or "with" between are one fact: "a temperature and being sick".
 _JOIN = regex.compile(r"[ \t]*(?:,|and|&|with|plus|,\s*and)?[ \t]*")
 _MAX_CHARS = 100_000
+_JOBS = (
+    r"(?:works?|working|worked|job|jobs|nurse|nurses|doctor|doctors|volunteers?|volunteering|shift|shifts"
+    r"|placement|porter|cleaner|receptionist|manager|consultant)"
+)
+_AT_WORK = regex.compile(r"(?i)\b" + _JOBS + r"\s+(?:at|in|on|for)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}$")
+# A span that starts with its own preposition ("on the children's ward") right after a job.
+_JOB_BEFORE = regex.compile(r"(?i)\b" + _JOBS + r"\s+$")
+_PREPOSITION = regex.compile(r"(?i)(?:at|in|on|for|to)\b")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i"})
 
 
@@ -289,6 +297,12 @@ def everyday_health_spans(text: str, near_words_only: bool = True) -> list[tuple
                 for start, end in m.spans("h"):
                     if start >= 0 and end > start:
                         spans.append((start, end))
+    # "Her dad is a nurse on the children's ward", "works at the fracture clinic": a job, not a patient.
+    spans = [
+        (a, b) for a, b in spans
+        if not _AT_WORK.search(text, max(0, a - 60), a)
+        and not (_PREPOSITION.match(text, a, b) and _JOB_BEFORE.search(text, max(0, a - 40), a))
+    ]
     kept: list[tuple[int, int]] = []
     for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):
         if kept and start < kept[-1][1]:
