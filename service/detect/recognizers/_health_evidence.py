@@ -319,7 +319,7 @@ def everyday_health_spans(text: str, near_words_only: bool = True) -> list[tuple
 # "A child with chickenpox can return...", or the span is in an "if" clause ("If he feels sick
 # on the coach, there are bags").
 _GENERAL_START = regex.compile(
-    r"(?i)^\W*(?:any|every|each|all|no|a|an|anyone|anybody|whoever|should|pupils|children|students|staff|parents)\b"
+    r"(?i)^\W*(?:(?:any|every|each|all|anyone|anybody|whoever|should|pupils|children|students|staff|parents)\b|an?\s)"
 )
 _GENERAL_ANYWHERE = regex.compile(
     r"(?i)\b(?:any|every|each)\s+(?:child|pupil|student|learner|member|parent|one|adult|colleague)\b|\b(?:anyone|anybody|whoever)\b"
