@@ -24,6 +24,8 @@ Found = Callable[[str, str], list[str]]
         # An illness named in plain words, as the reason for being off.
         ("Wojciech is off with scarlet fever until Monday.", ["scarlet fever"]),
         ("Yasmin has a chest infection and won't be in.", ["a chest infection"]),
+        ("mr fenwick off today - flu. cover needed for 9R2 period 3", ["flu"]),
+        ("Morning, Xavier is off with D&V and will be home till Thursday.", ["D&V"]),
         # Injuries.
         ("Idris banged his head on the goalpost at break.", ["banged his head"]),
         ("Maryam has a sprained wrist so she can't write today.", ["sprained wrist"]),
@@ -34,7 +36,9 @@ Found = Callable[[str, str], list[str]]
         ("Anwar has an MRI scan at 9 and will be in for period 3.", ["MRI scan"]),
         ("Callum was rushed to A&E after the match.", ["rushed to A&E"]),
         ("Ioana has been discharged and is resting at home.", ["discharged"]),
+        ("Benedikt has his hospital check-up on Monday, back in after lunch.", ["hospital check-up"]),
         # Medicines in plain words, and aids that reveal a condition.
+        ("Mrs Achebe says Kojo may be sleepy, they've upped his dose.", ["upped his dose"]),
         ("Femi has finished his antibiotics and is back tomorrow.", ["antibiotics"]),
         ("Saoirse wears hearing aids, so please face her when you speak.", ["hearing aids"]),
         ("Lukas had a nasty fall in the playground.", ["nasty fall"]),

@@ -32,7 +32,9 @@ from service.detect.recognizers.person import only_common_words
 _HAVE = (
     r"\b(?:has|had|have|having|got|with|developed|caught|complain(?:s|ed|ing)?\s+of"
     r"|suffer(?:s|ed|ing)?\s+(?:from|with)|recovering\s+from|getting\s+over|picked\s+up|came\s+down\s+with"
-    r"|come\s+down\s+with|coming\s+down\s+with)\s+"
+    r"|come\s+down\s+with|coming\s+down\s+with"
+    # "off today - flu", "off: D&V".
+    r"|off(?:\s+(?:sick|today|again|tomorrow|this\s+week|all\s+week))?\s*[-–:])\s+"
 )
 _DET = r"(?:(?:a|an|the|some|his|her|their|my|your|this|another)\s+)?"
 _MODIFIERS = (
@@ -62,7 +64,9 @@ _ILLNESSES = regex.compile(
     # Not "headache" alone: "this spreadsheet is giving me a headache" (after "has a", _SYMPTOM_HAD).
     r"|(?:chest|tummy|stomach|back|neck|knee|joint|period)\s+(?:pains?|aches?|cramps)"
     r"|swollen\s+glands|breathing\s+problems|struggling\s+to\s+breathe"
-    r"|short\s+of\s+breath|wheezy|wheezing|tested\s+positive(?:\s+for\s+\w+)?)\b"
+    r"|short\s+of\s+breath|wheezy|wheezing|tested\s+positive(?:\s+for\s+\w+)?|chicken\s+pox|verrucas?|d\s*&\s*v"
+    r"|stillbirth|still\s+birth|sleep\s+apnoea|cpap|ivf|(?:long|serious|short|terminal|mystery)\s+illness"
+    r"|(?:high|low)\s+blood\s+pressure)\b"
     r"(?!\s+(?:of\s+a\b|vaccin\w*|jabs?|immuni[sz]ation|season|outbreak|letter|leaflet|poster|guidance|advice|policy"
     r"|awareness|figures|rates|cases|is\s+(?:going|circulating)|has\s+been\s+reported|going\s+round))",
     regex.IGNORECASE,
@@ -107,15 +111,19 @@ _ORGAN = (
 # Operations and tests: "hip replacement", "an operation on his heart", "tonsils out", "MRI scan", "mastectomy".
 _PROCEDURE = regex.compile(
     r"\b(?P<h>(?:hip|knee|shoulder|joint|ankle|elbow)\s+replacement)\b"
-    r"|\b(?:having|had|have|has|get|getting|got|needs?|needed|after|from|before|following|for|an?|his|her|their|my)\s+"
+    r"|\b(?:having|had|have|has|get|getting|got|needs?|needed|after|from|before|following|for|an?|his|her|their|my|the)\s+"
     r"(?:(?:an?|his|her|their|my|the|emergency|minor|major|keyhole|small|big|routine|planned)\s+){0,2}"
     r"(?P<h>(?:" + _ORGAN + r"\s+)?(?:operation|op|surgery)(?:\s+on\s+(?:his|her|their|my)\s+" + _BODY + r")?)\b"
     r"(?!\s+(?:of\b|theatre|dates?|hours|times|car\s+park|next\s+door|reception)|\s+(?-i:[A-Z]))"
     r"|\b(?:having|had|have|has|get|getting|got|needs?|needed|due\s+to\s+have|booked\s+in\s+to\s+have)\s+"
     r"(?:(?:his|her|their|my|the)\s+)?(?P<h>(?:tonsils|adenoids|appendix|gallbladder|gall\s+bladder|wisdom\s+teeth|teeth"
-    r"|tooth|grommets|stitches|cast|plaster|brace|stent|pins?|plate|drain)\s+(?:\w+\s+)?(?:out|in|removed|off|fitted|done))\b"
+    r"|tooth|grommets|stitches|cast|plaster|braces?|stent|pins?|plate|drain)\s+(?:\w+\s+)?(?:out|in|removed|off|fitted|done))\b"
+    r"|\b(?P<h>(?:under\s+(?:a\s+)?)?general\s+anaesthetic|(?:tooth|teeth|dental)\s+extractions?|(?:kidney|liver|heart|bone\s+marrow"
+    r"|lung|stem\s+cell)\s+transplant)\b"
+    r"|\b(?:his|her|their|my)\s+(?P<h>(?:(?:twelve|twenty|12|20)[\s-]week\s+|baby\s+|dating\s+)?scan)\b"
     r"|\b(?P<h>[a-z]{3,}(?:ectomy|ostomy|oscopy|otomy|plasty))\b"
-    r"|\b(?P<h>(?:MRI|CT|ultrasound|heart|brain|bone|PET|kidney|baby|dating|12-week|20-week|hip|knee)\s+scan"
+    r"|\b(?P<h>(?:MRI|CT|ultrasound|heart|brain|bone|PET|kidney|baby|dating|12-week|20-week|twelve[\s-]week|twenty[\s-]week"
+    r"|hip|knee)\s+scan"
     r"|x-?ray|blood\s+tests?|ECG|EEG|biopsy|hearing\s+test|allergy\s+test(?:ing)?|lumbar\s+puncture|sleep\s+study)\b"
     r"(?!\s+(?:machine|results\s+for\s+the\s+class|vision|specs|goggles|topic|unit|lesson|quiz|worksheet))",
     regex.IGNORECASE,
@@ -133,8 +141,9 @@ _CARE = regex.compile(
     r"|in\s+intensive\s+care|in\s+ICU|in\s+high\s+dependency|on\s+oxygen|no\s+oxygen\s+now|off\s+oxygen|in\s+a\s+coma)\b"
     r"|\b(?P<h>(?:fracture|eye|ENT|asthma|diabetes|allergy|sleep|memory|pain|cardiac|heart|dermatology|orthopaedic"
     r"|paediatric|antenatal|fertility|gender)\s+(?:clinic|centre))\b(?!\s+(?:trip|visit\s+for\s+the))"
-    r"|\b(?P<h>(?:GP|doctor's|doctors|hospital|clinic|consultant|paediatrician|specialist|physio|CAMHS"
-    r"|cardiology|neurology|audiology|orthopaedic|outpatient|outpatients)\s+appointments?)\b"
+    r"|\b(?P<h>(?:GP|doctor's|doctors|hospital|clinic|consultant|paediatrician|specialist|physio|CAMHS|antenatal|IVF"
+    r"|fertility|cardiology|neurology|audiology|orthopaedic|outpatient|outpatients)\s+(?:appointments?|check-?ups?|follow-?ups?))\b"
+    r"|\b(?P<h>(?:an?|as\s+an?)\s+(?:inpatient|in-patient)|in\s+(?:NICU|SCBU|PICU|special\s+care))\b"
     r"|\b(?P<h>(?:seeing|see|seen|saw|visit(?:ed|ing)?|going\s+to|went\s+to|gone\s+to|appointment\s+with|booked\s+in\s+with"
     r"|referred\s+to|under)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|my\s+)?(?:GP|doctor|doctors|doctor's|consultant"
     r"|paediatrician|specialist|physio|physiotherapist|health\s+visitor|audiologist|dermatologist|cardiologist"
@@ -149,7 +158,10 @@ _MEDICINE = regex.compile(
     r"|anti-?depressants|sleeping\s+pills|iron\s+tablets|(?:a|his|her|their|my)\s+spacer"
     # Aids and devices that reveal a condition: "hearing aids", "uses a wheelchair", "had a hypo".
     r"|hearing\s+aids?|cochlear\s+implants?|(?:uses|using|in)\s+a\s+wheelchair|feeding\s+tube|NG\s+tube|PEG\s+feed"
-    r"|catheter|nebuliser|nebulizer|(?:had|has|having|have)\s+(?:a\s+)?hypos?)\b"
+    r"|catheter|nebuliser|nebulizer|(?:had|has|having|have)\s+(?:a\s+)?hypos?|immunosuppressants|puberty\s+blockers"
+    r"|(?:on|back\s+on|off)\s+the\s+(?:tablets|pills|meds)"
+    r"|(?:upped|increased|reduced|lowered|changed|doubled|halved)\s+(?:his|her|their|my)\s+(?:dose|dosage|meds|medication)"
+    r"|(?:his|her|their|my)\s+(?:blood\s+)?sugars?|(?:his|her|their|my)\s+blood\s+pressure)\b"
     r"(?!\s+(?:resistance|policy|awareness|lesson|topic|unit|guidance|protocol|form|forms|consent))"
     r"|\b(?:his|her|their|my)\s+(?P<h>(?!sun\b|face\b|shaving\b|hand\b|ice\b)(?:\w+\s+)?(?:cream|ointment|medicine|drops|antibiotics|steroids))\b"
     r"(?!\s+(?:ball|cabinet|cupboard\s+key|man|woman))",
@@ -174,7 +186,7 @@ _MOOD = regex.compile(
     r"|\b(?P<h>dark\s+thoughts|(?:having|has|had|have|gets|getting)\s+nightmares|panicking|hearing\s+voices|intrusive\s+thoughts"
     r"|worried\s+all\s+the\s+time|(?:want|wants|wanted)\s+to\s+die|(?:doesn't|does\s+not|don't|didn't)\s+want\s+to\s+be\s+here"
     r"(?:\s+any\s*more)?|hurt\s+(?:himself|herself|themselves|myself)|harm\s+(?:himself|herself|themselves|myself)"
-    r"|not\s+coping|(?:mental|nervous)\s+breakdown|(?:is|was|been|are)\s+recovering\s+(?:well|at\s+home|in\s+hospital|nicely)|work-related\s+stress|stress-related"
+    r"|mak(?:e|es|ing)\s+(?:himself|herself|themselves|myself)\s+sick|not\s+coping|(?:mental|nervous)\s+breakdown|(?:is|was|been|are)\s+recovering\s+(?:well|at\s+home|in\s+hospital|nicely)|work-related\s+stress|stress-related"
     r"|(?:off|signed\s+off)(?:\s+sick)?\s+(?:with|for|due\s+to|because\s+of)\s+(?:\w+\s+)?(?:stress|anxiety|depression|(?:his|her|their|my)\s+" + _BODY + r"))\b",
     regex.IGNORECASE,
 )
@@ -182,13 +194,15 @@ _MOOD = regex.compile(
 _BODILY = regex.compile(
     r"\b(?P<h>bed[\s-]?wetting|wet(?:s|ting)?\s+the\s+bed|wet(?:s|ting)?\s+(?:himself|herself|themselves)"
     r"|soil(?:s|ed|ing)\s+(?:himself|herself|themselves)|soiling|toileting\s+accidents?|wetting\s+accidents?"
-    r"|started\s+(?:her|their)\s+periods?|period\s+pains?|on\s+(?:her|my)\s+period|pull-?ups|continence)\b"
+    r"|started\s+(?:her|their)\s+periods?|period\s+(?:pains?|problems)|heavy\s+periods|on\s+(?:her|my)\s+period"
+    r"|pull-?ups|continence)\b"
     r"(?!\s+(?:policy|leaflet|guidance|is\s+common))",
     regex.IGNORECASE,
 )
 # A member of staff's health process: "OH referral", "sick leave", "phased return after surgery".
 _STAFF = regex.compile(
-    r"\b(?P<h>(?:OH|occupational\s+health)\s+(?:referral|appointment|report|assessment|advice|review|meeting))\b"
+    r"\b(?P<h>(?:OH|occupational\s+health)\s+(?:referral|appointment|report|assessment|advice|review|meeting)"
+    r"|stress\s+risk\s+assessment)\b"
     # "signed off sick", "signed off by his GP"; not "signed off the budget", "signed off on the plan".
     r"|\b(?P<h>signed\s+off(?:\s+sick)?)\b(?!\s+(?:on|the|a|an|this|that|these|those|it|as|our|his|her|their|my|your|all)\b)"
     r"|\b(?P<h>(?:long-term\s+|long\s+term\s+)?(?:sick\s+leave|sickness\s+absence|sickness\s+absences)"
@@ -215,25 +229,29 @@ _KINDS: tuple[tuple["regex.Pattern[str]", str], ...] = (
     (_ILLNESSES, """norovirus fever mouth shingles measles mumps rubella cough impetigo conjunctivitis pneumonia meningitis
         bronchiolitis bronchitis croup sepsis cheek throat threadworm threadworms ringworm infection diarrhoea vomiting bug
         injury attack problem problems surgery dementia alzheimer alzheimers miscarriage pain pains ache aches cramps
-        glands breathe breath wheezy wheezing positive"""),
+        glands breathe breath wheezy wheezing positive pox verruca verrucas v stillbirth birth apnoea cpap ivf illness
+        pressure"""),
     (_UNWELL, """sick poorly unwell ill nauseous queasy faint dizzy headed feverish clammy vomiting pale vomit vomited
         threw thrown throwing puked puking fainted passed blacked seizure fit turn spell"""),
     (_INJURY, _BODY_WORDS + """ glands throat crutches cast sling splint brace plaster stitches unconscious fall"""),
     (_PROCEDURE, """replacement operation op surgery tonsils adenoids appendix gallbladder gall teeth tooth grommets
-        stitches cast plaster brace stent pin pins plate drain scan ray xray test tests ecg eeg biopsy puncture study"""),
+        stitches cast plaster brace braces stent pin pins plate drain scan ray xray test tests ecg eeg biopsy puncture study
+        anaesthetic extraction extractions transplant"""),
     (_CARE, """hospital e casualty ward admitted discharged kept intensive icu dependency oxygen coma clinic centre
         appointment appointments gp doctor doctors consultant paediatrician specialist physio physiotherapist visitor
-        audiologist dermatologist cardiologist neurologist psychiatrist psychologist counsellor therapist hours"""),
+        audiologist dermatologist cardiologist neurologist psychiatrist psychologist counsellor therapist hours
+        up ups inpatient patient nicu scbu picu care"""),
     (_MEDICINE, """antibiotics steroids steroid painkillers antihistamine antihistamines drops spray calpol piriton
         ibuprofen paracetamol gaviscon pressure antidepressants depressants pills tablets spacer cream ointment medicine
-        aid aids implant implants wheelchair tube feed catheter nebuliser nebulizer hypo hypos"""),
+        aid aids implant implants wheelchair tube feed catheter nebuliser nebulizer hypo hypos immunosuppressants
+        blockers meds dose dosage medication sugar sugars pressure"""),
     (_MOOD, """low withdrawn tearful depressed suicidal panicky distressed paranoid manic hopeless anxious flat down
         struggling sleeping eating crying thoughts nightmares panicking voices worried die here himself herself
-        themselves myself coping breakdown stress related recovering anxiety depression""" + " " + _BODY_WORDS),
+        themselves myself coping breakdown stress related recovering anxiety depression sick""" + " " + _BODY_WORDS),
     (_BODILY, """wetting bedwetting bed wet wets soil soils soiled soiling toileting accident accidents period periods
-        pains pain pull pullups ups continence"""),
+        pains pain pull pullups ups continence problems periods"""),
     (_STAFF, """oh occupational referral appointment report assessment advice review meeting sick sickness leave absence
-        absences work trigger phased return signed"""),
+        absences work trigger phased return signed stress"""),
 )
 # A word ending that names an operation or a test: "mastectomy", "colonoscopy", "angioplasty".
 _PROCEDURE_ENDINGS = ("ectomy", "ostomy", "oscopy", "otomy", "plasty")
