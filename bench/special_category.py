@@ -8,6 +8,7 @@
     python -m bench.special_category --no-classifier  # the term lists alone (before)
     python -m bench.special_category --probe dev      # scdetect's probe set, dev half (--errors allowed)
     python -m bench.special_category --probe heldout  # its held-out half: scored only, never listed
+    python -m bench.special_category --probe everyday-dev  # scillness's everyday-health probe (and everyday-heldout)
 
 A sentence counts as found when the real detector reports any SPECIAL_CATEGORY in
 it. The hand-written sentences (models/special_category/recipe/heldout_handwritten.tsv)
@@ -41,12 +42,20 @@ def handwritten(path: Path = RECIPE / "heldout_handwritten.tsv", fifth: bool = F
 
 
 PROBE = Path(__file__).with_name("special_category_probe.tsv")
+# Health said in everyday words about a person, and the same words about no one (scillness).
+EVERYDAY_PROBE = Path(__file__).with_name("sc_everyday_probe.tsv")
 
 
 def probe(half: str) -> list[tuple[str, int]]:
-    """The probe set's dev half (sha256 % 2 == 0) or held-out half; "\\t" and "\\n" are cell and line breaks."""
+    """A probe set's dev half (sha256 % 2 == 0) or held-out half; "\\t" and "\\n" are cell and line breaks.
+
+    `half`: "dev" / "heldout" for special_category_probe.tsv, "everyday-dev" / "everyday-heldout"
+    for sc_everyday_probe.tsv.
+    """
+    path = EVERYDAY_PROBE if half.startswith("everyday-") else PROBE
+    half = half.removeprefix("everyday-")
     rows = []
-    for line in PROBE.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             label, text = line.split("\t", 1)
             bucket = int(hashlib.sha256(text.encode()).hexdigest(), 16) % 2
@@ -138,8 +147,9 @@ def main() -> None:
     parser.add_argument("--tsv", type=Path, help="another labelled TSV (e.g. handwritten_train.tsv)")
     parser.add_argument("--fifth", action="store_true",
                         help="with --tsv: only the fifth that train.py --hold-fifth keeps out of training")
-    parser.add_argument("--probe", choices=("dev", "heldout"),
-                        help="bench/special_category_probe.tsv, one half; --errors only for dev")
+    parser.add_argument("--probe", choices=("dev", "heldout", "everyday-dev", "everyday-heldout"),
+                        help="bench/special_category_probe.tsv (or sc_everyday_probe.tsv: everyday-*), one half;"
+                        " --errors only for a dev half")
     args = parser.parse_args()
     settings = Settings(special_category_model="") if args.no_classifier else Settings()
     detector = build_detector(settings)
@@ -162,7 +172,7 @@ def main() -> None:
         return
     if args.probe:
         rows = probe(args.probe)
-        print(json.dumps({f"probe {args.probe}": sentence_scores(detector, rows, args.errors and args.probe == "dev")}))
+        print(json.dumps({f"probe {args.probe}": sentence_scores(detector, rows, args.errors and args.probe.endswith("dev"))}))
         return
     if args.tsv:
         print(json.dumps({str(args.tsv.name) + (" (fifth)" if args.fifth else ""):

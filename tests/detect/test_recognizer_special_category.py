@@ -18,11 +18,12 @@ Found = Callable[[str, str], list[str]]
         ),
         # Round 3: the classifier also reads the hospital admission as health about Harvey.
         ("Harvey Mills was taken to hospital last night. Possible concussion.",
-         ["taken to hospital last night", "concussion"]),
+         ["taken to hospital", "concussion"]),  # since scillness, the everyday-health phrase
         ("He's been referred to CAMHS.", ["CAMHS"]),
         ("Since I told him about my Crohn's disease he has ignored my requests.", ["Crohn's disease"]),
         ("Kofi Mensah and his sister arrived last week. Refugee status was granted in May.", ["Refugee status"]),
-        ("He is not eating and has anxiety.", ["anxiety"]),
+        # Since scillness: not eating is an everyday-health hit of its own.
+        ("He is not eating and has anxiety.", ["is not eating", "anxiety"]),
         ("Jack is eligible for free school meals.", ["eligible for free school meals"]),
         ("He has ADHD and dyslexia.", ["ADHD", "dyslexia"]),
         ("Your child has been suspended for two days.", ["suspended"]),

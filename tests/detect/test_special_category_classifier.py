@@ -49,8 +49,10 @@ def test_the_detector_loads_it_once_beside_the_pipeline(detector: PresidioDetect
         # Since scdetect: a festival after a verb of practice is a lexicon hit, the festival.
         ("Amira won't be swimming this term as she is observing Ramadan.", "Ramadan", "Amira"),
         # Round 3 scored it 0.88, under SPECIAL_AT 0.9; round 4 (a second hand-written batch) finds it.
-        ("Mrs Khan is having a hysterectomy in March.", "hysterectomy in March", "Khan"),
-        ("Noah has his tonsils out on Friday so he'll be off next week.", "tonsils out on Friday", "Noah"),
+        # Since scillness: an operation's word ending (-ectomy) and "has his tonsils out" are
+        # everyday-health hits (_health_evidence.py), the procedure without its date.
+        ("Mrs Khan is having a hysterectomy in March.", "hysterectomy", "Khan"),
+        ("Noah has his tonsils out on Friday so he'll be off next week.", "tonsils out", "Noah"),
     ],
 )
 def test_a_special_sentence_without_a_lexicon_term_is_found(

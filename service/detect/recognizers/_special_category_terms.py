@@ -44,7 +44,7 @@ TOPICS: dict[str, Topic] = {
             "low mood", "bereavement", "bereaved", "hearing loss", "eczema", "hay fever",
             "nut allergy", "peanut allergy", "food allergy", "dairy allergy", "long covid", "covid",
             "chronic fatigue", "autoimmune", "scoliosis", "stammer", "stutter", "incontinence",
-            "young carer", "medical appointment", "fit note", "sick note", "signed off",
+            "young carer", "medical appointment", "fit note", "sick note",
         ),
         acronyms=("OCD", "PTSD", "HIV", "IHCP", "IHP", "CAMHS", "ME/CFS"),
         # The condition after "diagnosed with": up to three words, to the next break.

@@ -22,6 +22,7 @@ from service.detect.recognizers._special_category_evidence import (
     table_heading_spans,
 )
 from service.detect.recognizers._special_category_terms import GENERIC_FOLLOWERS, GENERIC_PRECEDERS, TOPICS
+from service.detect.recognizers._health_evidence import everyday_health_spans, in_general_talk
 
 # "my" for the writer's own health ("since I disclosed my Crohn's disease"); not "I" or
 # "me", which come with every "I've updated the SEN register".
@@ -148,7 +149,10 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
     ) -> list[RecognizerResult]:
         doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
         classifier = classifier_of(doc)
-        hits = special_category_terms(text)
+        # Health in everyday words (_health_evidence.py) joins the lexicon's hits here only,
+        # not special_category_terms(), which the group-disclosure check shares.
+        everyday = _everyday_health(text)
+        hits = _outermost(special_category_terms(text) + everyday)
         if not hits and classifier is None:
             return []
         sentences = _sentences(text, doc)
@@ -157,6 +161,9 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         placed = []
         for start, end in hits:
             index = max(0, bisect.bisect_right(starts, start) - 1)
+            sentence = sentences[index]
+            if (start, end) in everyday and in_general_talk(text[sentence.start : sentence.end], start - sentence.start):
+                continue  # "Any child who bumps their head...", "If he feels sick on the coach..."
             score = self._about_a_person(text, sentences, index, start, end, nlp_artifacts)
             if score is not None:
                 results.append(self._result(start, end, score))
@@ -320,6 +327,14 @@ def special_category_terms(text: str) -> list[tuple[int, int]]:
     hits += table_heading_spans(text)
     return [
         h for h in _outermost(hits)
+        if not SpecialCategoryRecognizer._generic(text, *h) and not is_empty_label(text, h[1])
+    ]
+
+
+def _everyday_health(text: str) -> list[tuple[int, int]]:
+    """Everyday-health spans that are not policy talk, a negation or an empty label."""
+    return [
+        h for h in everyday_health_spans(text)
         if not SpecialCategoryRecognizer._generic(text, *h) and not is_empty_label(text, h[1])
     ]
 
