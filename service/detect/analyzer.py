@@ -249,11 +249,35 @@ def resolve_overlaps(entities: Iterable[DetectedEntity]) -> list[DetectedEntity]
     ranked = sorted(entities, key=lambda e: (-e.score, -(e.end - e.start), e.start))
     kept: list[DetectedEntity] = []
     covered = Covered()
+    lost_names = []
     for ent in ranked:
         if not covered.overlaps(ent.start, ent.end):
             kept.append(ent)
             covered.add(ent.start, ent.end)
+        elif ent.type is EntityType.PERSON and " " in ent.text:
+            lost_names.append(ent)
+    # The NER runs a name into the word after it ("give Mia Calpol", "Amir Asthma plan"):
+    # when that word is taken by a surer span, the words before it are still the name.
+    for ent in lost_names:
+        trimmed = _name_before_taken(ent, covered)
+        if trimmed is not None:
+            kept.append(trimmed)
+            covered.add(trimmed.start, trimmed.end)
     return sorted(kept, key=lambda e: (e.start, e.end))
+
+
+def _name_before_taken(ent: DetectedEntity, covered: Covered) -> DetectedEntity | None:
+    """The whole words of a multi-word name before the first word another span took."""
+    offset = 0
+    for word in ent.text.split(" "):
+        start = ent.start + offset
+        if word and covered.overlaps(start, start + len(word)):
+            head = ent.text[:offset].rstrip()
+            if not head or covered.overlaps(ent.start, ent.start + len(head)):
+                return None
+            return DetectedEntity(ent.type, ent.start, ent.start + len(head), ent.score, head)
+        offset += len(word) + 1
+    return None
 
 
 def _chunks(text: str, size: int) -> Iterable[tuple[int, str]]:

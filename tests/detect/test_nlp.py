@@ -67,6 +67,26 @@ def test_overlaps_keep_the_surest_then_the_longest() -> None:
     assert [(e.type, e.start, e.end) for e in kept] == [(EntityType.UK_NHS, 0, 12), (EntityType.PERSON, 20, 31)]
 
 
+def test_a_name_run_into_a_surer_span_keeps_its_words_before_it() -> None:
+    """The NER read "Mia Calpol" as one name; "Calpol" is a medicine: Mia is still a name."""
+    text = "Please give Mia Calpol if she gets a temperature."
+    kept = resolve_overlaps(
+        [
+            DetectedEntity(EntityType.PERSON, 12, 22, 0.85, text[12:22]),
+            DetectedEntity(EntityType.SPECIAL_CATEGORY, 16, 22, 0.92, text[16:22]),
+        ]
+    )
+    assert [(e.type, e.text) for e in kept] == [(EntityType.PERSON, "Mia"), (EntityType.SPECIAL_CATEGORY, "Calpol")]
+    # Taken at its first word, nothing of the name is left.
+    kept = resolve_overlaps(
+        [
+            DetectedEntity(EntityType.PERSON, 12, 22, 0.85, text[12:22]),
+            DetectedEntity(EntityType.SPECIAL_CATEGORY, 12, 15, 0.92, text[12:15]),
+        ]
+    )
+    assert [e.type for e in kept] == [EntityType.SPECIAL_CATEGORY]
+
+
 def test_long_text_is_analysed_in_pieces_with_true_offsets(detector: PresidioDetector) -> None:
     filler = "The weather was fine and the children enjoyed the day.\n" * 2000
     text = filler + "NHS number 943 476 5919\n" + filler
