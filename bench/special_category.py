@@ -8,6 +8,8 @@
     python -m bench.special_category --no-classifier  # the term lists alone (before)
     python -m bench.special_category --probe dev      # scdetect's probe set, dev half (--errors allowed)
     python -m bench.special_category --probe heldout  # its held-out half: scored only, never listed
+    python -m bench.special_category --probe safeguarding-dev      # scsafe's probe (safeguarding
+    python -m bench.special_category --probe safeguarding-heldout  # and care in process words)
 
 A sentence counts as found when the real detector reports any SPECIAL_CATEGORY in
 it. The hand-written sentences (models/special_category/recipe/heldout_handwritten.tsv)
@@ -41,12 +43,14 @@ def handwritten(path: Path = RECIPE / "heldout_handwritten.tsv", fifth: bool = F
 
 
 PROBE = Path(__file__).with_name("special_category_probe.tsv")
+# Safeguarding and care said in process words, and the same words used generically.
+SAFEGUARDING_PROBE = Path(__file__).with_name("sc_safeguarding_probe.tsv")
 
 
-def probe(half: str) -> list[tuple[str, int]]:
-    """The probe set's dev half (sha256 % 2 == 0) or held-out half; "\\t" and "\\n" are cell and line breaks."""
+def probe(half: str, path: Path = PROBE) -> list[tuple[str, int]]:
+    """A probe set's dev half (sha256 % 2 == 0) or held-out half; "\\t" and "\\n" are cell and line breaks."""
     rows = []
-    for line in PROBE.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             label, text = line.split("\t", 1)
             bucket = int(hashlib.sha256(text.encode()).hexdigest(), 16) % 2
@@ -138,8 +142,9 @@ def main() -> None:
     parser.add_argument("--tsv", type=Path, help="another labelled TSV (e.g. handwritten_train.tsv)")
     parser.add_argument("--fifth", action="store_true",
                         help="with --tsv: only the fifth that train.py --hold-fifth keeps out of training")
-    parser.add_argument("--probe", choices=("dev", "heldout"),
-                        help="bench/special_category_probe.tsv, one half; --errors only for dev")
+    parser.add_argument("--probe", choices=("dev", "heldout", "safeguarding-dev", "safeguarding-heldout"),
+                        help="bench/special_category_probe.tsv (or, safeguarding-*, bench/sc_safeguarding_probe.tsv),"
+                        " one half; --errors only for dev")
     args = parser.parse_args()
     settings = Settings(special_category_model="") if args.no_classifier else Settings()
     detector = build_detector(settings)
@@ -161,8 +166,9 @@ def main() -> None:
                               "LEANING_PHRASE_AT": leaning_phrase_at, "dev": sentence_scores(detector, rows)}))
         return
     if args.probe:
-        rows = probe(args.probe)
-        print(json.dumps({f"probe {args.probe}": sentence_scores(detector, rows, args.errors and args.probe == "dev")}))
+        half = args.probe.removeprefix("safeguarding-")
+        rows = probe(half, SAFEGUARDING_PROBE if args.probe.startswith("safeguarding-") else PROBE)
+        print(json.dumps({f"probe {args.probe}": sentence_scores(detector, rows, args.errors and half == "dev")}))
         return
     if args.tsv:
         print(json.dumps({str(args.tsv.name) + (" (fifth)" if args.fifth else ""):
