@@ -21,6 +21,7 @@ from service.detect.recognizers._special_category_evidence import (
     medicine_spans,
     table_heading_spans,
 )
+from service.detect.recognizers._special_category_safeguarding import generic_use as generic_safeguarding
 from service.detect.recognizers._special_category_terms import GENERIC_FOLLOWERS, GENERIC_PRECEDERS, TOPICS
 
 # "my" for the writer's own health ("since I disclosed my Crohn's disease"); not "I" or
@@ -145,6 +146,10 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         placed = []
         for start, end in hits:
             index = max(0, bisect.bisect_right(starts, start) - 1)
+            # A safeguarding or care term in policy, training, admissions or a count
+            # ("looked after children have priority") is about no one, named or not.
+            if generic_safeguarding(text, start, end, text[sentences[index].start : sentences[index].end]):
+                continue
             score = self._about_a_person(text, sentences, index, start, end, nlp_artifacts)
             if score is not None:
                 results.append(self._result(start, end, score))
