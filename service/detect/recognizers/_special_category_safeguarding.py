@@ -30,20 +30,22 @@ import regex
 from service.detect.recognizers._context import phrase_regex
 from service.detect.recognizers._special_category_terms import TOPICS
 
-_TOPICS = ("safeguarding", "looked_after")
+# SEN too: its plans and interventions are process words of the same kind ("EHCP
+# timescales", "SEN transport", "The Nurture Group Handbook").
+_TOPICS = ("safeguarding", "looked_after", "sen")
 _PHRASES = phrase_regex(tuple(p for t in _TOPICS for p in TOPICS[t].phrases))
 _ACRONYMS = frozenset(a for t in _TOPICS for a in TOPICS[t].acronyms)
 _PATTERNS = regex.compile("|".join(p for t in _TOPICS for p in TOPICS[t].patterns), regex.IGNORECASE)
 
 # After the term: what a policy, a course, an event or a form is called.
 _FOLLOWER = regex.compile(
-    r"(?i)['’]?s?[ \t\-]*(?:handbook|module|modules|unit|lessons?|refresher|talk|talks|workshops?|courses?"
+    r"(?i)['’]?s?[ \t\-]*(?:handbook|module|modules|lessons?|refresher|talk|talks|workshops?|courses?"
     r"|offer|duty|thresholds?|flowchart|leaflets?|resources|pack|appeal|bake\s+sale|coffee\s+morning"
-    r"|evening|directorate|committee|board|partnership|project|workers?|helpline|phone\s+line|line|portal"
+    r"|evening|directorate|committee|board|partnership|project|workers?|helpline|phone\s+line|portal"
     r"|website|front\s+door|categor(?:y|ies)|drop-down|log-ins?|section\s+of"
     r"|referral\s+form|referrals?\s+process|training|policy|procedures?|scheme|school|schools|lead|leads"
     r"|link|champion|awareness|week|day|newsletter|briefing|guidance|template|form|forms|audit|team"
-    r"|review\s+process)\b"
+    r"|review\s+process|timescales?|transport|licences?|licenses?|subscriptions?)\b"
 )
 # "section 17 of the Children Act", "section 47 of the lettings agreement": a clause of a document.
 _DOCUMENT_SECTION = regex.compile(r"(?i)(?:section|s)\s*\d+$")
@@ -84,7 +86,7 @@ _GROUP_BEFORE = regex.compile(
 _NAMED_GROUP = regex.compile(r"\b[A-Z][a-z]+\s+(?:children|family)\s+$")
 # "two section 47 enquiries": a count before the term; "CIN: 7" a count after it at a line's end.
 _COUNT_BEFORE = regex.compile(
-    r"(?i)(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many"
+    r"(?i)(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|no|number\s+of|total\s+of|numbers\s+of))\s+(?:(?:new|open|active|current|more|fewer|of\s+(?:the|our))\s+)?$"
 )
 _COUNT_AFTER = regex.compile(r"(?i)(?:[ \t]+(?:plans|cases|children|pupils))?[ \t]*:[ \t]*\d[\d,.]*[ \t]*(?:\n|$)")
@@ -100,6 +102,7 @@ _GENERIC_SENTENCE = regex.compile(
     # "Private fostering: if a child lives with...": a label, then whoever it may concern.
     r"|^[^\n:]{1,40}:\s+if\b"
 )
+_POSSESSED = regex.compile(r"(?:\b(?i:his|her|their)|\b[A-Z][a-z]+['’]s)\s+$")
 _WINDOW = 60
 
 
@@ -120,6 +123,10 @@ def generic_use(text: str, start: int, end: int, sentence: str) -> bool:
     if not is_safeguarding_term(text, start, end):
         return False
     hit = text[start:end].lower()
+    before = text[max(0, start - _WINDOW) : start]
+    # "his nurture group worker", "Leo's CP plan review": the child's own, whatever follows.
+    if _POSSESSED.search(before):
+        return False
     if _FOLLOWER.match(text, end, end + _WINDOW) or _COUNT_AFTER.match(text, end, end + 30):
         return True
     if _DOCUMENT_SECTION.search(hit) and _OF_A_DOCUMENT.match(text, end, end + 12):
@@ -128,7 +135,6 @@ def generic_use(text: str, start: int, end: int, sentence: str) -> bool:
     # "Looked-after children list for the Virtual School": a list of them follows.
     if group is not None and not _A_LIST.match(text, group.end(), group.end() + 20):
         return True
-    before = text[max(0, start - _WINDOW) : start]
     if _GROUP_BEFORE.search(before) and not _NAMED_GROUP.search(before):
         return True
     if _COUNT_BEFORE.search(before):
