@@ -25,6 +25,8 @@ still sees the terms, so "a support group for parents of looked after children" 
 group disclosure. Every regex here is anchored or bounded to a short window.
 """
 
+from functools import lru_cache
+
 import regex
 
 from service.detect.recognizers._context import phrase_regex
@@ -104,6 +106,7 @@ _GENERIC_SENTENCE = regex.compile(
 )
 _POSSESSED = regex.compile(r"(?:\b(?i:his|her|their)|\b[A-Z][a-z]+['’]s)\s+$")
 _WINDOW = 60
+_SENTENCE_REACH = 300
 
 
 def is_safeguarding_term(text: str, start: int, end: int) -> bool:
@@ -115,10 +118,12 @@ def is_safeguarding_term(text: str, start: int, end: int) -> bool:
     return any(m.span() == (start, end) for m in _PATTERNS.finditer(text, max(0, start - 40), end + 40))
 
 
-def generic_use(text: str, start: int, end: int, sentence: str) -> bool:
-    """A safeguarding or care term used about no one: policy, training, a group, a count.
+def generic_use(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
+    """A safeguarding, care or SEN term used about no one: policy, training, a group, a count.
 
-    `sentence` is the hit's sentence (the recognizer's), read for rule-stating cues.
+    The hit's sentence (the recognizer's bounds) is read for rule-stating cues, up to
+    _SENTENCE_REACH characters either side of the hit: a table with no full stops is
+    one long "sentence", and it may hold many hits.
     """
     if not is_safeguarding_term(text, start, end):
         return False
@@ -142,4 +147,14 @@ def generic_use(text: str, start: int, end: int, sentence: str) -> bool:
     preceder = _PRECEDER.search(before)
     if preceder is not None and (" from" not in preceder.group() or hit in _AGENCIES):
         return True
-    return _GENERIC_SENTENCE.search(sentence) is not None
+    cues = _sentence_cues(text, sentence_start, sentence_end)
+    return any(start - _SENTENCE_REACH <= a and b <= end + _SENTENCE_REACH for a, b in cues)
+
+
+@lru_cache(maxsize=64)
+def _sentence_cues(text: str, sentence_start: int, sentence_end: int) -> tuple[tuple[int, int], ...]:
+    """Where the sentence states a rule or the school's standing: read once per sentence."""
+    return tuple(
+        (sentence_start + m.start(), sentence_start + m.end())
+        for m in _GENERIC_SENTENCE.finditer(text[sentence_start:sentence_end])
+    )

@@ -148,7 +148,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             index = max(0, bisect.bisect_right(starts, start) - 1)
             # A safeguarding or care term in policy, training, admissions or a count
             # ("looked after children have priority") is about no one, named or not.
-            if generic_safeguarding(text, start, end, text[sentences[index].start : sentences[index].end]):
+            if generic_safeguarding(text, start, end, sentences[index].start, sentences[index].end):
                 continue
             score = self._about_a_person(text, sentences, index, start, end, nlp_artifacts)
             if score is not None:
