@@ -110,6 +110,11 @@ def _span(text: str, phrase: str) -> tuple[int, int]:
         ("The nurture group workers meet on Fridays.", "nurture group", True),
         ("Please send me the EHCP timescales.", "EHCP", True),
         ("CIN: 7\n", "CIN", True),
+        ("Referral from the MASH about Leo.", "MASH", False),
+        ("Name\tYear\tStatus\nLeo Brown\t6\tCP\n", "CP", False),
+        ("Leo Brown, Year 6 CIN", "CIN", False),
+        ("Dad must never collect Finley: there is a non-molestation order.", "non-molestation order", False),
+        ("Staff should never promise to keep a disclosure secret.", "disclosure", True),
     ],
 )
 def test_generic_use_reads_the_structure(text: str, phrase: str, generic: bool) -> None:

@@ -31,6 +31,7 @@ import regex
 
 from service.detect.recognizers._context import phrase_regex
 from service.detect.recognizers._special_category_terms import TOPICS
+from service.detect.recognizers.person import known_names
 
 # SEN too: its plans and interventions are process words of the same kind ("EHCP
 # timescales", "SEN transport", "The Nurture Group Handbook").
@@ -59,7 +60,7 @@ _PRECEDER = regex.compile(
     r"(?i)(?:\b(?:teacher|lead|leads|officer|manager|head|director|champion|coordinator|co-ordinator"
     r"|worker|governor|trainer|expert|specialist|experience)\s+(?:for|of|on|in)\s+(?:the\s+)?"
     r"|\b(?:lead|leads|leading|led|oversee|oversees|overseeing|responsible\s+for)\s+(?:on\s+)?"
-    r"|\b(?-i:[A-Z][a-z]+)\s+from\s+(?:the\s+)?"
+    r"|\b(?P<name>(?-i:[A-Z][a-z]+))\s+from\s+(?:the\s+)?"
     r"|\b(?:training|course|courses|briefing|session|talk|module|unit|lessons?|updates?)\s+(?:on|about)\s+"
     r"|\b(?:studying|study|studied|learning\s+about|learn\s+about|teaching\s+about|teach\s+about"
     r"|covered|covers|covering|such\s+as|what\s+is|definition\s+of"
@@ -67,7 +68,7 @@ _PRECEDER = regex.compile(
     r"|\b(?:an?|the)\s+(?:role|duty|work)\s+of\s+(?:the\s+)?)$"
 )
 # "Sarah from the MASH": someone who works there; only before an agency, and only after
-# a name ("a call from the MASH about Leo" is about Leo).
+# a first name ("a call from the MASH about Leo", "Referral from the MASH" are about Leo).
 _AGENCIES = frozenset({
     "mash", "children's services", "childrens services", "children's social care", "social care",
     "social services", "early help", "lado", "marac", "mappa", "channel panel", "core group",
@@ -87,16 +88,19 @@ _GROUP_BEFORE = regex.compile(
 # "the Walsh children in care": a family named, not a group.
 _NAMED_GROUP = regex.compile(r"\b[A-Z][a-z]+\s+(?:children|family)\s+$")
 # "two section 47 enquiries": a count before the term; "CIN: 7" a count after it at a line's end.
+# Digits then spaces only: "6\tCP" is a table's Year column, and "Year 6 CP" no count.
 _COUNT_BEFORE = regex.compile(
-    r"(?i)(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|no|number\s+of|total\s+of|numbers\s+of))\s+(?:(?:new|open|active|current|more|fewer|of\s+(?:the|our))\s+)?$"
+    r"(?i)(?:(?<!\b(?:year|yr|y|class|room|aged?|set|group|no\.?)[ \t]*)\b\d[\d,]*[ ]+"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|no|number\s+of|total\s+of|numbers\s+of)\s+)(?:(?:new|open|active|current|more|fewer|of\s+(?:the|our))\s+)?$"
 )
 _COUNT_AFTER = regex.compile(r"(?i)(?:[ \t]+(?:plans|cases|children|pupils))?[ \t]*:[ \t]*\d[\d,.]*[ \t]*(?:\n|$)")
 # A sentence about rules, standing or the curriculum, not a fact about a child.
 _GENERIC_SENTENCE = regex.compile(
     r"(?i)\bwe\s+are\s+(?:now\s+)?an?\s+(?:[\w'’-]+\s+){0,6}school\b"
     r"|\b(?:admissions?\s+(?:criteria|policy|arrangements|form)|oversubscription|criterion\s+\d)"
-    r"|\b(?:should|must)\s+(?:never|always)\b"
+    # Rules for staff, not an instruction about one child ("Dad must never collect Finley").
+    r"|\b(?:staff|we|you|adults|everyone|colleagues)\s+(?:should|must)\s+(?:never|always)\b"
     r"|\beveryone['’]s\s+responsibility\b"
     r"|\b(?:PSHE|RSHE|RSE)\b"
     r"|\bkeeping\s+children\s+safe\s+in\s+education\b"
@@ -145,7 +149,10 @@ def generic_use(text: str, start: int, end: int, sentence_start: int, sentence_e
     if _COUNT_BEFORE.search(before):
         return True
     preceder = _PRECEDER.search(before)
-    if preceder is not None and (" from" not in preceder.group() or hit in _AGENCIES):
+    if preceder is not None and (
+        preceder.group("name") is None
+        or (hit in _AGENCIES and preceder.group("name").lower() in known_names())
+    ):
         return True
     cues = _sentence_cues(text, sentence_start, sentence_end)
     return any(start - _SENTENCE_REACH <= a and b <= end + _SENTENCE_REACH for a, b in cues)
