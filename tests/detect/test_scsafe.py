@@ -113,6 +113,7 @@ def _span(text: str, phrase: str) -> tuple[int, int]:
         ("Referral from the MASH about Leo.", "MASH", False),
         ("Name\tYear\tStatus\nLeo Brown\t6\tCP\n", "CP", False),
         ("Leo Brown, Year 6 CIN", "CIN", False),
+        ("Confirming the Section 47 strategy meeting for Esme on Thursday.", "strategy meeting", False),
         ("Dad must never collect Finley: there is a non-molestation order.", "non-molestation order", False),
         ("Staff should never promise to keep a disclosure secret.", "disclosure", True),
     ],

@@ -88,9 +88,11 @@ _GROUP_BEFORE = regex.compile(
 # "the Walsh children in care": a family named, not a group.
 _NAMED_GROUP = regex.compile(r"\b[A-Z][a-z]+\s+(?:children|family)\s+$")
 # "two section 47 enquiries": a count before the term; "CIN: 7" a count after it at a line's end.
-# Digits then spaces only: "6\tCP" is a table's Year column, and "Year 6 CP" no count.
+# Digits then spaces only: "6\tCP" is a table's Year column; and not a number that
+# names something ("Year 6 CP", "the Section 47 strategy meeting for Esme").
 _COUNT_BEFORE = regex.compile(
-    r"(?i)(?:(?<!\b(?:year|yr|y|class|room|aged?|set|group|no\.?)[ \t]*)\b\d[\d,]*[ ]+"
+    r"(?i)(?:(?<!\b(?:year|yr|y|class|room|aged?|set|group|no\.?|section|s|part|page|para(?:graph)?|unit"
+    r"|number|article|rule|regulation)[ \t]*)\b\d[\d,]*[ ]+"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|no|number\s+of|total\s+of|numbers\s+of)\s+)(?:(?:new|open|active|current|more|fewer|of\s+(?:the|our))\s+)?$"
 )
