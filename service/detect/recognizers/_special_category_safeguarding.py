@@ -1,11 +1,12 @@
-"""Safeguarding and care terms used generically: about no one in particular.
+"""Safeguarding, care and SEN terms used generically: about no one in particular.
 
 The process words of safeguarding ("strategy meeting", "Operation Encompass", "CP
 plan", "looked after") say something about a child only when they are said of one.
 The same words fill policies, training notes, admission criteria, job adverts,
 newsletters and governors' minutes. This module reads the structure around a hit of
-the safeguarding or looked-after topics (TOPICS in _special_category_terms.py) and
-says when it is such a generic use:
+the safeguarding, looked-after or SEN topics (TOPICS in _special_category_terms.py)
+and says when it is such a generic use (a possessive just before the hit, "his
+nurture group worker", "Leo's CP plan", always keeps it about the child):
 
 - a noun of policy, training, events or paperwork after it ("Prevent training",
   "MASH referral form", "TAF training", "an Operation Encompass school"), or a
@@ -116,7 +117,7 @@ _SENTENCE_REACH = 300
 
 
 def is_safeguarding_term(text: str, start: int, end: int) -> bool:
-    """The hit is one of the safeguarding or looked-after topics' terms."""
+    """The hit is one of the safeguarding, looked-after or SEN topics' terms."""
     hit = text[start:end]
     if hit in _ACRONYMS or _PHRASES.fullmatch(hit) is not None:
         return True

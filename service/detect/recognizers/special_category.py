@@ -98,6 +98,8 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
     Not policy talk: the hit is not followed by "policy", "training", "strategy",
     "Awareness Week" and the like, nor preceded by "our", "national", "DBS"...
     Failing that, a person named in the sentence before (same paragraph) will do.
+    A safeguarding, care or SEN term in policy, training, admissions, a role, a group
+    or a count is about no one, whoever is named (_special_category_safeguarding.py).
     Sentences that only speak in general ("If your child has an EHCP...") are
     skipped. The span is the phrase.
     """
