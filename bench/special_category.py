@@ -9,6 +9,8 @@
     python -m bench.special_category --probe dev      # scdetect's probe set, dev half (--errors allowed)
     python -m bench.special_category --probe heldout  # its held-out half: scored only, never listed
     python -m bench.special_category --probe everyday-dev  # scillness's everyday-health probe (and everyday-heldout)
+    python -m bench.special_category --probe safeguarding-dev      # scsafe's probe (safeguarding
+    python -m bench.special_category --probe safeguarding-heldout  # and care in process words)
 
 A sentence counts as found when the real detector reports any SPECIAL_CATEGORY in
 it. The hand-written sentences (models/special_category/recipe/heldout_handwritten.tsv)
@@ -44,16 +46,20 @@ def handwritten(path: Path = RECIPE / "heldout_handwritten.tsv", fifth: bool = F
 PROBE = Path(__file__).with_name("special_category_probe.tsv")
 # Health said in everyday words about a person, and the same words about no one (scillness).
 EVERYDAY_PROBE = Path(__file__).with_name("sc_everyday_probe.tsv")
+# Safeguarding and care said in process words, and the same words used generically (scsafe).
+SAFEGUARDING_PROBE = Path(__file__).with_name("sc_safeguarding_probe.tsv")
+PROBES = {"": PROBE, "everyday-": EVERYDAY_PROBE, "safeguarding-": SAFEGUARDING_PROBE}
 
 
 def probe(half: str) -> list[tuple[str, int]]:
     """A probe set's dev half (sha256 % 2 == 0) or held-out half; "\\t" and "\\n" are cell and line breaks.
 
-    `half`: "dev" / "heldout" for special_category_probe.tsv, "everyday-dev" / "everyday-heldout"
-    for sc_everyday_probe.tsv.
+    `half`: "dev" / "heldout" for special_category_probe.tsv; "everyday-dev" / "everyday-heldout"
+    for sc_everyday_probe.tsv; "safeguarding-dev" / "safeguarding-heldout" for sc_safeguarding_probe.tsv.
     """
-    path = EVERYDAY_PROBE if half.startswith("everyday-") else PROBE
-    half = half.removeprefix("everyday-")
+    prefix = next((p for p in ("everyday-", "safeguarding-") if half.startswith(p)), "")
+    path = PROBES[prefix]
+    half = half.removeprefix(prefix)
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -147,9 +153,10 @@ def main() -> None:
     parser.add_argument("--tsv", type=Path, help="another labelled TSV (e.g. handwritten_train.tsv)")
     parser.add_argument("--fifth", action="store_true",
                         help="with --tsv: only the fifth that train.py --hold-fifth keeps out of training")
-    parser.add_argument("--probe", choices=("dev", "heldout", "everyday-dev", "everyday-heldout"),
-                        help="bench/special_category_probe.tsv (or sc_everyday_probe.tsv: everyday-*), one half;"
-                        " --errors only for a dev half")
+    parser.add_argument("--probe", choices=("dev", "heldout", "everyday-dev", "everyday-heldout",
+                                            "safeguarding-dev", "safeguarding-heldout"),
+                        help="bench/special_category_probe.tsv (or sc_everyday_probe.tsv: everyday-*, or"
+                        " sc_safeguarding_probe.tsv: safeguarding-*), one half; --errors only for a dev half")
     args = parser.parse_args()
     settings = Settings(special_category_model="") if args.no_classifier else Settings()
     detector = build_detector(settings)

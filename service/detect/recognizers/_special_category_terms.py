@@ -91,8 +91,32 @@ TOPICS: dict[str, Topic] = {
             "early help", "radicalisation", "prevent referral", "channel referral", "physical abuse",
             "sexual abuse", "emotional abuse", "child protection conference", "section 47 enquiry",
             "refugee status", "asylum seeker", "unaccompanied asylum seeking child",
+            # Process words: the steps of safeguarding work, each of which says that a child
+            # or family is in it ("TAF meeting for the Novak family", "Leo's case conference").
+            # Generic uses ("Prevent training", "we are an Operation Encompass school") are
+            # told apart in _special_category_safeguarding.py.
+            "domestic incident", "prevent concern", "prevent concerns",
+            "channel panel", "referred to channel", "extremist material", "extremist views",
+            "extremist content", "radicalised", "team around the family", "case conference", "core group",
+            "child protection register", "section 17", "s17", "section 20",
+            "welfare check", "missing from home", "missing from education", "missing education",
+            "child missing education", "forced marriage", "honour based abuse", "a risk to children",
+            "sex offender", "registered sex offender", "allegation against", "allegations against",
+            "supervised contact", "family court", "court order", "non-molestation order",
+            "prohibited steps order", "restraining order", "child arrangements order",
+            "emergency protection order", "interim care order", "in a refuge", "women's refuge",
+            # Not "a bruise" alone: every playground knock has one.
+            "bruising", "black eye", "unexplained injury", "unexplained injuries",
+            "known to social care", "known to the police",
+            "private fostering", "privately fostered",
         ),
-        acronyms=("MASH", "CSE", "CCE", "FGM"),
+        # Children's services as a service ("a referral to Kent Children's Services") names
+        # no one; open to it, known to it, or its assessment of a family does.
+        patterns=(
+            r"\bchildren['’]?s\s+services\b(?<=\b(?:known|open)\s+to\s+(?:the\s+)?children['’]?s\s+services)",
+            r"\bchildren['’]?s\s+services(?=\s+(?:assessment|involvement|case|are\s+involved|have\s+been\s+involved))",
+        ),
+        acronyms=("MASH", "CSE", "CCE", "FGM", "LADO", "TAF", "EHA", "PLO", "MARAC", "MAPPA", "CME", "CP"),
     ),
     "looked_after": Topic(
         phrases=(

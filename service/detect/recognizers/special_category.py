@@ -21,6 +21,7 @@ from service.detect.recognizers._special_category_evidence import (
     medicine_spans,
     table_heading_spans,
 )
+from service.detect.recognizers._special_category_safeguarding import generic_use as generic_safeguarding
 from service.detect.recognizers._special_category_terms import GENERIC_FOLLOWERS, GENERIC_PRECEDERS, TOPICS
 from service.detect.recognizers._health_evidence import everyday_health_spans, in_general_talk
 
@@ -110,6 +111,8 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
     Not policy talk: the hit is not followed by "policy", "training", "strategy",
     "Awareness Week" and the like, nor preceded by "our", "national", "DBS"...
     Failing that, a person named in the sentence before (same paragraph) will do.
+    A safeguarding, care or SEN term in policy, training, admissions, a role, a group
+    or a count is about no one, whoever is named (_special_category_safeguarding.py).
     Sentences that only speak in general ("If your child has an EHCP...") are
     skipped. The span is the phrase.
     """
@@ -164,6 +167,10 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             sentence = sentences[index]
             if (start, end) in everyday and in_general_talk(text[sentence.start : sentence.end], start - sentence.start):
                 continue  # "Any child who bumps their head...", "If he feels sick on the coach..."
+            # A safeguarding or care term in policy, training, admissions or a count
+            # ("looked after children have priority") is about no one, named or not.
+            if generic_safeguarding(text, start, end, sentence.start, sentence.end):
+                continue
             score = self._about_a_person(text, sentences, index, start, end, nlp_artifacts)
             if score is not None:
                 results.append(self._result(start, end, score))
