@@ -48,6 +48,24 @@ def test_special_category_found(found: Found, text: str, phrases: list[str]) -> 
 @pytest.mark.parametrize(
     "text",
     [
+        # The reader in the greeting and the writer in the sign-off are the email's own
+        # parties: a group figure or a training topic is not about them.
+        "Hi Sue,\nFor your review: 12 looked after or previously looked after, £201,300 allocation.\nThanks",
+        "Hi Mark,\nTopics as agreed: Prevent, FGM mandatory reporting and county lines.\nThanks, Kate",
+    ],
+)
+def test_the_reader_and_writer_are_not_who_a_topic_is_about(found: Found, text: str) -> None:
+    assert found(text, "SPECIAL_CATEGORY") == []
+
+
+def test_a_name_after_a_greeting_word_can_still_be_who_it_is_about(found: Found) -> None:
+    text = "Good morning, Zofia is sick, vomiting in the night. She will stay home today."
+    assert found(text, "SPECIAL_CATEGORY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Our SEN policy is attached.",
         "Reminder: safeguarding training on Monday.",
         "Please read the pupil premium strategy statement.",

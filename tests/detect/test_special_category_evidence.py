@@ -27,6 +27,9 @@ def _texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
         ("She can have 2 tablets of paracetamol after lunch.", "2 tablets of paracetamol"),
         ("Ben uses Fostair, one puff twice a day.", "Fostair, one puff"),
         ("Archie now takes Ritalin at break.", "Ritalin"),
+        # A modified-release mark between name and dose; a weight of an everyday word.
+        ("We have received Medikinet XL 20mg for the residential.", "Medikinet XL 20mg"),
+        ("Noah's melatonin 3mg is in the office.", "melatonin 3mg"),
     ],
 )
 def test_a_medicine_is_known_by_its_dose_or_stem(text: str, medicine: str) -> None:
@@ -39,6 +42,7 @@ def test_a_medicine_is_known_by_its_dose_or_stem(text: str, medicine: str) -> No
         "Add 5ml of vanilla essence to the mixture and stir.",
         "The recipe needs 250ml of milk and two eggs per table.",
         "She drank 500ml of water after the run.",
+        "Water bottle 500ml, sun cream and a hat.",  # millilitres measure bottles too
         "Each group will share two tablets for the coding session.",
         "Ms Cole prescribed extra reading for the whole class.",
         "He scored 18 out of 20 on his spelling test in April.",

@@ -75,6 +75,36 @@ _LAST_LINE = regex.compile(
 # "... im at work xx amber"
 _KISSES = regex.compile(rf"(?im)\bx{{1,4}}[ \t]+(?P<name>{NAME_WORD})[ \t]*$")
 
+_CLAUSE_END = regex.compile(r"[ \t]*(?:[,!.:;\-–]|\n|$)")
+
+
+def _reader_named(text: str, m: "regex.Match[str]") -> bool:
+    """The greeting's words are a name that ends its clause: capitalised, or on a line all in lower case."""
+    return _CLAUSE_END.match(text, m.end("name")) is not None and _name_shaped(text, m)
+
+
+def _name_shaped(text: str, m: "regex.Match[str]") -> bool:
+    """One to three words, capitalised, or on a line all in lower case ("thanks priya")."""
+    words = m.group("name").split()
+    if not 1 <= len(words) <= 3:
+        return False
+    return all(w[:1].isupper() for w in words) or lower_case_line(text, m.start("name"))
+
+
+def addressing_spans(text: str) -> list[tuple[int, int]]:
+    """Where a greeting names the reader or a sign-off the writer ("Hi Sue,", "Thanks, Kate").
+
+    These are the email's own parties: a fact in the message is not about them because
+    their name is near it (CONTRACT section 7: recipients and sender are not third parties).
+    """
+    # "Good morning, Zofia is sick": a greeting runs into the message; only a name that
+    # ends its clause ("Hi Sue,", "Morning Tom!") is the reader's.
+    spans = [m.span("name") for m in _GREETING.finditer(text) if _reader_named(text, m)]
+    spans += [m.span("name") for m in _SIGN_OFF.finditer(text) if _name_shaped(text, m)]
+    spans += [m.span("name") for m in _LAST_LINE.finditer(text) if _name_shaped(text, m)]
+    return sorted(spans)
+
+
 # --- rotas, parents, class codes, possessives, pronouns ------------------------------
 
 _TIME = r"\d{1,2}[.:]\d{2}(?:[ \t]*[ap]\.?m\.?)?|\d{1,2}[ \t]*[ap]\.?m\.?"

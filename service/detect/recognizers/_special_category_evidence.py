@@ -43,7 +43,8 @@ _WORD = r"[A-Za-z][A-Za-z'’-]{2,}"
 # A dose with the medicine's name beside it: (start, end, the name's group).
 _DOSED = (
     regex.compile(r"(?i)\b" + _QTY + r"(?:\s+of)?\s+(?P<drug>" + _WORD + r")"),
-    regex.compile(r"(?i)\b(?P<drug>" + _WORD + r")\s+" + _QTY),
+    # "Medikinet XL 20mg", "Tegretol retard 200mg": a modified-release mark between name and dose.
+    regex.compile(r"(?i)\b(?P<drug>" + _WORD + r")(?:\s+(?-i:XL|SR|MR|LA|CR|ER|XR|CD|Retard|retard))?\s+" + _QTY),
     regex.compile(r"(?i)\b" + _COUNT + r"\s+" + _FORM + r"\s+of\s+(?:his\s+|her\s+|their\s+)?(?P<drug>" + _WORD + r")"),
     regex.compile(r"(?i)\b(?P<drug>" + _WORD + r"),?\s+" + _COUNT + r"\s+" + _FORM + r"\b"),
     regex.compile(
@@ -80,13 +81,19 @@ def medicine_spans(text: str) -> list[tuple[int, int]]:
             if _UNIT_WORD.fullmatch(drug) or regex.fullmatch(_FORM, drug, regex.IGNORECASE):
                 continue
             # "2 tablets of paracetamol": the shape says medicine whatever the word.
-            if _drug_like(drug) or (pattern is _DOSED[2] and drug.casefold() not in STOP_WORDS):
+            # A weight of drug ("melatonin 3mg") is a dose whatever the word; millilitres
+            # also measure water bottles and paint.
+            by_weight = pattern is _DOSED[1] and _WEIGHT.search(m.group()) is not None
+            if _drug_like(drug) or (
+                (pattern is _DOSED[2] or by_weight) and drug.casefold() not in STOP_WORDS
+            ):
                 # After a verb the name alone is the medicine; with a dose, the dose too.
                 spans.append(m.span("drug") if pattern is _DOSED[-1] else m.span())
     return spans
 
 
 _UNIT_WORD = regex.compile(r"(?i)" + _UNIT)
+_WEIGHT = regex.compile(r"(?i)\d\s?(?:mg|mcg|µg|ug|micrograms?|milligrams?)\b")
 
 # A heading that makes a column's cells special: "Allergies", "Medical needs", "SEN",
 # "FSM", "PP". Not "EAL" (English as an additional language is not special, CONTRACT 6),

@@ -3,6 +3,7 @@ religion, sexuality or offending, said about a person."""
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 import regex
@@ -10,7 +11,9 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
+from service.detect.covered import Covered
 from service.detect.nlp import fine_tags
+from service.detect.recognizers._person_evidence import addressing_spans
 from service.detect.sentence_classifier import SentenceClassifier, classifier_of
 from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import phrase_regex, scored_result
@@ -278,7 +281,11 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         recognizer (titles, its own rules) finds more, and Presidio hands its results
         to every recognizer here.
         """
-        people = [r for r in other_raw_recognizer_results if r.entity_type == "PERSON"]
+        addressed = _addressing(text)
+        people = [
+            r for r in other_raw_recognizer_results
+            if r.entity_type == "PERSON" and not addressed.overlaps(r.start, r.end)
+        ]
         for result in [r for r in raw_recognizer_results if _is_classified(r)]:
             _step_off_people(result, people)
         waiting = [r for r in raw_recognizer_results if r.score == self.NEEDS_A_NAME_SCORE]
@@ -388,9 +395,10 @@ def _named_person_in(
         lo, hi = max(lo, row[0]), min(hi, row[1])
     if hi <= lo:
         return False
+    addressed = _addressing(text)
     for ent in nlp_artifacts.entities:
         if ent.label_ == "PERSON" and lo <= ent.start_char < hi and _name_like(text, ent.start_char, ent.end_char):
-            if ent.end_char <= start or ent.start_char >= end:
+            if (ent.end_char <= start or ent.start_char >= end) and not addressed.overlaps(ent.start_char, ent.end_char):
                 return True
     span = nlp_artifacts.tokens.char_span(lo, hi, alignment_mode="expand")
     tokens = list(span) if span is not None else []
@@ -400,11 +408,19 @@ def _named_person_in(
         if tok.is_title and len(tok.text) > 1 and tok.lower_ not in _NOT_NAMES and not only_common_words(tok.text)
         and not title_start <= tok.idx < title_end
         and not any(c.isdigit() for c in tok.text)  # "Y1", "Y3": a year group, not a name
+        and not addressed.overlaps(tok.idx, tok.idx + len(tok.text))
     ]
     if not candidates or span is None:
         return False
     tags = fine_tags(span)
     return any(tags[i] in ("NNP", "NNPS") for i in candidates)
+
+
+@lru_cache(maxsize=4)
+def _addressing(text: str) -> Covered:
+    """The names of the reader in a greeting and of the writer in a sign-off: whatever the
+    message says, it is not about them for being near their name ("Hi Sue, 12 looked after")."""
+    return Covered(addressing_spans(text))
 
 
 def _name_like(text: str, start: int, end: int) -> bool:
