@@ -38,7 +38,9 @@ _SEPARATOR = (
     r"|\s+(?:is|was|will\s+be|would\s+be|has\s+been|have\s+been)"
     r"(?:\s+(?:now|still|currently|just))?(?:\s+(?:set|changed|reset)\s+to)?\s*[:\-]?\s*"
     # "the keypad code changes on Monday to 73915"
-    r"|\s+(?:changes|changed|will\s+change|is\s+changing|changing)(?:\s+(?:on|from)\s+[\w ]{1,20}?)?\s+to\s*[:\-]?\s*)"
+    # "the cabinet code has changed to 4417"
+    r"|\s+(?:(?:has|have)\s+(?:now\s+)?(?:been\s+)?)?(?:changes|changed|will\s+change|is\s+changing|changing)"
+    r"(?:\s+(?:on|from)\s+[\w ]{1,20}?)?\s+to\s*[:\-]?\s*)"
 )
 _QUOTE = "[\"'“”‘’]"
 _SECRET = r"(?P<secret>[^\s\"'“”‘’<>(\[][^\s\"'“”‘’<>]{2,63})"
@@ -47,13 +49,36 @@ _SECRET = r"(?P<secret>[^\s\"'“”‘’<>(\[][^\s\"'“”‘’<>]{2,63})"
 GIVEN = regex.compile(rf"(?i)\b{_LABEL}{_FOR_WHAT}{_SEPARATOR}{_QUOTE}?{_SECRET}")
 # Label and secret with no separator: "password Tr33house!". The secret must look like
 # one (digits or symbols), or "password protected" would match.
-ADJACENT = regex.compile(rf"(?i)\b{_LABEL}\s+{_QUOTE}?{_SECRET}")
+# On one line: a "Key" header over a table's first row ("SSID\tKey\nOAK-GUEST\t...") gives no key.
+ADJACENT = regex.compile(rf"(?i)\b{_LABEL}[ \t]+{_QUOTE}?{_SECRET}")
 # "PIN 4821", "the portal PIN is 882 194": four to eight digits, maybe in two groups.
 PIN = regex.compile(
     r"(?i)(?<!\b(?:game|join|quiz|kahoot|class)\s+)\bpin(?:\s+(?:number|code|no\.?))?(?:\s+(?:for|to|of|on)\s+[^\n:;.!?\d]{1,40}?)?"
     r"(?:\s*[:=\-]\s*|\s+(?:is|was|will\s+be)(?:\s+now)?\s*[:\-]?\s*|\s+)"
     r"(?P<secret>\d(?:[ ]\d){3,7}(?![ ]?\d)|\d{2,4}(?:[ -]\d{2,4})?)(?![\d/.:,]\d)\b"
 )
+# "the safe combination is 31-07-88", "backup code is 738 201 556", "the cabinet code has
+# changed to 4417": a code cue, a separator, then one group of digits, even when it is
+# shaped like a date or written in spaced groups. The word before "code" must not name a
+# public code (_PUBLIC_CODES); a phone number is never a code (_in_a_phone_number).
+DIGIT_CODE = regex.compile(
+    r"(?i)\b(?:codes?|combinations?|combo|pin(?:[ \t]+(?:number|no\.?|code))?|pass(?:code|word)|key[ \t]*safe|lock[ \t]*box)"
+    rf"{_FOR_WHAT}(?:{_SEPARATOR}|[ \t]+(?P<of>of)[ \t]+)"
+    r"(?P<secret>\d{1,4}(?:[ \-./]\d{1,4}){1,7}|\d{4,8})(?![\w:%£$€]|[ \t]?\d|[.\-/,]\d|[ \t]*(?:am|pm|p)\b)"
+)
+# The word before the cue: "cabinet code", "course code".
+_KIND_BEFORE = regex.compile(r"([\w-]{1,30})[ \t]+\Z")
+# Codes everyone may know: "the course code is 7101", "sort code 20-45-77", "bus code 417".
+_PUBLIC_CODES = frozenset(
+    """course exam subject spec specification centre center candidate post area dialling dialing dress
+    sort bus route discount promo promotional voucher booking order product share class tax qr bar zip
+    country colour color source cost nominal department ucas qualification unit component option
+    morse highway conduct practice tracking reference ref invoice account cpd error status club
+    meeting room programme program lesson activity event""".split()
+)
+_DIGITS_OF_A_CODE = (4, 12)
+
+
 # "use Sunflower#12 to open it".
 USE_TO_OPEN = regex.compile(
     rf"(?i)\buse\s+{_QUOTE}?{_SECRET}{_QUOTE}?\s+to\s+(?:open|unlock|access|log\s*in|sign\s*in|get\s+in)"
@@ -231,6 +256,34 @@ _NOT_SECRET = regex.compile(
 )
 
 
+# A run of digits around a token, joined by single spaces, hyphens or dots: "07700 900 271".
+_DIGIT_RUN = regex.compile(r"(?:\+[ \t]?)?\d(?:[ \t.\-]?\d){0,15}")
+_PHONE_WORD_BEFORE = regex.compile(r"(?i)\b(?:tel|phone|mobile|mob|call|ring|text|fax|landline|number)\b[^\n\d]{0,12}\Z")
+
+
+def _in_a_phone_number(text: str, start: int, end: int) -> bool:
+    """The digits at start:end are (part of) a phone number: a UK number with its trunk 0
+    ("01632 960 448", "07700900271"), a number with a country code, or digits after a phone word."""
+    low = max(0, start - 20)
+    for run in _DIGIT_RUN.finditer(text, low, min(len(text), end + 20)):
+        if run.start() <= start and end <= run.end() or start <= run.start() < end:
+            digits = sum(c.isdigit() for c in run.group())
+            if run.group().startswith("+") and digits >= 8:
+                return True
+            if run.group().startswith("0") and 10 <= digits <= 11:
+                return True
+            if digits >= 6 and _PHONE_WORD_BEFORE.search(text, max(0, run.start() - 30), run.start()):
+                return True
+    return False
+
+
+# "It's 6031 now" below a quoted "does anyone know the code?": an answer, when the thread asks.
+_ANSWER_RIGHT_BEFORE = regex.compile(
+    r"(?i)(?:\bit['’]?s|\bit\s+is|\bthat['’]?s|\btry)(?:\s+(?:now|actually|just))?[ \t]*[:\-]?[ \t]*\Z"
+)
+_ANSWER_WEIGHT = 0.15
+
+
 _READ_OUT = regex.compile(r"\d(?:-\d){3,7}")
 _WORDS_AND_SLASHES = regex.compile(r"\p{L}+(?:/\p{L}+)+[,;]?")
 
@@ -311,6 +364,10 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
             cue = max(cue, _PAIR_WEIGHT)
         if token.isdigit() and _AT_A_TIME.search(text, max(0, start - 12), start):
             continue  # "meet at the front gate at 1515"
+        if token[0].isdigit() and _in_a_phone_number(text, start, end):
+            continue  # "Site team / 07700 900 271": a phone number, not a code
+        if asked and _ANSWER_RIGHT_BEFORE.search(text, max(sentence_start, start - 20), start):
+            cue = max(cue, _ANSWER_WEIGHT)  # "It's 6031 now", answering the question in the thread
         if cue or after:
             cue += _GIVEN_WEIGHT if _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 8), start) else 0.0
         said = cue + after + asked
@@ -321,6 +378,232 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
         if shape + said + weak + prior >= EVIDENCE_NEEDED:
             found.append((start, end))
     return found
+
+
+def digit_codes(text: str) -> list[tuple[int, int]]:
+    """Digit codes after a code cue (DIGIT_CODE): "the safe combination is 31-07-88"."""
+    found = []
+    for match in DIGIT_CODE.finditer(text):
+        start, end = match.span("secret")
+        value = match.group("secret")
+        before = _KIND_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        kind = before.group(1).lower() if before else ""
+        if kind in _PUBLIC_CODES or kind in _COUNTED:
+            continue  # "the course code is 7101", "a combination of 2 3": not a secret
+        digits = sum(c.isdigit() for c in value)
+        if not _DIGITS_OF_A_CODE[0] <= digits <= _DIGITS_OF_A_CODE[1]:
+            continue
+        if match.group("of") and value.isdigit() and len(value) == 4 and 1950 <= int(value) <= 2039:
+            continue  # "the combination of 2019 and 2020 results"
+        if regex.fullmatch(r"\d{1,2}\.\d{2}|\d{1,2}([/.\-])\d{1,2}\1(?:19|20)\d\d", value):
+            continue  # "12.30", a time or a price; "31/07/2026", a date with its century
+        if _in_a_phone_number(text, start, end):
+            continue
+        sentence_start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, start - 200), start)), default=0)
+        if _OFFER.search(text, sentence_start, min(len(text), end + 60)):
+            continue
+        found.append((start, end))
+    return found
+
+
+# Counting words before "combination(s) of": "a combination of", "two combinations of".
+_COUNTED = frozenset({"a", "any", "some", "one", "two", "three", "several", "many", "every", "each", "no"})
+
+
+# --- tables and lists of secrets ----------------------------------------------------------
+#
+# A login table gives its secrets by its header, not in words on each row:
+#
+#     Name    Username    Password            | Door | Code |
+#     Amira   amira3b     rocket41            | Main entrance | 4096 |
+#
+# A column whose header is a password label makes the cells under it secrets; a column of
+# codes, PINs or keys needs cells shaped like one (digits or symbols) and, for a bare
+# "Code", a word in the header or the heading above that says what it opens ("Door",
+# "Locker", "Wi-Fi"). A list under a heading that names secrets ("Locker combinations:",
+# "Door codes:") gives the value at the end of each line. Lines and cells are capped.
+
+_TABLE_LINES_AT_MOST = 300
+_CELLS_AT_MOST = 30
+_LINE_CHARS_AT_MOST = 1_000
+# Header cells that make a column of secrets (the whole cell, a word before it allowed).
+_WORD_COLUMN = regex.compile(
+    r"(?i)(?:(?:new|temporary|temp|initial|default|first|current|starting|wi-?fi|network|login|log-in|account|app"
+    r"|user|student|pupil|staff|parent|portal|admin|device|laptop|ipad|tablet)[ \t]+)?"
+    r"(?:pass(?:word|code|phrase)s?|pass|pwd?s?|p/?w)(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*[:*]?"
+)
+_CODE_COLUMN = regex.compile(
+    r"(?i)(?:(?P<kind>[\w-]{1,30})[ \t]+)?(?P<what>codes?|pins?(?:[ \t]+(?:number|no\.?|code))?|keys?|combinations?|combo)"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*[:*]?"
+)
+# Words in a header or heading that say a bare "Code" column opens something.
+_OPENS_SOMETHING = regex.compile(
+    rf"(?i)\b(?:{_DEVICES}|door|doors|entrance|entry|access|login|log-in|logins|account|accounts|app|apps|ssid"
+    r"|network|cabinet|store|safe)\b"
+)
+# A heading over a list of secrets: "Locker combinations Y9:", "Door codes:", "Wi-Fi passwords".
+_SECRET_HEADING = regex.compile(
+    r"(?i)\b(?:pass(?:word|code)s|logins|log-ins|login\s+details|pins|combinations|(?P<kind>[\w-]{1,30})\s+codes)\b"
+)
+# "Locker 14 - 3029", "Main entrance: 4096", "Hall\t7123": a label, a separator, one value.
+_LIST_LINE = regex.compile(
+    r"[ \t]*(?:[-*•·][ \t]+)?(?P<label>[^\t\n:=–—]{1,40}?)[ \t]*(?:[:=–—]|[ \t]-[ \t]|\t)[ \t]*"
+    r"(?P<value>[^\s]{4,40})[ \t]*"
+)
+_MARKDOWN_RULE = regex.compile(r"[ \t]*\|?[ \t:|\-]*-[ \t:|\-]*")
+# A cell that says where the secret is, not the secret: "(sent by text)", "n/a", "see letter".
+_NOT_A_CELL_VALUE = regex.compile(r"(?i)[(\[<]|^(?:-+|n/?a|tbc|tba|none|same|ditto|as\s+above|\?+|x+|\*+|\.+)$")
+
+
+def _cells(line: str, line_start: int) -> tuple[str, list[tuple[int, int]]] | None:
+    """The separator of a table line and its cells as spans (stripped), or None for prose."""
+    if len(line) > _LINE_CHARS_AT_MOST:
+        return None
+    if "\t" in line:
+        kind, pieces = "tab", regex.finditer(r"[^\t]+", line)
+    elif "|" in line:
+        kind, pieces = "pipe", regex.finditer(r"[^|]+", line)
+    elif line.count(",") >= 2:
+        kind, pieces = "comma", regex.finditer(r"[^,]+", line)
+    elif regex.search(r"\S {3,}\S", line):
+        kind, pieces = "spaces", regex.finditer(r"\S+(?: {1,2}\S+)*", line)
+    else:
+        return None
+    spans = []
+    for piece in pieces:
+        a, b = piece.span()
+        while a < b and line[a] in " \t":
+            a += 1
+        while b > a and line[b - 1] in " \t":
+            b -= 1
+        if a < b:
+            spans.append((line_start + a, line_start + b))
+        if len(spans) > _CELLS_AT_MOST:
+            return None
+    return (kind, spans) if len(spans) >= 2 else None
+
+
+def _secret_column(header: str, others: str, heading: str) -> str | None:
+    """'word' for a password column, 'code' for a code / PIN / key column, None otherwise."""
+    if _WORD_COLUMN.fullmatch(header):
+        return "word"
+    column = _CODE_COLUMN.fullmatch(header)
+    if column is None:
+        return None
+    kind = (column.group("kind") or "").lower()
+    if kind:
+        return "code" if kind in _SECRET_CODES or _OPENS_SOMETHING.fullmatch(kind) else None
+    if column.group("what").lower().startswith(("pin", "combination", "combo")):
+        return "code"
+    # A bare "Code" or "Key": the other headers or the heading must say what it opens.
+    return "code" if _OPENS_SOMETHING.search(others) or _OPENS_SOMETHING.search(heading) else None
+
+
+def _cell_is_secret(text: str, start: int, end: int, column: str, first: bool) -> bool:
+    value = text[start:end]
+    if len(value) < 4 or len(value) > 64 or _NOT_A_CELL_VALUE.search(value):
+        return False
+    if value.lower() in FILLER or _NOT_SECRET.search(value):
+        return False
+    if regex.fullmatch(r"\d{1,4}(?:[ \-]\d{1,4}){1,7}", value):  # "19 04 61", "24-11-09": a code read out
+        digits = sum(c.isdigit() for c in value)
+        return column == "code" and 4 <= digits <= 12 and not _in_a_phone_number(text, start, end)
+    if any(c.isspace() for c in value):
+        return False  # "set on first login", "ask the office": words, not a secret
+    if value[0].isdigit() and (_in_a_phone_number(text, start, end) or _is_a_date_time_or_amount(value)):
+        return False
+    if value.isdigit():
+        return 4 <= len(value) <= 8
+    if first:
+        # The first column names what the row is about ("Password | Where to get it" over
+        # "Wi-Fi | notice board"): only a value shaped like a secret is one there.
+        return _shape_weight(value) > 0
+    if column == "word" and value.isalpha():
+        return True  # "tulip" in a password column beside the user name
+    return _shape_weight(value) > 0 or (column == "word" and looks_like_secret(value))
+
+
+def secrets_in_tables(text: str) -> list[tuple[int, int, str]]:
+    """Cells of password, PIN and code columns, and values in lists under a heading of secrets:
+    (start, end, "word" for a password column or "code" for a column or list of codes)."""
+    if not _TABLE_CUE.search(text):
+        return []
+    lines = []
+    position = 0
+    for line in text.split("\n")[: _TABLE_LINES_AT_MOST * 4]:
+        lines.append((position, line))
+        position += len(line) + 1
+    found: list[tuple[int, int, str]] = []
+    index = 0
+    while index < len(lines):
+        line_start, line = lines[index]
+        index += 1
+        header = _cells(line, line_start)
+        if header is None:
+            if len(line) <= 200 and (line.rstrip().endswith(":") or line.lower().startswith("subject:")):
+                index = _list_under_heading(text, lines, index, line, found)
+            continue
+        kind, cells = header
+        heading = " ".join(text_line for _, text_line in lines[max(0, index - 3) : index - 1])
+        columns = []
+        for column, (a, b) in enumerate(cells):
+            others = " ".join(text[x:y] for x, y in cells if (x, y) != (a, b))
+            what = _secret_column(text[a:b], others, heading)
+            if what is not None:
+                columns.append((column, what))
+        if not columns:
+            continue
+        for row_start, row in lines[index : index + _TABLE_LINES_AT_MOST]:
+            if _MARKDOWN_RULE.fullmatch(row):
+                index += 1
+                continue
+            row_cells = _cells(row, row_start)
+            if row_cells is None or row_cells[0] != kind or len(row_cells[1]) > len(cells) + 1:
+                break
+            index += 1
+            for column, what in columns:
+                if column >= len(row_cells[1]):
+                    continue
+                x, y = row_cells[1][column]
+                while y > x and text[y - 1] in _TRAILING:
+                    y -= 1
+                if _cell_is_secret(text, x, y, what, first=column == 0):
+                    found.append((x, y, what))
+    return found
+
+
+def _list_under_heading(
+    text: str, lines: list[tuple[int, str]], index: int, heading: str, found: list[tuple[int, int, str]]
+) -> int:
+    """Values at the end of "label - value" lines under a heading of secrets; the next line to read."""
+    named = _SECRET_HEADING.search(heading)
+    if named is None:
+        return index
+    kind = (named.group("kind") or "").lower()
+    if kind and kind not in _SECRET_CODES and not _OPENS_SOMETHING.fullmatch(kind):
+        return index  # "Specification codes:", "Course codes:"
+    if kind in {"the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "new"}:
+        return index  # "Here are the codes:": of what?
+    read = index
+    for row_start, row in lines[index : index + _TABLE_LINES_AT_MOST]:
+        item = _LIST_LINE.fullmatch(row) if len(row) <= 200 else None
+        if item is None:
+            break
+        read += 1
+        a, b = row_start + item.start("value"), row_start + item.end("value")
+        while b > a and text[b - 1] in _TRAILING:
+            b -= 1
+        value = text[a:b]
+        if len(value) >= 4 and (value.isdigit() and len(value) <= 8 or _shape_weight(value) > 0):
+            if not _NOT_SECRET.search(value) and not _is_a_date_time_or_amount(value):
+                if not _in_a_phone_number(text, a, b):
+                    found.append((a, b, "code"))
+    return read
+
+
+_TABLE_CUE = regex.compile(
+    r"(?i)pass(?:word|code|phrase)?s?\b|\bpwd?s?\b|\bp/?w\b|\bpins?\b|\bcodes?\b|\bkeys?\b|\bcombinations?\b|\bcombo\b|\blog-?ins\b"
+)
 
 
 def looks_like_secret(value: str) -> bool:
@@ -398,6 +681,11 @@ class PasswordRecognizer(OneEntityRecognizer):
                 if looks_like_secret(secret) and not _is_a_date_time_or_amount(secret):
                     keep(span, self.STRONG_SCORE)
         for span in secrets_by_evidence(text):
+            keep(span, self.EVIDENCE_SCORE)
+        for start, end, column in secrets_in_tables(text):
+            # A password column's header says so outright: its cells outrank a name read in a table.
+            keep((start, end), self.STRONG_SCORE if column == "word" else self.EVIDENCE_SCORE)
+        for span in digit_codes(text):
             keep(span, self.EVIDENCE_SCORE)
         return [self._result(start, end, score) for (start, end), score in sorted(found.items())]
 
