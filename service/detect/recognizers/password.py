@@ -423,7 +423,8 @@ _COUNTED = frozenset({"a", "any", "some", "one", "two", "three", "several", "man
 # "Locker", "Wi-Fi"). A list under a heading that names secrets ("Locker combinations:",
 # "Door codes:") gives the value at the end of each line. Lines and cells are capped.
 
-_TABLE_LINES_AT_MOST = 300
+_TABLE_LINES_AT_MOST = 300  # rows of one table or list
+_LINES_AT_MOST = 5_000  # lines of one text read for tables
 _CELLS_AT_MOST = 30
 _LINE_CHARS_AT_MOST = 1_000
 # Header cells that make a column of secrets (the whole cell, a word before it allowed).
@@ -436,6 +437,7 @@ _CODE_COLUMN = regex.compile(
     r"(?i)(?:(?P<kind>[\w-]{1,30})[ \t]+)?(?P<what>codes?|pins?(?:[ \t]+(?:number|no\.?|code))?|keys?|combinations?|combo)"
     r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*[:*]?"
 )
+_USER_COLUMN = regex.compile(r"(?i)\b(?:user(?:[ \t]*(?:name|id))?|username|login|log-?in|e-?mail|account|id)\b")
 # Words in a header or heading that say a bare "Code" column opens something.
 _OPENS_SOMETHING = regex.compile(
     rf"(?i)\b(?:{_DEVICES}|door|doors|entrance|entry|access|login|log-in|logins|account|accounts|app|apps|ssid"
@@ -456,36 +458,49 @@ _NOT_A_CELL_VALUE = regex.compile(r"(?i)[(\[<]|^(?:-+|n/?a|tbc|tba|none|same|dit
 
 
 def _cells(line: str, line_start: int) -> tuple[str, list[tuple[int, int]]] | None:
-    """The separator of a table line and its cells as spans (stripped), or None for prose."""
+    """The separator of a table line and its cells as spans (stripped; an empty cell keeps
+    its place), or None for prose."""
     if len(line) > _LINE_CHARS_AT_MOST:
         return None
     if "\t" in line:
-        kind, pieces = "tab", regex.finditer(r"[^\t]+", line)
+        kind, separator = "tab", "\t"
     elif "|" in line:
-        kind, pieces = "pipe", regex.finditer(r"[^|]+", line)
+        kind, separator = "pipe", "|"
     elif line.count(",") >= 2:
-        kind, pieces = "comma", regex.finditer(r"[^,]+", line)
+        kind, separator = "comma", ","
     elif regex.search(r"\S {3,}\S", line):
-        kind, pieces = "spaces", regex.finditer(r"\S+(?: {1,2}\S+)*", line)
+        kind, separator = "spaces", None
     else:
         return None
+    if separator is None:
+        pieces = [m.span() for m in regex.finditer(r"\S+(?: {1,2}\S+)*", line)]
+    else:
+        pieces, a = [], 0
+        for b in [i for i, c in enumerate(line) if c == separator] + [len(line)]:
+            pieces.append((a, b))
+            a = b + 1
+    if len(pieces) > _CELLS_AT_MOST * 2:
+        return None
     spans = []
-    for piece in pieces:
-        a, b = piece.span()
+    for a, b in pieces:
         while a < b and line[a] in " \t":
             a += 1
         while b > a and line[b - 1] in " \t":
             b -= 1
-        if a < b:
-            spans.append((line_start + a, line_start + b))
-        if len(spans) > _CELLS_AT_MOST:
-            return None
-    return (kind, spans) if len(spans) >= 2 else None
+        spans.append((line_start + a, line_start + b))
+    if kind == "pipe" and spans and spans[0][0] == spans[0][1] and line.lstrip().startswith("|"):
+        spans = spans[1:]  # "| Name | Password |": no cell before the first bar
+    while spans and spans[-1][0] == spans[-1][1]:
+        spans.pop()  # trailing separators
+    return (kind, spans) if 2 <= len(spans) <= _CELLS_AT_MOST else None
 
 
 def _secret_column(header: str, others: str, heading: str) -> str | None:
     """'word' for a password column, 'code' for a code / PIN / key column, None otherwise."""
     if _WORD_COLUMN.fullmatch(header):
+        # "Pass" alone is also an exam result ("Entries | Pass | Fail"): a user name beside it says login.
+        if regex.fullmatch(r"(?i)pass|p/?w[ \t]*[:*]?", header) and not _USER_COLUMN.search(others):
+            return None
         return "word"
     column = _CODE_COLUMN.fullmatch(header)
     if column is None:
@@ -530,7 +545,7 @@ def secrets_in_tables(text: str) -> list[tuple[int, int, str]]:
         return []
     lines = []
     position = 0
-    for line in text.split("\n")[: _TABLE_LINES_AT_MOST * 4]:
+    for line in text.split("\n")[:_LINES_AT_MOST]:
         lines.append((position, line))
         position += len(line) + 1
     found: list[tuple[int, int, str]] = []
@@ -551,8 +566,15 @@ def secrets_in_tables(text: str) -> list[tuple[int, int, str]]:
             what = _secret_column(text[a:b], others, heading)
             if what is not None:
                 columns.append((column, what))
+        if len(cells) == 2 and columns and columns[0][0] == 0 and _beside_a_user_row(text, lines, index - 1, kind):
+            # A form, not a table: "Username\tjsmith" above "Password\ttulip".
+            x, y = cells[1]
+            if _cell_is_secret(text, x, y, columns[0][1], first=False):
+                found.append((x, y, columns[0][1]))
+            continue
         if not columns:
             continue
+        under: dict[int, list[tuple[int, int]]] = {column: [] for column, _ in columns}
         for row_start, row in lines[index : index + _TABLE_LINES_AT_MOST]:
             if _MARKDOWN_RULE.fullmatch(row):
                 index += 1
@@ -568,8 +590,37 @@ def secrets_in_tables(text: str) -> list[tuple[int, int, str]]:
                 while y > x and text[y - 1] in _TRAILING:
                     y -= 1
                 if _cell_is_secret(text, x, y, what, first=column == 0):
-                    found.append((x, y, what))
+                    under[column].append((x, y))
+        for column, what in columns:
+            found.extend((x, y, what) for x, y in _not_a_status(text, under[column]))
     return found
+
+
+def _beside_a_user_row(text: str, lines: list[tuple[int, str]], at: int, kind: str) -> bool:
+    for near in (at - 1, at + 1):
+        if 0 <= near < len(lines):
+            row = _cells(lines[near][1], lines[near][0])
+            if row is not None and row[0] == kind and len(row[1]) == 2:
+                a, b = row[1][0]
+                if _USER_COLUMN.fullmatch(text[a:b].rstrip(":")):
+                    return True
+    return False
+
+
+# What a password column says instead of a password: "Done", "Pending", "Emailed".
+_STATUS_WORDS = frozenset(
+    """done pending active inactive locked unlocked issued emailed texted posted yes no ok okay told
+    default temporary temp expired reset sent changed set new old given none blank emailed printed
+    requested received waiting current disabled enabled""".split()
+)
+
+
+def _not_a_status(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A plain word said twice in one column is a status ("Done", "Done"), and so is every
+    plain word in that column; secrets with digits or symbols stay."""
+    words = [text[x:y].lower() for x, y in cells if text[x:y].isalpha()]
+    repeated = len(words) != len(set(words)) or any(w in _STATUS_WORDS for w in words)
+    return [(x, y) for x, y in cells if not (repeated and text[x:y].isalpha())]
 
 
 def _list_under_heading(
