@@ -60,6 +60,12 @@ def test_secret_found(found: Found, text: str, secrets: list[str]) -> None:
         "Username\tPassword\tEmail\n",
         "Login\tLast login\tStatus\nk.white\t12/06/2026 08:14\tActive\n",
         "Here are the codes:\nMaths - 8300\nBiology - 8461\n",
+        # Finance and asset codes: public to whoever reads the ledger or the label.
+        "Cost centre\tAccount code\tAmount\nScience\t4410\t£230.00\n",
+        "Account codes:\nBooks - 4410\nTrips - 4420\n",
+        "Laptop\tCode\nDell 5400\tLT-0042\n",
+        "Our budget code is 4410 220 for the trip.",
+        "The DfE code is 886 4021.",
         "Specification codes:\nMaths - 8300\n",
         # Phone numbers are never codes, whatever is before them.
         "Useful numbers:\nReception / 01632 960 448\nSite team / 07700 900 271\n",

@@ -74,7 +74,10 @@ _PUBLIC_CODES = frozenset(
     sort bus route discount promo promotional voucher booking order product share class tax qr bar zip
     country colour color source cost nominal department ucas qualification unit component option
     morse highway conduct practice tracking reference ref invoice account cpd error status club
-    meeting room programme program lesson activity event""".split()
+    meeting room programme program lesson activity event budget ledger finance expense vat gl payroll dfe la
+    school establishment urn laestab group set teacher timetable ticket customer client supplier vendor item
+    stock catalogue part model serial batch lot sku isbn barcode commodity tariff diagnosis icd snomed ods
+    asset""".split()
 )
 _DIGITS_OF_A_CODE = (4, 12)
 
@@ -440,8 +443,8 @@ _CODE_COLUMN = regex.compile(
 _USER_COLUMN = regex.compile(r"(?i)\b(?:user(?:[ \t]*(?:name|id))?|username|login|log-?in|e-?mail|account|id)\b")
 # Words in a header or heading that say a bare "Code" column opens something.
 _OPENS_SOMETHING = regex.compile(
-    rf"(?i)\b(?:{_DEVICES}|door|doors|entrance|entry|access|login|log-in|logins|account|accounts|app|apps|ssid"
-    r"|network|cabinet|store|safe)\b"
+    r"(?i)\b(?:keypad|padlock|locks?|lockers?|alarm|gates?|doors?|safe|key\s*safe|lock\s*box|barrier|cupboard|shed"
+    r"|toilets?|entrance|entry|access|cabinet|store\s*room|wi-?fi|network|ssid|login|log-in|logins|app|apps)\b"
 )
 # A heading over a list of secrets: "Locker combinations Y9:", "Door codes:", "Wi-Fi passwords".
 _SECRET_HEADING = regex.compile(
@@ -507,6 +510,8 @@ def _secret_column(header: str, others: str, heading: str) -> str | None:
         return None
     kind = (column.group("kind") or "").lower()
     if kind:
+        if kind in _PUBLIC_CODES:
+            return None  # "Account code", "Course code"
         return "code" if kind in _SECRET_CODES or _OPENS_SOMETHING.fullmatch(kind) else None
     if column.group("what").lower().startswith(("pin", "combination", "combo")):
         return "code"
@@ -631,7 +636,7 @@ def _list_under_heading(
     if named is None:
         return index
     kind = (named.group("kind") or "").lower()
-    if kind and kind not in _SECRET_CODES and not _OPENS_SOMETHING.fullmatch(kind):
+    if kind and (kind in _PUBLIC_CODES or kind not in _SECRET_CODES and not _OPENS_SOMETHING.fullmatch(kind)):
         return index  # "Specification codes:", "Course codes:"
     if kind in {"the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "new"}:
         return index  # "Here are the codes:": of what?
