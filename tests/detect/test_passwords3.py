@@ -38,6 +38,8 @@ Found = Callable[[str, str], list[str]]
         ("the padlock code is 1 9 8 4 then pull", ["1 9 8 4"]),
         # An answer to a question about the code further down the thread.
         ("It's 6031 now, they changed it.\n\n> Does anyone know the code for the staff toilet?", ["6031"]),
+        # A reply about a login or the Wi-Fi answers with the secret.
+        ("Subject: Re: wifi\nIt's Lantern77 now.", ["Lantern77"]),
     ],
 )
 def test_secret_found(found: Found, text: str, secrets: list[str]) -> None:
@@ -78,6 +80,9 @@ def test_secret_found(found: Found, text: str, secrets: list[str]) -> None:
         "The meeting has changed to 14:30 on 12/06.",
         "Your ticket reference is 738 201 556 and the booking code is on the email.",
         "The bus code is 417 and it leaves from bay 6.",
+        "Re: the trip - it's Y6B2 going first",
+        "Re: login - it's 2025 policy",
+        "No, it's 2417 now.",
     ],
 )
 def test_no_secret(found: Found, text: str) -> None:

@@ -285,6 +285,9 @@ _ANSWER_RIGHT_BEFORE = regex.compile(
     r"(?i)(?:\bit['’]?s|\bit\s+is|\bthat['’]?s|\btry)(?:\s+(?:now|actually|just))?[ \t]*[:\-]?[ \t]*\Z"
 )
 _ANSWER_WEIGHT = 0.15
+_REPLY_ABOUT_A_LOGIN = regex.compile(
+    r"(?im)^[ \t]*(?:subject:[ \t]*)?re:[ \t]*[^\n]{0,40}?\b(?:pass(?:word|code)s?|pins?|log-?ins?|log[ \t]+in|locked[ \t]+out|wi-?fi)\b"
+)
 
 
 _READ_OUT = regex.compile(r"\d(?:-\d){3,7}")
@@ -338,6 +341,8 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
     if not protected_file and not _ANY_CUE.search(text):
         return []
     asked = _ASKED_WEIGHT if _ASKED.search(text) else 0.0
+    # "Re: login - it's BlackCat13": a reply about a login answers with the secret.
+    replying = _REPLY_ABOUT_A_LOGIN.search(text) is not None
     found = []
     weighed = 0
     for match in _CANDIDATE.finditer(text):
@@ -369,7 +374,9 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
             continue  # "meet at the front gate at 1515"
         if token[0].isdigit() and _in_a_phone_number(text, start, end):
             continue  # "Site team / 07700 900 271": a phone number, not a code
-        if asked and _ANSWER_RIGHT_BEFORE.search(text, max(sentence_start, start - 20), start):
+        # In a reply about a login an upper-case code is a reference ("it's INC2291 in the tracker").
+        answering = asked or replying and not regex.fullmatch(r"[\p{Lu}\d-]+", token)
+        if answering and _ANSWER_RIGHT_BEFORE.search(text, max(sentence_start, start - 20), start):
             cue = max(cue, _ANSWER_WEIGHT)  # "It's 6031 now", answering the question in the thread
         if cue or after:
             cue += _GIVEN_WEIGHT if _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 8), start) else 0.0
