@@ -30,6 +30,7 @@ Found = Callable[[str, str], list[str]]
         # A heading of secrets over a list of "label - value" lines.
         ("Locker combinations for 8R:\nLocker 3 - 2245\nLocker 4 - 9031\n", ["2245", "9031"]),
         ("Subject: Gate codes\nCar park - 1160\nField gate - 8743", ["1160", "8743"]),
+        ("Reading app logins:\nUser\tPassword\nzara5\tpebble\ntom5\tacorn\n", ["pebble", "acorn"]),
         # A code cue makes the digit group after it a code, date-shaped or spaced.
         ("the safe combination is 31-07-88", ["31-07-88"]),
         ("Your backup code is 738 201 556.", ["738 201 556"]),

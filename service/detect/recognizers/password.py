@@ -650,8 +650,8 @@ def _list_under_heading(
     read = index
     for row_start, row in lines[index : index + _TABLE_LINES_AT_MOST]:
         item = _LIST_LINE.fullmatch(row) if len(row) <= 200 else None
-        if item is None:
-            break
+        if item is None or _a_table_header(text, row_start, row, heading):
+            break  # the list ends; a table's header under the heading is read as a table
         read += 1
         a, b = row_start + item.start("value"), row_start + item.end("value")
         while b > a and text[b - 1] in _TRAILING:
@@ -662,6 +662,11 @@ def _list_under_heading(
                 if not _in_a_phone_number(text, a, b):
                     found.append((a, b, "code"))
     return read
+
+
+def _a_table_header(text: str, row_start: int, row: str, heading: str) -> bool:
+    cells = _cells(row, row_start)
+    return cells is not None and any(_secret_column(text[a:b], "", heading) for a, b in cells[1])
 
 
 _TABLE_CUE = regex.compile(
