@@ -37,6 +37,8 @@ Found = Callable[[str, str], list[str]]
         ("FYI the cabinet code has changed to 4417.", ["4417"]),
         ("The strongroom combination is 04/11/63, turn left first.", ["04/11/63"]),
         ("the padlock code is 1 9 8 4 then pull", ["1 9 8 4"]),
+        # A padlock of three dials.
+        ("Stationery cupboard padlock: 852", ["852"]),
         # An answer to a question about the code further down the thread.
         ("It's 6031 now, they changed it.\n\n> Does anyone know the code for the staff toilet?", ["6031"]),
         # A reply about a login or the Wi-Fi answers with the secret.
@@ -81,6 +83,9 @@ def test_secret_found(found: Found, text: str, secrets: list[str]) -> None:
         "The meeting has changed to 14:30 on 12/06.",
         "Your ticket reference is 738 201 556 and the booking code is on the email.",
         "The bus code is 417 and it leaves from bay 6.",
+        "Padlocks: 120 in stock, £4 each.",
+        "The padlock was 850 grams.",
+        "The combination of 100 pupils and 12 staff worked well.",
         "Re: the trip - it's Y6B2 going first",
         "Re: login - it's 2025 policy",
         "No, it's 2417 now.",

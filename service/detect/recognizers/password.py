@@ -62,9 +62,10 @@ PIN = regex.compile(
 # shaped like a date or written in spaced groups. The word before "code" must not name a
 # public code (_PUBLIC_CODES); a phone number is never a code (_in_a_phone_number).
 DIGIT_CODE = regex.compile(
-    r"(?i)\b(?:codes?|combinations?|combo|pin(?:[ \t]+(?:number|no\.?|code))?|pass(?:code|word)|key[ \t]*safe|lock[ \t]*box)"
+    r"(?i)\b(?P<cue>codes?|combinations?|combo|padlocks?|pin(?:[ \t]+(?:number|no\.?|code))?|pass(?:code|word)|key[ \t]*safe"
+    r"|lock[ \t]*box)"
     rf"{_FOR_WHAT}(?:{_SEPARATOR}|[ \t]+(?P<of>of)[ \t]+)"
-    r"(?P<secret>\d{1,4}(?:[ \-./]\d{1,4}){1,7}|\d{4,8})(?![\w:%£$€]|[ \t]?\d|[.\-/,]\d|[ \t]*(?:am|pm|p)\b)"
+    r"(?P<secret>\d{1,4}(?:[ \-./]\d{1,4}){1,7}|\d{3,8})(?![\w:%£$€]|[ \t]?\d|[.\-/,]\d|[ \t]*(?:am|pm|p)\b)"
 )
 # The word before the cue: "cabinet code", "course code".
 _KIND_BEFORE = regex.compile(r"([\w-]{1,30})[ \t]+\Z")
@@ -401,7 +402,15 @@ def digit_codes(text: str) -> list[tuple[int, int]]:
         if kind in _PUBLIC_CODES or kind in _COUNTED:
             continue  # "the course code is 7101", "a combination of 2 3": not a secret
         digits = sum(c.isdigit() for c in value)
-        if not _DIGITS_OF_A_CODE[0] <= digits <= _DIGITS_OF_A_CODE[1]:
+        # A padlock of three dials: "Stationery cupboard padlock: 852", "the combination is 3-1-7".
+        # Not a count or a measure: no "of", one padlock, nothing counted after it ("120 in stock").
+        dials = (
+            digits == 3
+            and not match.group("of")
+            and match.group("cue").lower() in {"combination", "combo", "padlock"}
+            and _DIALS_END.match(text, end) is not None
+        )
+        if not (_DIGITS_OF_A_CODE[0] <= digits <= _DIGITS_OF_A_CODE[1] or dials):
             continue
         if match.group("of") and value.isdigit() and len(value) == 4 and 1950 <= int(value) <= 2039:
             continue  # "the combination of 2019 and 2020 results"
@@ -416,6 +425,7 @@ def digit_codes(text: str) -> list[tuple[int, int]]:
     return found
 
 
+_DIALS_END = regex.compile(r"[ \t]*(?:[.,;:!)\n]|\Z|(?:for|on|then|and|to)\b|[-–—])", regex.IGNORECASE)
 # Counting words before "combination(s) of": "a combination of", "two combinations of".
 _COUNTED = frozenset({"a", "any", "some", "one", "two", "three", "several", "many", "every", "each", "no"})
 
