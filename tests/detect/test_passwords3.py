@@ -41,6 +41,8 @@ Found = Callable[[str, str], list[str]]
         ("Stationery cupboard padlock: 852", ["852"]),
         # An answer to a question about the code further down the thread.
         ("It's 6031 now, they changed it.\n\n> Does anyone know the code for the staff toilet?", ["6031"]),
+        # Two secrets in one sentence, after accounts reset for two people.
+        ("Both accounts reset: Ella is Otter2025 and Sam is Badger2025.", ["Otter2025", "Badger2025"]),
         # A reply about a login or the Wi-Fi answers with the secret.
         ("Subject: Re: wifi\nIt's Lantern77 now.", ["Lantern77"]),
     ],
@@ -86,6 +88,8 @@ def test_secret_found(found: Found, text: str, secrets: list[str]) -> None:
         "Padlocks: 120 in stock, £4 each.",
         "The padlock was 850 grams.",
         "The combination of 100 pupils and 12 staff worked well.",
+        "Accounts reset this term: 42, see INC2291 for the list.",
+        "Your account has been set up for Y6B2 and Y6C1.",
         "Re: the trip - it's Y6B2 going first",
         "Re: login - it's 2025 policy",
         "No, it's 2417 now.",

@@ -154,7 +154,9 @@ _SHAPE_YEAR = 0.1
 _CUES_BEFORE: tuple[tuple[float, str], ...] = (
     (0.35, r"pass(?:word|code|phrase)s?|passwd|pwd|pw|pins?"),
     (0.3, r"combination|(?:key|door|keypad|alarm|gate|locker|padlock|safe|copier|photocopier|printer)\s+codes?"
-          r"|key\s*safe|lock\s*box|network\s+key|logins"),
+          r"|key\s*safe|lock\s*box|network\s+key|logins"
+          # "Both accounts reset: Ella is Otter2025 and Sam is Badger2025"
+          r"|(?:accounts?|logins?)\s+(?:(?:has|have)\s+been\s+|now\s+)?(?:reset|unlocked|set\s+up|created|re-?enabled)"),
     # A device alone is a weaker cue: "the alarm went off at 1430" is a time.
     (0.25, r"keypad|padlock|alarm|door\s+entry|(?:front|back|side|main)\s+gate"),
     # "opens with", "unlock it using", "login: address / X", "the SIMS login for the office PC is X"
@@ -291,6 +293,9 @@ _REPLY_ABOUT_A_LOGIN = regex.compile(
 )
 
 
+# Capitals then digits: a ticket, order or invoice number ("INC2291", "PO-4410"), a secret only
+# when a password word or what follows says so.
+_REFERENCE_SHAPE = regex.compile(r"\p{Lu}{2,5}-?\d{3,}")
 _READ_OUT = regex.compile(r"\d(?:-\d){3,7}")
 _WORDS_AND_SLASHES = regex.compile(r"\p{L}+(?:/\p{L}+)+[,;]?")
 
@@ -381,6 +386,8 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
             cue = max(cue, _ANSWER_WEIGHT)  # "It's 6031 now", answering the question in the thread
         if cue or after:
             cue += _GIVEN_WEIGHT if _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 8), start) else 0.0
+        if _REFERENCE_SHAPE.fullmatch(token) and cue < _CUES_BEFORE[0][0] and not after:
+            continue  # "Accounts reset this term, see INC2291": a ticket or order number, not a secret
         said = cue + after + asked
         weak = _weak_cue_weight(text, sentence_start, start) if cue or after or protected_file else 0.0
         if (said or weak) and _OFFER.search(text, sentence_start, min(len(text), end + 60)):
