@@ -38,7 +38,9 @@ _SEPARATOR = (
     r"|\s+(?:is|was|will\s+be|would\s+be|has\s+been|have\s+been)"
     r"(?:\s+(?:now|still|currently|just))?(?:\s+(?:set|changed|reset)\s+to)?\s*[:\-]?\s*"
     # "the keypad code changes on Monday to 73915"
-    r"|\s+(?:changes|changed|will\s+change|is\s+changing|changing)(?:\s+(?:on|from)\s+[\w ]{1,20}?)?\s+to\s*[:\-]?\s*)"
+    # "the cabinet code has changed to 4417"
+    r"|\s+(?:(?:has|have)\s+(?:now\s+)?(?:been\s+)?)?(?:changes|changed|will\s+change|is\s+changing|changing)"
+    r"(?:\s+(?:on|from)\s+[\w ]{1,20}?)?\s+to\s*[:\-]?\s*)"
 )
 _QUOTE = "[\"'“”‘’]"
 _SECRET = r"(?P<secret>[^\s\"'“”‘’<>(\[][^\s\"'“”‘’<>]{2,63})"
@@ -47,13 +49,40 @@ _SECRET = r"(?P<secret>[^\s\"'“”‘’<>(\[][^\s\"'“”‘’<>]{2,63})"
 GIVEN = regex.compile(rf"(?i)\b{_LABEL}{_FOR_WHAT}{_SEPARATOR}{_QUOTE}?{_SECRET}")
 # Label and secret with no separator: "password Tr33house!". The secret must look like
 # one (digits or symbols), or "password protected" would match.
-ADJACENT = regex.compile(rf"(?i)\b{_LABEL}\s+{_QUOTE}?{_SECRET}")
+# On one line: a "Key" header over a table's first row ("SSID\tKey\nOAK-GUEST\t...") gives no key.
+ADJACENT = regex.compile(rf"(?i)\b{_LABEL}[ \t]+{_QUOTE}?{_SECRET}")
 # "PIN 4821", "the portal PIN is 882 194": four to eight digits, maybe in two groups.
 PIN = regex.compile(
     r"(?i)(?<!\b(?:game|join|quiz|kahoot|class)\s+)\bpin(?:\s+(?:number|code|no\.?))?(?:\s+(?:for|to|of|on)\s+[^\n:;.!?\d]{1,40}?)?"
     r"(?:\s*[:=\-]\s*|\s+(?:is|was|will\s+be)(?:\s+now)?\s*[:\-]?\s*|\s+)"
     r"(?P<secret>\d(?:[ ]\d){3,7}(?![ ]?\d)|\d{2,4}(?:[ -]\d{2,4})?)(?![\d/.:,]\d)\b"
 )
+# "the safe combination is 31-07-88", "backup code is 738 201 556", "the cabinet code has
+# changed to 4417": a code cue, a separator, then one group of digits, even when it is
+# shaped like a date or written in spaced groups. The word before "code" must not name a
+# public code (_PUBLIC_CODES); a phone number is never a code (_in_a_phone_number).
+DIGIT_CODE = regex.compile(
+    r"(?i)\b(?P<cue>codes?|combinations?|combo|padlocks?|pin(?:[ \t]+(?:number|no\.?|code))?|pass(?:code|word)|key[ \t]*safe"
+    r"|lock[ \t]*box)"
+    rf"{_FOR_WHAT}(?:{_SEPARATOR}|[ \t]+(?P<of>of)[ \t]+)"
+    r"(?P<secret>\d{1,4}(?:[ \-./]\d{1,4}){1,7}|\d{3,8})(?![\w:%£$€]|[ \t]?\d|[.\-/,]\d|[ \t]*(?:am|pm|p)\b)"
+)
+# The word before the cue: "cabinet code", "course code".
+_KIND_BEFORE = regex.compile(r"([\w-]{1,30})[ \t]+\Z")
+# Codes everyone may know: "the course code is 7101", "sort code 20-45-77", "bus code 417".
+_PUBLIC_CODES = frozenset(
+    """course exam subject spec specification centre center candidate post area dialling dialing dress
+    sort bus route discount promo promotional voucher booking order product share class tax qr bar zip
+    country colour color source cost nominal department ucas qualification unit component option
+    morse highway conduct practice tracking reference ref invoice account cpd error status club
+    meeting room programme program lesson activity event budget ledger finance expense vat gl payroll dfe la
+    school establishment urn laestab group set teacher timetable ticket customer client supplier vendor item
+    stock catalogue part model serial batch lot sku isbn barcode commodity tariff diagnosis icd snomed ods
+    asset""".split()
+)
+_DIGITS_OF_A_CODE = (4, 12)
+
+
 # "use Sunflower#12 to open it".
 USE_TO_OPEN = regex.compile(
     rf"(?i)\buse\s+{_QUOTE}?{_SECRET}{_QUOTE}?\s+to\s+(?:open|unlock|access|log\s*in|sign\s*in|get\s+in)"
@@ -125,7 +154,9 @@ _SHAPE_YEAR = 0.1
 _CUES_BEFORE: tuple[tuple[float, str], ...] = (
     (0.35, r"pass(?:word|code|phrase)s?|passwd|pwd|pw|pins?"),
     (0.3, r"combination|(?:key|door|keypad|alarm|gate|locker|padlock|safe|copier|photocopier|printer)\s+codes?"
-          r"|key\s*safe|lock\s*box|network\s+key|logins"),
+          r"|key\s*safe|lock\s*box|network\s+key|logins"
+          # "Both accounts reset: Ella is Otter2025 and Sam is Badger2025"
+          r"|(?:accounts?|logins?)\s+(?:(?:has|have)\s+been\s+|now\s+)?(?:reset|unlocked|set\s+up|created|re-?enabled)"),
     # A device alone is a weaker cue: "the alarm went off at 1430" is a time.
     (0.25, r"keypad|padlock|alarm|door\s+entry|(?:front|back|side|main)\s+gate"),
     # "opens with", "unlock it using", "login: address / X", "the SIMS login for the office PC is X"
@@ -231,6 +262,40 @@ _NOT_SECRET = regex.compile(
 )
 
 
+# A run of digits around a token, joined by single spaces, hyphens or dots: "07700 900 271".
+_DIGIT_RUN = regex.compile(r"(?:\+[ \t]?)?\d(?:[ \t.\-]?\d){0,15}")
+_PHONE_WORD_BEFORE = regex.compile(r"(?i)\b(?:tel|phone|mobile|mob|call|ring|text|fax|landline|number)\b[^\n\d]{0,12}\Z")
+
+
+def _in_a_phone_number(text: str, start: int, end: int) -> bool:
+    """The digits at start:end are (part of) a phone number: a UK number with its trunk 0
+    ("01632 960 448", "07700900271"), a number with a country code, or digits after a phone word."""
+    low = max(0, start - 20)
+    for run in _DIGIT_RUN.finditer(text, low, min(len(text), end + 20)):
+        if run.start() <= start and end <= run.end() or start <= run.start() < end:
+            digits = sum(c.isdigit() for c in run.group())
+            if run.group().startswith("+") and digits >= 8:
+                return True
+            if run.group().startswith("0") and 10 <= digits <= 11:
+                return True
+            if digits >= 6 and _PHONE_WORD_BEFORE.search(text, max(0, run.start() - 30), run.start()):
+                return True
+    return False
+
+
+# "It's 6031 now" below a quoted "does anyone know the code?": an answer, when the thread asks.
+_ANSWER_RIGHT_BEFORE = regex.compile(
+    r"(?i)(?:\bit['’]?s|\bit\s+is|\bthat['’]?s|\btry)(?:\s+(?:now|actually|just))?[ \t]*[:\-]?[ \t]*\Z"
+)
+_ANSWER_WEIGHT = 0.15
+_REPLY_ABOUT_A_LOGIN = regex.compile(
+    r"(?im)^[ \t]*(?:subject:[ \t]*)?re:[ \t]*[^\n]{0,40}?\b(?:pass(?:word|code)s?|pins?|log-?ins?|log[ \t]+in|locked[ \t]+out|wi-?fi)\b"
+)
+
+
+# Capitals then digits: a ticket, order or invoice number ("INC2291", "PO-4410"), a secret only
+# when a password word or what follows says so.
+_REFERENCE_SHAPE = regex.compile(r"\p{Lu}{2,5}-?\d{3,}")
 _READ_OUT = regex.compile(r"\d(?:-\d){3,7}")
 _WORDS_AND_SLASHES = regex.compile(r"\p{L}+(?:/\p{L}+)+[,;]?")
 
@@ -282,6 +347,8 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
     if not protected_file and not _ANY_CUE.search(text):
         return []
     asked = _ASKED_WEIGHT if _ASKED.search(text) else 0.0
+    # "Re: login - it's BlackCat13": a reply about a login answers with the secret.
+    replying = _REPLY_ABOUT_A_LOGIN.search(text) is not None
     found = []
     weighed = 0
     for match in _CANDIDATE.finditer(text):
@@ -311,8 +378,16 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
             cue = max(cue, _PAIR_WEIGHT)
         if token.isdigit() and _AT_A_TIME.search(text, max(0, start - 12), start):
             continue  # "meet at the front gate at 1515"
+        if token[0].isdigit() and _in_a_phone_number(text, start, end):
+            continue  # "Site team / 07700 900 271": a phone number, not a code
+        # In a reply about a login an upper-case code is a reference ("it's INC2291 in the tracker").
+        answering = asked or replying and not regex.fullmatch(r"[\p{Lu}\d-]+", token)
+        if answering and _ANSWER_RIGHT_BEFORE.search(text, max(sentence_start, start - 20), start):
+            cue = max(cue, _ANSWER_WEIGHT)  # "It's 6031 now", answering the question in the thread
         if cue or after:
             cue += _GIVEN_WEIGHT if _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 8), start) else 0.0
+        if _REFERENCE_SHAPE.fullmatch(token) and cue < _CUES_BEFORE[0][0] and not after:
+            continue  # "Accounts reset this term, see INC2291": a ticket or order number, not a secret
         said = cue + after + asked
         weak = _weak_cue_weight(text, sentence_start, start) if cue or after or protected_file else 0.0
         if (said or weak) and _OFFER.search(text, sentence_start, min(len(text), end + 60)):
@@ -321,6 +396,299 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
         if shape + said + weak + prior >= EVIDENCE_NEEDED:
             found.append((start, end))
     return found
+
+
+def digit_codes(text: str) -> list[tuple[int, int]]:
+    """Digit codes after a code cue (DIGIT_CODE): "the safe combination is 31-07-88"."""
+    found = []
+    for match in DIGIT_CODE.finditer(text):
+        start, end = match.span("secret")
+        value = match.group("secret")
+        before = _KIND_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        kind = before.group(1).lower() if before else ""
+        if kind in _PUBLIC_CODES or kind in _COUNTED:
+            continue  # "the course code is 7101", "a combination of 2 3": not a secret
+        digits = sum(c.isdigit() for c in value)
+        # A padlock of three dials: "Stationery cupboard padlock: 852", "the combination is 3-1-7".
+        # Not a count or a measure: no "of", one padlock, nothing counted after it ("120 in stock").
+        dials = (
+            digits == 3
+            and not match.group("of")
+            and match.group("cue").lower() in {"combination", "combo", "padlock"}
+            and _DIALS_END.match(text, end) is not None
+        )
+        if not (_DIGITS_OF_A_CODE[0] <= digits <= _DIGITS_OF_A_CODE[1] or dials):
+            continue
+        if match.group("of") and value.isdigit() and len(value) == 4 and 1950 <= int(value) <= 2039:
+            continue  # "the combination of 2019 and 2020 results"
+        if regex.fullmatch(r"\d{1,2}\.\d{2}|\d{1,2}([/.\-])\d{1,2}\1(?:19|20)\d\d", value):
+            continue  # "12.30", a time or a price; "31/07/2026", a date with its century
+        if _in_a_phone_number(text, start, end):
+            continue
+        sentence_start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, start - 200), start)), default=0)
+        if _OFFER.search(text, sentence_start, min(len(text), end + 60)):
+            continue
+        found.append((start, end))
+    return found
+
+
+_DIALS_END = regex.compile(r"[ \t]*(?:[.,;:!)\n]|\Z|(?:for|on|then|and|to)\b|[-–—])", regex.IGNORECASE)
+# Counting words before "combination(s) of": "a combination of", "two combinations of".
+_COUNTED = frozenset({"a", "any", "some", "one", "two", "three", "several", "many", "every", "each", "no"})
+
+
+# --- tables and lists of secrets ----------------------------------------------------------
+#
+# A login table gives its secrets by its header, not in words on each row:
+#
+#     Name    Username    Password            | Door | Code |
+#     Amira   amira3b     rocket41            | Main entrance | 4096 |
+#
+# A column whose header is a password label makes the cells under it secrets; a column of
+# codes, PINs or keys needs cells shaped like one (digits or symbols) and, for a bare
+# "Code", a word in the header or the heading above that says what it opens ("Door",
+# "Locker", "Wi-Fi"). A list under a heading that names secrets ("Locker combinations:",
+# "Door codes:") gives the value at the end of each line. Lines and cells are capped.
+
+_TABLE_LINES_AT_MOST = 300  # rows of one table or list
+_LINES_AT_MOST = 5_000  # lines of one text read for tables
+_CELLS_AT_MOST = 30
+_LINE_CHARS_AT_MOST = 1_000
+# Header cells that make a column of secrets (the whole cell, a word before it allowed).
+_WORD_COLUMN = regex.compile(
+    r"(?i)(?:(?:new|temporary|temp|initial|default|first|current|starting|wi-?fi|network|login|log-in|account|app"
+    r"|user|student|pupil|staff|parent|portal|admin|device|laptop|ipad|tablet)[ \t]+)?"
+    r"(?:pass(?:word|code|phrase)s?|pass|pwd?s?|p/?w)(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*[:*]?"
+)
+_CODE_COLUMN = regex.compile(
+    r"(?i)(?:(?P<kind>[\w-]{1,30})[ \t]+)?(?P<what>codes?|pins?(?:[ \t]+(?:number|no\.?|code))?|keys?|combinations?|combo)"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*[:*]?"
+)
+_USER_COLUMN = regex.compile(r"(?i)\b(?:user(?:[ \t]*(?:name|id))?|username|login|log-?in|e-?mail|account|id)\b")
+# Words in a header or heading that say a bare "Code" column opens something.
+_OPENS_SOMETHING = regex.compile(
+    r"(?i)\b(?:keypad|padlock|locks?|lockers?|alarm|gates?|doors?|safe|key\s*safe|lock\s*box|barrier|cupboard|shed"
+    r"|toilets?|entrance|entry|access|cabinet|store\s*room|wi-?fi|network|ssid|login|log-in|logins|app|apps)\b"
+)
+# A heading over a list of secrets: "Locker combinations Y9:", "Door codes:", "Wi-Fi passwords".
+_SECRET_HEADING = regex.compile(
+    r"(?i)\b(?:pass(?:word|code)s|logins|log-ins|login\s+details|pins|combinations|(?P<kind>[\w-]{1,30})\s+codes)\b"
+)
+# "Locker 14 - 3029", "Main entrance: 4096", "Hall\t7123": a label, a separator, one value.
+_LIST_LINE = regex.compile(
+    r"[ \t]*(?:[-*•·][ \t]+)?(?P<label>[^\t\n:=–—]{1,40}?)[ \t]*(?:[:=–—]|[ \t]-[ \t]|\t)[ \t]*"
+    r"(?P<value>[^\s]{4,40})[ \t]*"
+)
+_MARKDOWN_RULE = regex.compile(r"[ \t]*\|?[ \t:|\-]*-[ \t:|\-]*")
+# A cell that says where the secret is, not the secret: "(sent by text)", "n/a", "see letter".
+_NOT_A_CELL_VALUE = regex.compile(r"(?i)[(\[<]|^(?:-+|n/?a|tbc|tba|none|same|ditto|as\s+above|\?+|x+|\*+|\.+)$")
+
+
+def _cells(line: str, line_start: int) -> tuple[str, list[tuple[int, int]]] | None:
+    """The separator of a table line and its cells as spans (stripped; an empty cell keeps
+    its place), or None for prose."""
+    if len(line) > _LINE_CHARS_AT_MOST:
+        return None
+    if "\t" in line:
+        kind, separator = "tab", "\t"
+    elif "|" in line:
+        kind, separator = "pipe", "|"
+    elif line.count(",") >= 2:
+        kind, separator = "comma", ","
+    elif regex.search(r"\S {3,}\S", line):
+        kind, separator = "spaces", None
+    else:
+        return None
+    if separator is None:
+        pieces = [m.span() for m in regex.finditer(r"\S+(?: {1,2}\S+)*", line)]
+    else:
+        pieces, a = [], 0
+        for b in [i for i, c in enumerate(line) if c == separator] + [len(line)]:
+            pieces.append((a, b))
+            a = b + 1
+    if len(pieces) > _CELLS_AT_MOST * 2:
+        return None
+    spans = []
+    for a, b in pieces:
+        while a < b and line[a] in " \t":
+            a += 1
+        while b > a and line[b - 1] in " \t":
+            b -= 1
+        spans.append((line_start + a, line_start + b))
+    if kind == "pipe" and spans and spans[0][0] == spans[0][1] and line.lstrip().startswith("|"):
+        spans = spans[1:]  # "| Name | Password |": no cell before the first bar
+    while spans and spans[-1][0] == spans[-1][1]:
+        spans.pop()  # trailing separators
+    return (kind, spans) if 2 <= len(spans) <= _CELLS_AT_MOST else None
+
+
+def _secret_column(header: str, others: str, heading: str) -> str | None:
+    """'word' for a password column, 'code' for a code / PIN / key column, None otherwise."""
+    if _WORD_COLUMN.fullmatch(header):
+        # "Pass" alone is also an exam result ("Entries | Pass | Fail"): a user name beside it says login.
+        if regex.fullmatch(r"(?i)pass|p/?w[ \t]*[:*]?", header) and not _USER_COLUMN.search(others):
+            return None
+        return "word"
+    column = _CODE_COLUMN.fullmatch(header)
+    if column is None:
+        return None
+    kind = (column.group("kind") or "").lower()
+    if kind:
+        if kind in _PUBLIC_CODES:
+            return None  # "Account code", "Course code"
+        return "code" if kind in _SECRET_CODES or _OPENS_SOMETHING.fullmatch(kind) else None
+    if column.group("what").lower().startswith(("pin", "combination", "combo")):
+        return "code"
+    # A bare "Code" or "Key": the other headers or the heading must say what it opens.
+    return "code" if _OPENS_SOMETHING.search(others) or _OPENS_SOMETHING.search(heading) else None
+
+
+def _cell_is_secret(text: str, start: int, end: int, column: str, first: bool) -> bool:
+    value = text[start:end]
+    if len(value) < 4 or len(value) > 64 or _NOT_A_CELL_VALUE.search(value):
+        return False
+    if value.lower() in FILLER or _NOT_SECRET.search(value):
+        return False
+    if regex.fullmatch(r"\d{1,4}(?:[ \-]\d{1,4}){1,7}", value):  # "19 04 61", "24-11-09": a code read out
+        digits = sum(c.isdigit() for c in value)
+        return column == "code" and 4 <= digits <= 12 and not _in_a_phone_number(text, start, end)
+    if any(c.isspace() for c in value):
+        return False  # "set on first login", "ask the office": words, not a secret
+    if value[0].isdigit() and (_in_a_phone_number(text, start, end) or _is_a_date_time_or_amount(value)):
+        return False
+    if value.isdigit():
+        return 4 <= len(value) <= 8
+    if first:
+        # The first column names what the row is about ("Password | Where to get it" over
+        # "Wi-Fi | notice board"): only a value shaped like a secret is one there.
+        return _shape_weight(value) > 0
+    if column == "word" and value.isalpha():
+        return True  # "tulip" in a password column beside the user name
+    return _shape_weight(value) > 0 or (column == "word" and looks_like_secret(value))
+
+
+def secrets_in_tables(text: str) -> list[tuple[int, int, str]]:
+    """Cells of password, PIN and code columns, and values in lists under a heading of secrets:
+    (start, end, "word" for a password column or "code" for a column or list of codes)."""
+    if not _TABLE_CUE.search(text):
+        return []
+    lines = []
+    position = 0
+    for line in text.split("\n")[:_LINES_AT_MOST]:
+        lines.append((position, line))
+        position += len(line) + 1
+    found: list[tuple[int, int, str]] = []
+    index = 0
+    while index < len(lines):
+        line_start, line = lines[index]
+        index += 1
+        header = _cells(line, line_start)
+        if header is None:
+            if len(line) <= 200 and (line.rstrip().endswith(":") or line.lower().startswith("subject:")):
+                index = _list_under_heading(text, lines, index, line, found)
+            continue
+        kind, cells = header
+        heading = " ".join(text_line for _, text_line in lines[max(0, index - 3) : index - 1])
+        columns = []
+        for column, (a, b) in enumerate(cells):
+            others = " ".join(text[x:y] for x, y in cells if (x, y) != (a, b))
+            what = _secret_column(text[a:b], others, heading)
+            if what is not None:
+                columns.append((column, what))
+        if len(cells) == 2 and columns and columns[0][0] == 0 and _beside_a_user_row(text, lines, index - 1, kind):
+            # A form, not a table: "Username\tjsmith" above "Password\ttulip".
+            x, y = cells[1]
+            if _cell_is_secret(text, x, y, columns[0][1], first=False):
+                found.append((x, y, columns[0][1]))
+            continue
+        if not columns:
+            continue
+        under: dict[int, list[tuple[int, int]]] = {column: [] for column, _ in columns}
+        for row_start, row in lines[index : index + _TABLE_LINES_AT_MOST]:
+            if _MARKDOWN_RULE.fullmatch(row):
+                index += 1
+                continue
+            row_cells = _cells(row, row_start)
+            if row_cells is None or row_cells[0] != kind or len(row_cells[1]) > len(cells) + 1:
+                break
+            index += 1
+            for column, what in columns:
+                if column >= len(row_cells[1]):
+                    continue
+                x, y = row_cells[1][column]
+                while y > x and text[y - 1] in _TRAILING:
+                    y -= 1
+                if _cell_is_secret(text, x, y, what, first=column == 0):
+                    under[column].append((x, y))
+        for column, what in columns:
+            found.extend((x, y, what) for x, y in _not_a_status(text, under[column]))
+    return found
+
+
+def _beside_a_user_row(text: str, lines: list[tuple[int, str]], at: int, kind: str) -> bool:
+    for near in (at - 1, at + 1):
+        if 0 <= near < len(lines):
+            row = _cells(lines[near][1], lines[near][0])
+            if row is not None and row[0] == kind and len(row[1]) == 2:
+                a, b = row[1][0]
+                if _USER_COLUMN.fullmatch(text[a:b].rstrip(":")):
+                    return True
+    return False
+
+
+# What a password column says instead of a password: "Done", "Pending", "Emailed".
+_STATUS_WORDS = frozenset(
+    """done pending active inactive locked unlocked issued emailed texted posted yes no ok okay told
+    default temporary temp expired reset sent changed set new old given none blank emailed printed
+    requested received waiting current disabled enabled""".split()
+)
+
+
+def _not_a_status(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A plain word said twice in one column is a status ("Done", "Done"), and so is every
+    plain word in that column; secrets with digits or symbols stay."""
+    words = [text[x:y].lower() for x, y in cells if text[x:y].isalpha()]
+    repeated = len(words) != len(set(words)) or any(w in _STATUS_WORDS for w in words)
+    return [(x, y) for x, y in cells if not (repeated and text[x:y].isalpha())]
+
+
+def _list_under_heading(
+    text: str, lines: list[tuple[int, str]], index: int, heading: str, found: list[tuple[int, int, str]]
+) -> int:
+    """Values at the end of "label - value" lines under a heading of secrets; the next line to read."""
+    named = _SECRET_HEADING.search(heading)
+    if named is None:
+        return index
+    kind = (named.group("kind") or "").lower()
+    if kind and (kind in _PUBLIC_CODES or kind not in _SECRET_CODES and not _OPENS_SOMETHING.fullmatch(kind)):
+        return index  # "Specification codes:", "Course codes:"
+    if kind in {"the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "new"}:
+        return index  # "Here are the codes:": of what?
+    read = index
+    for row_start, row in lines[index : index + _TABLE_LINES_AT_MOST]:
+        item = _LIST_LINE.fullmatch(row) if len(row) <= 200 else None
+        if item is None or _a_table_header(text, row_start, row, heading):
+            break  # the list ends; a table's header under the heading is read as a table
+        read += 1
+        a, b = row_start + item.start("value"), row_start + item.end("value")
+        while b > a and text[b - 1] in _TRAILING:
+            b -= 1
+        value = text[a:b]
+        if len(value) >= 4 and (value.isdigit() and len(value) <= 8 or _shape_weight(value) > 0):
+            if not _NOT_SECRET.search(value) and not _is_a_date_time_or_amount(value):
+                if not _in_a_phone_number(text, a, b):
+                    found.append((a, b, "code"))
+    return read
+
+
+def _a_table_header(text: str, row_start: int, row: str, heading: str) -> bool:
+    cells = _cells(row, row_start)
+    return cells is not None and any(_secret_column(text[a:b], "", heading) for a, b in cells[1])
+
+
+_TABLE_CUE = regex.compile(
+    r"(?i)pass(?:word|code|phrase)?s?\b|\bpwd?s?\b|\bp/?w\b|\bpins?\b|\bcodes?\b|\bkeys?\b|\bcombinations?\b|\bcombo\b|\blog-?ins\b"
+)
 
 
 def looks_like_secret(value: str) -> bool:
@@ -398,6 +766,11 @@ class PasswordRecognizer(OneEntityRecognizer):
                 if looks_like_secret(secret) and not _is_a_date_time_or_amount(secret):
                     keep(span, self.STRONG_SCORE)
         for span in secrets_by_evidence(text):
+            keep(span, self.EVIDENCE_SCORE)
+        for start, end, column in secrets_in_tables(text):
+            # A password column's header says so outright: its cells outrank a name read in a table.
+            keep((start, end), self.STRONG_SCORE if column == "word" else self.EVIDENCE_SCORE)
+        for span in digit_codes(text):
             keep(span, self.EVIDENCE_SCORE)
         return [self._result(start, end, score) for (start, end), score in sorted(found.items())]
 
