@@ -12,30 +12,18 @@ naming no one: product codes, room lists, scores by subject, kit lists, fixtures
 mailboxes (ids rn-). It was written before the code it measures. One record in three,
 chosen by a hash of its id, is held out: its figures are printed, its errors never are.
 
-Scored as bench.table_names scores (bench.metrics.person_score, overlap match).
+Scored by bench.probe (overlap match, as bench.evaluate).
 """
 
-import argparse
-import json
-
-from bench.table_names import is_held_out, load, score
-from service.detect.analyzer import build_detector
-from service.settings import REPO_ROOT, Settings
+from bench.probe import run
+from service.settings import REPO_ROOT
 
 PROBE = REPO_ROOT / "bench" / "name_rows_probe.txt"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--errors", action="store_true", help="list the development part's errors")
-    args = parser.parse_args()
-    records = load(PROBE)
-    detector = build_detector(Settings())
-    development = [r for r in records if not is_held_out(r.id)]
-    held_out = [r for r in records if is_held_out(r.id)]
-    print(json.dumps({"development": score(detector, development, args.errors)}))
-    print(json.dumps({"held_out": score(detector, held_out)}))
+def main() -> int:
+    return run(PROBE, "PERSON", __doc__)
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())
