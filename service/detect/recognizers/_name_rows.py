@@ -143,6 +143,7 @@ def count_list_names(
     is_first_name: NameTest,
     is_common: NameTest,
     is_town: NameTest = lambda word: False,
+    is_figure_surname: NameTest = lambda word: False,
 ) -> tuple[list[Span], list[Span]]:
     """(names to add, items whose NER names are dropped) from the lists of name-count pairs.
 
@@ -154,7 +155,7 @@ def count_list_names(
     add: list[Span] = []
     drop: list[Span] = []
     for items in count_lists(text):
-        strong = shaped = firsts = common = 0
+        strong = shaped = firsts = common = figures = 0
         shapes = []
         for a, b in items:
             words = _WORD.findall(text, a, b)
@@ -164,6 +165,7 @@ def count_list_names(
             name_like = capitalised and (first or all(could_be_name(w) or is_town(w) for w in words))
             firsts += first
             common += not first and any(is_common(w) for w in words)
+            figures += len(words) == 1 and is_figure_surname(words[0])
             strong += is_found or (first and capitalised)
             shaped += name_like or is_found
             shapes.append(name_like)
@@ -173,6 +175,11 @@ def count_list_names(
                 words = _WORD.findall(text, a, b)
                 if len(words) == 1 or any(is_common(w) for w in words):
                     drop.append((a, b))
+            continue
+        if len(items) >= 3 and figures == len(items):
+            # Houses named after the people schools teach: "Turing 412, Seacole 398, Tull 377".
+            # Every item, and three or more: many surnames are also some figure's.
+            drop.extend(items)
             continue
         if firsts and strong >= 2 and shaped >= _MIN_SHARE * len(items):
             add.extend(span for span, ok in zip(items, shapes) if ok)

@@ -123,7 +123,8 @@ class PersonRecognizer(SpacyRecognizer):
         results = [r for r in results if (r.start, r.end) not in figures]
         # Lists of name-count pairs ("Ellis 12, Maya 9"; not "Gold 12, Silver 9"): _name_rows.py.
         counted, things = count_list_names(
-            text, [(r.start, r.end) for r in results], could_be_name, is_known_first_name, _is_common_word, _is_town
+            text, [(r.start, r.end) for r in results], could_be_name, is_known_first_name, _is_common_word, _is_town,
+            _is_figure_surname,
         )
         if things:
             results = [r for r in results if not any(a <= r.start and r.end <= b for a, b in things)]
@@ -330,6 +331,19 @@ def _public_figures() -> tuple[frozenset[str], "regex.Pattern[str]"]:
         regex.IGNORECASE,
     )
     return singles, pattern
+
+
+@cache
+def _figure_surnames() -> frozenset[str]:
+    """The last words of the listed figures' full names ("Turing", "Seacole"): what houses are named after."""
+    lines = [line.strip() for line in _PUBLIC_FIGURES_FILE.read_text(encoding="utf-8").splitlines()]
+    full = [line for line in lines if line and not line.startswith("#") and " " in line]
+    full += [name for name in public_figures.listed_names() if " " in name]
+    return frozenset(name.split()[-1].casefold().rstrip(".") for name in full)
+
+
+def _is_figure_surname(word: str) -> bool:
+    return word.casefold() in _figure_surnames()
 
 
 def is_public_figure(text: str, start: int, end: int) -> bool:
