@@ -21,6 +21,7 @@ from service.detect.recognizers._special_category_evidence import (
     medicine_spans,
     table_heading_spans,
 )
+from service.detect.recognizers._special_category_forms import faith_food_in_named_lines, form_fields
 from service.detect.recognizers._special_category_safeguarding import generic_use as generic_safeguarding
 from service.detect.recognizers._special_category_terms import GENERIC_FOLLOWERS, GENERIC_PRECEDERS, TOPICS
 from service.detect.recognizers._health_evidence import everyday_health_spans, in_general_talk
@@ -156,12 +157,14 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         # not special_category_terms(), which the group-disclosure check shares.
         everyday = _everyday_health(text)
         hits = _outermost(special_category_terms(text) + everyday)
+        # Forms and needs lists (_special_category_forms.py): a labelled value replaces its label's hits.
+        results, covered = self._form_results(text, nlp_artifacts)
+        hits = [h for h in hits if not any(a < h[1] and h[0] < b for a, b in covered)]
+        placed = [(r.start, r.end) for r in results if r.score > self.NEEDS_A_NAME_SCORE]
         if not hits and classifier is None:
-            return []
+            return results
         sentences = _sentences(text, doc)
         starts = [s.start for s in sentences]
-        results = []
-        placed = []
         for start, end in hits:
             index = max(0, bisect.bisect_right(starts, start) - 1)
             sentence = sentences[index]
@@ -181,6 +184,33 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             # keep kosher" has the hit "keep kosher", but only the sentence has "the family".
             results += self._classified(text, doc, classifier, sentences, placed, nlp_artifacts)
         return results
+
+    def _form_results(
+        self, text: str, nlp_artifacts: NlpArtifacts | None
+    ) -> tuple[list[RecognizerResult], list[tuple[int, int]]]:
+        """Values of special form labels and faith food in name-led lines, and the spans they cover.
+
+        About a person: a name in the line outside the field, or on a line of the same
+        block (up to a blank line) that is not itself a special field ("Name: ...").
+        """
+        fields = form_fields(text)
+        food = faith_food_in_named_lines(text)
+        covered = [f.label for f in fields] + [f.value for f in fields if f.value] + [p for p, _ in food]
+        field_lines = {f.line for f in fields}
+        results = []
+        for field in fields:
+            if field.value is None:
+                continue
+            (line_start, line_end), (start, end) = field.line, field.value
+            around = [(line_start, field.label[0]), (end, line_end)] + [
+                line for line in _block_lines(text, line_start) if line not in field_lines
+            ]
+            named = any(_named_person_in(text, _Sentence(a, b), a, a, nlp_artifacts) for a, b in around if b > a)
+            results.append(self._result(start, end, self.NAMED_SCORE if named else self.NEEDS_A_NAME_SCORE))
+        for (start, end), (name_start, name_end) in food:
+            named = _named_person_in(text, _Sentence(name_start, name_end), name_start, name_start, nlp_artifacts)
+            results.append(self._result(start, end, self.NAMED_SCORE if named else self.NEEDS_A_NAME_SCORE))
+        return results, covered
 
     def _classified(
         self,
@@ -359,6 +389,31 @@ def _shouted(text: str, start: int, end: int) -> bool:
         m is not None and m.group(1).isupper() and len(m.group(1)) > 1 and m.group(1) not in _ACRONYM_SET
         for m in (before, after)
     )
+
+
+def _block_lines(text: str, at: int, most: int = 25) -> list[tuple[int, int]]:
+    """The lines of the block (between blank lines) around the line starting at `at`, at most `most` each way."""
+    lines = []
+    start = at
+    for _ in range(most):  # upwards
+        if start == 0:
+            break
+        prev_start = text.rfind("\n", 0, start - 1) + 1
+        if not text[prev_start : start - 1].strip():
+            break
+        lines.append((prev_start, start - 1))
+        start = prev_start
+    end = text.find("\n", at)
+    for _ in range(most):  # downwards
+        if end < 0:
+            break
+        next_end = text.find("\n", end + 1)
+        next_end = len(text) if next_end < 0 else next_end
+        if not text[end + 1 : next_end].strip():
+            break
+        lines.append((end + 1, next_end))
+        end = next_end if next_end < len(text) else -1
+    return lines
 
 
 def _previous_in_paragraph(text: str, sentences: list[_Sentence], index: int) -> _Sentence | None:
