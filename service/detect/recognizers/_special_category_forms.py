@@ -64,6 +64,7 @@ _NOT_A_VALUE = regex.compile(
     r"|unit|curriculum|fields?|box(?:es)?|section|forms?|policy|policies|template|procedure|training|mandatory"
     r"|return|complete|tick|data|report\w*|collected|census)\b"
 )
+_SENTENCE_END = regex.compile(r"[.!?](?=\s)")
 _FIGURE = regex.compile(r"\d\s?%|\d+\s+(?:pupils|children|students)")
 # What makes a dietary need special: faith or health.
 _DIET_REASON = regex.compile(
@@ -81,7 +82,7 @@ _NAME_LED = regex.compile(
 @dataclass(frozen=True)
 class FormField:
     label: tuple[int, int]
-    value: tuple[int, int] | None  # None: the field says nothing about anyone
+    value: tuple[int, int] | None  # None: the field says nothing about anyone, or holds a sentence
     line: tuple[int, int]
 
 
@@ -101,6 +102,8 @@ def form_fields(text: str) -> list[FormField]:
     for line_start, line_end in _lines(text):
         for m in _LABEL.finditer(text, line_start, line_end):
             raw = m.group("value")
+            stop = _SENTENCE_END.search(raw)  # "Diagnosis: Crohn's disease. He may need...": the first sentence
+            raw = raw[: stop.start()] if stop else raw
             value = raw.strip().rstrip(".,")
             label = m.span("label")
             if not value:
@@ -125,9 +128,10 @@ def form_fields(text: str) -> list[FormField]:
                 fields.append(FormField(label, (label[0], v_end), (line_start, line_end)))
                 continue
             limit = 6 if m.group("identity") else 15
-            if len(words) > limit or _NOT_A_VALUE.search(value):
-                continue
-            if m.group("identity") and regex.search(r"\d", value):
+            if len(words) > limit or _NOT_A_VALUE.search(value) or (m.group("identity") and regex.search(r"\d", value)):
+                # A heading over a sentence ("Religion: Year 4 are visiting the gurdwara..."): the
+                # label is no fact; the sentence's own hits stand or fall by themselves.
+                fields.append(FormField(label, None, (line_start, line_end)))
                 continue
             fields.append(FormField(label, (v_start, v_end), (line_start, line_end)))
     return fields
