@@ -64,6 +64,7 @@ _NOT_A_VALUE = regex.compile(
     r"|unit|curriculum|fields?|box(?:es)?|section|forms?|policy|policies|template|procedure|training|mandatory"
     r"|return|complete|tick|data|report\w*|collected|census)\b"
 )
+_SUBJECT = regex.compile(r"(?i)[ \t]*(?:subject|re|fwd?)[ \t]*:")
 _SENTENCE_END = regex.compile(r"[.!?](?=\s)")
 _FIGURE = regex.compile(r"\d\s?%|\d+\s+(?:pupils|children|students)")
 # What makes a dietary need special: faith or health.
@@ -100,6 +101,8 @@ def form_fields(text: str) -> list[FormField]:
     """The special labels of forms and labelled lines, each with its value's span or None."""
     fields = []
     for line_start, line_end in _lines(text):
+        if _SUBJECT.match(text, line_start, line_end):
+            continue  # "Subject: Looked after - PEP date": a subject line is no form
         for m in _LABEL.finditer(text, line_start, line_end):
             raw = m.group("value")
             stop = _SENTENCE_END.search(raw)  # "Diagnosis: Crohn's disease. He may need...": the first sentence

@@ -158,7 +158,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         everyday = _everyday_health(text)
         hits = _outermost(special_category_terms(text) + everyday)
         # Forms and needs lists (_special_category_forms.py): a labelled value replaces its label's hits.
-        results, covered = self._form_results(text, nlp_artifacts)
+        results, covered = self._form_results(text, hits, nlp_artifacts)
         hits = [h for h in hits if not any(a < h[1] and h[0] < b for a, b in covered)]
         placed = [(r.start, r.end) for r in results if r.score > self.NEEDS_A_NAME_SCORE]
         if not hits and classifier is None:
@@ -186,12 +186,14 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         return results
 
     def _form_results(
-        self, text: str, nlp_artifacts: NlpArtifacts | None
+        self, text: str, hits: list[tuple[int, int]], nlp_artifacts: NlpArtifacts | None
     ) -> tuple[list[RecognizerResult], list[tuple[int, int]]]:
         """Values of special form labels and faith food in name-led lines, and the spans they cover.
 
         About a person: a name in the line outside the field, or on a line of the same
         block (up to a blank line) that is not itself a special field ("Name: ...").
+        A value with lexicon hits inside ("Arjun - nut allergy (EpiPen...)") keeps those
+        hits, with the form's person, so that no name in the value is taken into the span.
         """
         fields = form_fields(text)
         food = faith_food_in_named_lines(text)
@@ -206,7 +208,9 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
                 line for line in _block_lines(text, line_start) if line not in field_lines
             ]
             named = any(_named_person_in(text, _Sentence(a, b), a, a, nlp_artifacts) for a, b in around if b > a)
-            results.append(self._result(start, end, self.NAMED_SCORE if named else self.NEEDS_A_NAME_SCORE))
+            score = self.NAMED_SCORE if named else self.NEEDS_A_NAME_SCORE
+            inside = [h for h in hits if start <= h[0] and h[1] <= end] if start > field.label[0] else []
+            results += [self._result(a, b, score) for a, b in inside or [(start, end)]]
         for (start, end), (name_start, name_end) in food:
             named = _named_person_in(text, _Sentence(name_start, name_end), name_start, name_start, nlp_artifacts)
             results.append(self._result(start, end, self.NAMED_SCORE if named else self.NEEDS_A_NAME_SCORE))
