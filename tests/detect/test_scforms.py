@@ -79,3 +79,19 @@ def test_hostile_input_takes_bounded_time(hostile: str) -> None:
     form_fields(hostile)
     faith_food_in_named_lines(hostile)
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Class\tName\tDietary/medical\n3B\tAaron Levy\tkosher\n3B\tMia Dunn\tvegetarian", ["kosher"]),
+        ("Name\tAdditional needs\nJasmine Okoro\tdyspraxia, writing slope\nTom Reed\tnone", ["dyspraxia, writing slope"]),
+        ("Name\tEthnic group\nKatya Ivanova\tWhite - Other\nSeun Bello\tBlack African", ["White - Other", "Black African"]),
+    ],
+)
+def test_cells_under_special_and_food_headings(found: Found, text: str, phrases: list[str]) -> None:
+    assert found(text, SC) == phrases
+
+
+def test_a_menu_table_is_no_one_s_dietary_need(found: Found) -> None:
+    assert found("Day\tMeal\nMonday\thalal chicken curry\nTuesday\tkosher option on request", SC) == []

@@ -95,7 +95,14 @@ _SPECIAL_HEADING = regex.compile(
     r"(?i)^\s*(?:medical(?:\s+(?:needs|conditions?|info(?:rmation)?|notes))?|health(?:\s+needs)?|medications?"
     r"|medicines?|allerg(?:y|ies)(?:\s*/\s*medical|\s*/\s*dietary)?|medical\s*/\s*allerg(?:y|ies)|conditions?"
     r"|diagnos(?:is|es)|sen(?:d)?(?:\s+(?:status|need|needs|code|stage))?|ehcp|fsm|pp|pupil\s+premium|lac|cla"
-    r"|religion|faith|ethnicity|ethnic\s+origin|safeguarding|cp)\s*$"
+    r"|religion|faith|ethnicity|ethnic\s+origin|safeguarding|cp"
+    # Headings of the same columns in other words (helper scforms): "Additional needs",
+    # "Primary need", "Ethnic group", "Religion/belief", "Medical & allergies", "FSM?".
+    r"|additional\s+needs|primary\s+need|special\s+(?:educational\s+)?needs|access\s+arrangements"
+    r"|ethnic\s+(?:group|background)|religion\s*/\s*belief|religious\s+(?:belief|affiliation)"
+    r"|medical\s*(?:&|and|/)\s*(?:allerg(?:y|ies)|sen|send)|allerg(?:y|ies)\s*(?:&|and)\s*medical"
+    r"|health\s+conditions?|medical\s+details|disabilit(?:y|ies)|child\s+protection|cin|looked[\s-]+after"
+    r"|free\s+school\s+meals|sen\s+support)\s*\??\s*$"
 )
 # A cell that says there is nothing: "none", "n/a", "nil", "no", "-", "N", "NKDA", "none known".
 _NOTHING = regex.compile(r"(?i)^\s*(?:none(?:\s+known)?|n/?a|nil|no|n|nkda|nka|nothing|-+|–|—|0|false|x)?\s*\.?\s*$")

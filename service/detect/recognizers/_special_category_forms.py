@@ -152,3 +152,36 @@ def faith_food_in_named_lines(text: str) -> list[tuple[tuple[int, int], tuple[in
         for m in _FAITH_FOOD.finditer(text, lead.end(), line_end):
             out.append((m.span(), lead.span("name")))
     return out
+
+
+# A column of a person's food needs: "Diet", "Dietary needs", "Dietary/medical".
+_DIET_HEADING = regex.compile(
+    r"(?i)\s*(?:diet(?:ary)?(?:\s+(?:needs|requirements?|info(?:rmation)?))?|food|meals?"
+    r"|dietary\s*(?:/|&|and)\s*medical|medical\s*(?:/|&|and)\s*dietary|allerg(?:y|ies)\s*(?:/|&|and)\s*diet(?:ary)?)\s*\??\s*$"
+)
+
+
+def faith_food_in_tables(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Halal / kosher in a tab-separated table's cell under a food heading: (the phrase, its row)."""
+    out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    if "\t" not in text or not regex.search(r"(?i)halal|kosher", text):
+        return out
+    columns: list[int] = []
+    in_table = False
+    for line_start, line_end in _lines(text):
+        line = text[line_start:line_end]
+        if "\t" not in line:
+            in_table, columns = False, []
+            continue
+        cells, position = [], line_start
+        for cell in line.split("\t")[:50]:
+            cells.append((position, position + len(cell)))
+            position += len(cell) + 1
+        if not in_table:  # the first row of a run is its heading row
+            in_table = True
+            columns = [i for i, (a, b) in enumerate(cells) if _DIET_HEADING.match(text, a, b)]
+            continue
+        for i in columns:
+            if i < len(cells):
+                out += [(m.span(), (line_start, line_end)) for m in _FAITH_FOOD.finditer(text, *cells[i])]
+    return out

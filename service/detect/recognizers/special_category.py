@@ -21,7 +21,11 @@ from service.detect.recognizers._special_category_evidence import (
     medicine_spans,
     table_heading_spans,
 )
-from service.detect.recognizers._special_category_forms import faith_food_in_named_lines, form_fields
+from service.detect.recognizers._special_category_forms import (
+    faith_food_in_named_lines,
+    faith_food_in_tables,
+    form_fields,
+)
 from service.detect.recognizers._special_category_safeguarding import generic_use as generic_safeguarding
 from service.detect.recognizers._special_category_terms import GENERIC_FOLLOWERS, GENERIC_PRECEDERS, TOPICS
 from service.detect.recognizers._health_evidence import everyday_health_spans, in_general_talk
@@ -196,7 +200,8 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         hits, with the form's person, so that no name in the value is taken into the span.
         """
         fields = form_fields(text)
-        food = faith_food_in_named_lines(text)
+        # (the phrase, where its person is looked for: the name that leads the line, or the row)
+        food = list(dict(faith_food_in_named_lines(text) + faith_food_in_tables(text)).items())
         covered = [f.label for f in fields] + [f.value for f in fields if f.value] + [p for p, _ in food]
         field_lines = {f.line for f in fields}
         results = []
@@ -212,7 +217,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             inside = [h for h in hits if start <= h[0] and h[1] <= end] if start > field.label[0] else []
             results += [self._result(a, b, score) for a, b in inside or [(start, end)]]
         for (start, end), (name_start, name_end) in food:
-            named = _named_person_in(text, _Sentence(name_start, name_end), name_start, name_start, nlp_artifacts)
+            named = _named_person_in(text, _Sentence(name_start, name_end), start, end, nlp_artifacts)
             results.append(self._result(start, end, self.NAMED_SCORE if named else self.NEEDS_A_NAME_SCORE))
         return results, covered
 
