@@ -95,3 +95,8 @@ def test_cells_under_special_and_food_headings(found: Found, text: str, phrases:
 
 def test_a_menu_table_is_no_one_s_dietary_need(found: Found) -> None:
     assert found("Day\tMeal\nMonday\thalal chicken curry\nTuesday\tkosher option on request", SC) == []
+
+
+def test_a_system_s_field_is_about_no_one(found: Found) -> None:
+    text = 'The "Ethnicity" field on Arbor is now mandatory for all new starters; please do not leave it blank.'
+    assert found(text, SC) == []

@@ -93,8 +93,9 @@ def _lexicon_spans(text: str) -> list[tuple[int, int]]:
     for pattern in _TERM_PATTERNS:
         spans += [m.span() for m in pattern.finditer(text)]
     return sorted(spans)
+# "the "Ethnicity" field": a closing quote may stand between the term and its follower.
 _FOLLOWER = regex.compile(
-    r"[\s\-]*(?:" + "|".join(regex.escape(w) for w in GENERIC_FOLLOWERS) + r")(?![\w])", regex.IGNORECASE
+    r"[\s\-\"'”’]*(?:" + "|".join(regex.escape(w) for w in GENERIC_FOLLOWERS) + r")(?![\w])", regex.IGNORECASE
 )
 # "WBRI 61%", "FSM: 23%", "SEN 14.5%": a share of a group, not a fact about a person.
 _FIGURE_AFTER = regex.compile(r"[ \t]*[:=]?[ \t]*\d[\d,.]*[ \t]?%")
