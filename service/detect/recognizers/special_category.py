@@ -205,6 +205,13 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         food = list(dict(faith_food_in_named_lines(text) + faith_food_in_tables(text)).items())
         covered = [f.label for f in fields] + [f.value for f in fields if f.value] + [p for p, _ in food]
         field_lines = {f.line for f in fields}
+        seen: dict[tuple[int, int], bool] = {}  # a block's lines are asked about once per text
+
+        def named_line(a: int, b: int) -> bool:
+            if (a, b) not in seen:
+                seen[a, b] = _named_person_in(text, _Sentence(a, b), a, a, nlp_artifacts)
+            return seen[a, b]
+
         results = []
         for field in fields:
             if field.value is None:
@@ -213,7 +220,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             around = [(line_start, field.label[0]), (end, line_end)] + [
                 line for line in _block_lines(text, line_start) if line not in field_lines
             ]
-            named = any(_named_person_in(text, _Sentence(a, b), a, a, nlp_artifacts) for a, b in around if b > a)
+            named = any(named_line(a, b) for a, b in around if b > a)
             score = self.NAMED_SCORE if named else self.NEEDS_A_NAME_SCORE
             inside = [h for h in hits if start <= h[0] and h[1] <= end] if start > field.label[0] else []
             results += [self._result(a, b, score) for a, b in inside or [(start, end)]]
