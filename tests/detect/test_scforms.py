@@ -100,3 +100,18 @@ def test_a_menu_table_is_no_one_s_dietary_need(found: Found) -> None:
 def test_a_system_s_field_is_about_no_one(found: Found) -> None:
     text = 'The "Ethnicity" field on Arbor is now mandatory for all new starters; please do not leave it blank.'
     assert found(text, SC) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Name: Amrit Sandhu\n**Religion:** Sikh", ["Sikh"]),
+        ("Name: Amrit Sandhu\nEthnicity:\nIndian\nClass: 5B", ["Indian"]),
+    ],
+)
+def test_bold_labels_and_values_on_the_next_line(found: Found, text: str, phrases: list[str]) -> None:
+    assert found(text, SC) == phrases
+
+
+def test_a_blank_template_s_next_label_is_not_a_value() -> None:
+    assert all(f.value is None for f in form_fields("Religion:\nEthnicity:\nMedical conditions:\n"))

@@ -43,11 +43,13 @@ _HEALTH_LABEL = (
 _DIET_LABEL = r"diet(?:ary)?(?:\s+(?:needs|requirements?|info(?:rmation)?))?|dietary\s*/\s*medical|food"
 # At a line's start (after a bullet), or after a sentence, a cell or a " - " inside a line.
 _LABEL = regex.compile(
-    r"(?im)(?:^|(?<=[.?!;:|,\t]\s{0,3})|(?<=\s[-–—]\s))[ \t]*(?:[-•*][ \t]+)?"
+    r"(?im)(?:^|(?<=[.?!;:|,\t]\s{0,3})|(?<=\s[-–—]\s))[ \t]*(?:[-•*][ \t]+)?\*{0,2}"
     r"(?P<label>(?P<identity>" + _IDENTITY_LABEL + r")|(?P<health>" + _HEALTH_LABEL + r")|(?P<diet>" + _DIET_LABEL + r"))"
-    r"(?P<sep>[ \t]*[:=][ \t]*|[ \t]+[-–—][ \t]+|[ \t]+is[ \t]+|[ \t]*\t[ \t]*)"
-    r"(?P<value>[^\n|;\t]{1,200})"
+    r"(?P<sep>\*{0,2}[ \t]*[:=]\*{0,2}[ \t]*|[ \t]+[-–—][ \t]+|[ \t]+is[ \t]+|[ \t]*\t[ \t]*)"
+    r"(?P<value>[^\n|;\t]{1,200}|$)"
 )
+# The next line, when a label ends its line ("Medical conditions:" then "asthma"), if it is no label itself.
+_NEXT_VALUE = regex.compile(r"[ \t]*(?P<value>(?![^\n:]{1,40}:)[^\n|;\t]{1,200})")
 _ANY_LABEL = regex.compile(r"(?i)(?:" + _IDENTITY_LABEL + "|" + _HEALTH_LABEL + "|" + _DIET_LABEL + r"|name|class|year)")
 # A value that says nothing about anyone.
 _NOTHING = regex.compile(
@@ -104,10 +106,15 @@ def form_fields(text: str) -> list[FormField]:
         if _SUBJECT.match(text, line_start, line_end):
             continue  # "Subject: Looked after - PEP date": a subject line is no form
         for m in _LABEL.finditer(text, line_start, line_end):
-            raw = m.group("value")
+            raw, value_at = m.group("value"), m.start("value")
+            if not raw.strip() and m.group("sep").strip(" \t*") in (":", "="):
+                following = _NEXT_VALUE.match(text, line_end + 1, min(len(text), line_end + 202))
+                if following is None or line_end >= len(text):
+                    continue
+                raw, value_at = following.group("value"), following.start("value")
             stop = _SENTENCE_END.search(raw)  # "Diagnosis: Crohn's disease. He may need...": the first sentence
             raw = raw[: stop.start()] if stop else raw
-            value = raw.strip().rstrip(".,")
+            value = raw.strip().strip("*").strip().rstrip(".,")
             label = m.span("label")
             if not value:
                 continue
@@ -117,7 +124,7 @@ def form_fields(text: str) -> list[FormField]:
                     continue
             if _ANY_LABEL.fullmatch(value):
                 continue  # a heading row: "Religion - Ethnicity"
-            v_start = m.start("value") + (len(raw) - len(raw.lstrip()))
+            v_start = value_at + raw.index(value)
             v_end = v_start + len(value)
             words = regex.findall(r"[\w'’]+", value)
             if _NOTHING.match(value) or _NO_FLAG.match(value) or _FIGURE.search(value):
