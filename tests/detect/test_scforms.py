@@ -115,3 +115,10 @@ def test_bold_labels_and_values_on_the_next_line(found: Found, text: str, phrase
 
 def test_a_blank_template_s_next_label_is_not_a_value() -> None:
     assert all(f.value is None for f in form_fields("Religion:\nEthnicity:\nMedical conditions:\n"))
+
+
+def test_a_heading_over_words_gives_way_to_its_cells_and_over_flags_is_the_span(found: Found) -> None:
+    words = "Name\tClass\tReligion\nHarpreet Gill\t5B\tSikh\nAisha Begum\t5B\tMuslim"
+    assert found(words, SC) == ["Sikh", "Muslim"]
+    flags = "Name\tClass\tFSM\nHarpreet Gill\t5B\tY\nAisha Begum\t5B\t"
+    assert found(flags, SC) == ["FSM"]

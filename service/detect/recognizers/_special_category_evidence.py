@@ -177,6 +177,25 @@ def table_heading_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def word_column_headings(text: str) -> list[tuple[int, int]]:
+    """Special headings over columns of words and no flags ("Religion" over "Sikh", "Muslim").
+
+    The cells carry the facts and are the spans (as a labelled field's value is); the
+    heading is the span only over flags ("FSM" over "Y"), so here it is not one.
+    """
+    if "\t" not in text:
+        return []
+    out = []
+    for table in _tables(text):
+        (_, header), rows = table[0], table[1:]
+        for column in _special_columns(text, header):
+            values = [text[slice(*cells[column])] for _, cells in rows if column < len(cells)]
+            filled = [v for v in values if not _NOTHING.match(v)]
+            if filled and not any(_FLAG.match(v) for v in filled):
+                out.append(header[column])
+    return out
+
+
 def flagged_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """For a special column heading at [start, end), the rows whose cell under it is set."""
     if "\t" not in text:

@@ -20,6 +20,7 @@ from service.detect.recognizers._special_category_evidence import (
     is_empty_label,
     medicine_spans,
     table_heading_spans,
+    word_column_headings,
 )
 from service.detect.recognizers._special_category_forms import (
     faith_food_in_named_lines,
@@ -204,6 +205,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         # (the phrase, where its person is looked for: the name that leads the line, or the row)
         food = list(dict(faith_food_in_named_lines(text) + faith_food_in_tables(text)).items())
         covered = [f.label for f in fields] + [f.value for f in fields if f.value] + [p for p, _ in food]
+        covered += word_column_headings(text)  # "Religion" over "Sikh", "Muslim": the cells are the spans
         field_lines = {f.line for f in fields}
         seen: dict[tuple[int, int], bool] = {}  # a block's lines are asked about once per text
 
