@@ -147,6 +147,31 @@ def form_fields(text: str) -> list[FormField]:
     return fields
 
 
+def block_lines(text: str, at: int, most: int = 25) -> list[tuple[int, int]]:
+    """The lines of the block (between blank lines) around the line starting at `at`, at most `most` each way."""
+    lines = []
+    start = at
+    for _ in range(most):  # upwards
+        if start == 0:
+            break
+        prev_start = text.rfind("\n", 0, start - 1) + 1
+        if not text[prev_start : start - 1].strip():
+            break
+        lines.append((prev_start, start - 1))
+        start = prev_start
+    end = text.find("\n", at)
+    for _ in range(most):  # downwards
+        if end < 0:
+            break
+        next_end = text.find("\n", end + 1)
+        next_end = len(text) if next_end < 0 else next_end
+        if not text[end + 1 : next_end].strip():
+            break
+        lines.append((end + 1, next_end))
+        end = next_end if next_end < len(text) else -1
+    return lines
+
+
 def faith_food_in_named_lines(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Halal / kosher in a line led by a name: (the phrase, the name) per line."""
     out = []

@@ -23,6 +23,7 @@ from service.detect.recognizers._special_category_evidence import (
     word_column_headings,
 )
 from service.detect.recognizers._special_category_forms import (
+    block_lines,
     faith_food_in_named_lines,
     faith_food_in_tables,
     form_fields,
@@ -121,7 +122,9 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
     A safeguarding, care or SEN term in policy, training, admissions, a role, a group
     or a count is about no one, whoever is named (_special_category_safeguarding.py).
     Sentences that only speak in general ("If your child has an EHCP...") are
-    skipped. The span is the phrase.
+    skipped. The span is the phrase. In forms and needs lists a special label's value is
+    the span instead of the label ("Religion: Sikh"), about the form's named person
+    (_special_category_forms.py).
     """
 
     CONTEXT: ClassVar[list[str]] = []
@@ -165,7 +168,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         hits = _outermost(special_category_terms(text) + everyday)
         # Forms and needs lists (_special_category_forms.py): a labelled value replaces its label's hits.
         results, covered = self._form_results(text, hits, nlp_artifacts)
-        hits = [h for h in hits if not any(a < h[1] and h[0] < b for a, b in covered)]
+        hits = _uncovered(hits, covered)
         placed = [(r.start, r.end) for r in results if r.score > self.NEEDS_A_NAME_SCORE]
         if not hits and classifier is None:
             return results
@@ -220,11 +223,16 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
                 continue
             (line_start, line_end), (start, end) = field.line, field.value
             around = [(line_start, field.label[0]), (end, line_end)] + [
-                line for line in _block_lines(text, line_start) if line not in field_lines
+                line for line in block_lines(text, line_start) if line not in field_lines
             ]
             named = any(named_line(a, b) for a, b in around if b > a)
             score = self.NAMED_SCORE if named else self.NEEDS_A_NAME_SCORE
-            inside = [h for h in hits if start <= h[0] and h[1] <= end] if start > field.label[0] else []
+            inside = []
+            if start > field.label[0]:  # not a flag field, whose span is the label's own
+                i = bisect.bisect_left(hits, (start, -1))
+                while i < len(hits) and hits[i][0] < end:
+                    inside += [hits[i]] if hits[i][1] <= end else []
+                    i += 1
             results += [self._result(a, b, score) for a, b in inside or [(start, end)]]
         for (start, end), (name_start, name_end) in food:
             named = _named_person_in(text, _Sentence(name_start, name_end), start, end, nlp_artifacts)
@@ -410,29 +418,23 @@ def _shouted(text: str, start: int, end: int) -> bool:
     )
 
 
-def _block_lines(text: str, at: int, most: int = 25) -> list[tuple[int, int]]:
-    """The lines of the block (between blank lines) around the line starting at `at`, at most `most` each way."""
-    lines = []
-    start = at
-    for _ in range(most):  # upwards
-        if start == 0:
-            break
-        prev_start = text.rfind("\n", 0, start - 1) + 1
-        if not text[prev_start : start - 1].strip():
-            break
-        lines.append((prev_start, start - 1))
-        start = prev_start
-    end = text.find("\n", at)
-    for _ in range(most):  # downwards
-        if end < 0:
-            break
-        next_end = text.find("\n", end + 1)
-        next_end = len(text) if next_end < 0 else next_end
-        if not text[end + 1 : next_end].strip():
-            break
-        lines.append((end + 1, next_end))
-        end = next_end if next_end < len(text) else -1
-    return lines
+def _uncovered(hits: list[tuple[int, int]], covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The hits that overlap none of the covered spans (both merged in order: no quadratic scan)."""
+    if not covered:
+        return hits
+    merged: list[list[int]] = []
+    for a, b in sorted(covered):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+    out = []
+    for h in hits:
+        i = bisect.bisect_left(starts, h[1]) - 1  # the last covered span starting before the hit ends
+        if i < 0 or merged[i][1] <= h[0]:
+            out.append(h)
+    return out
 
 
 def _previous_in_paragraph(text: str, sentences: list[_Sentence], index: int) -> _Sentence | None:
