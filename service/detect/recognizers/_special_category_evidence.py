@@ -102,7 +102,14 @@ _SPECIAL_HEADING = regex.compile(
     r"(?i)^\s*(?:medical(?:\s+(?:needs|conditions?|info(?:rmation)?|notes))?|health(?:\s+needs)?|medications?"
     r"|medicines?|allerg(?:y|ies)(?:\s*/\s*medical|\s*/\s*dietary)?|medical\s*/\s*allerg(?:y|ies)|conditions?"
     r"|diagnos(?:is|es)|sen(?:d)?(?:\s+(?:status|need|needs|code|stage))?|ehcp|fsm|pp|pupil\s+premium|lac|cla"
-    r"|religion|faith|ethnicity|ethnic\s+origin|safeguarding|cp)\s*$"
+    r"|religion|faith|ethnicity|ethnic\s+origin|safeguarding|cp"
+    # Headings of the same columns in other words (helper scforms): "Additional needs",
+    # "Primary need", "Ethnic group", "Religion/belief", "Medical & allergies", "FSM?".
+    r"|additional\s+needs|primary\s+need|special\s+(?:educational\s+)?needs|access\s+arrangements"
+    r"|ethnic\s+(?:group|background)|religion\s*/\s*belief|religious\s+(?:belief|affiliation)"
+    r"|medical\s*(?:&|and|/)\s*(?:allerg(?:y|ies)|sen|send)|allerg(?:y|ies)\s*(?:&|and)\s*medical"
+    r"|health\s+conditions?|medical\s+details|disabilit(?:y|ies)|child\s+protection|cin|looked[\s-]+after"
+    r"|free\s+school\s+meals|sen\s+support)\s*\??\s*$"
 )
 # A cell that says there is nothing: "none", "n/a", "nil", "no", "-", "N", "NKDA", "none known".
 _NOTHING = regex.compile(r"(?i)^\s*(?:none(?:\s+known)?|n/?a|nil|no|n|nkda|nka|nothing|-+|–|—|0|false|x)?\s*\.?\s*$")
@@ -175,6 +182,25 @@ def table_heading_spans(text: str) -> list[tuple[int, int]]:
                 lead = len(text[a:b]) - len(text[a:b].lstrip())
                 spans.append((a + lead, a + len(text[a:b].rstrip())))
     return spans
+
+
+def word_column_headings(text: str) -> list[tuple[int, int]]:
+    """Special headings over columns of words and no flags ("Religion" over "Sikh", "Muslim").
+
+    The cells carry the facts and are the spans (as a labelled field's value is); the
+    heading is the span only over flags ("FSM" over "Y"), so here it is not one.
+    """
+    if "\t" not in text:
+        return []
+    out = []
+    for table in _tables(text):
+        (_, header), rows = table[0], table[1:]
+        for column in _special_columns(text, header):
+            values = [text[slice(*cells[column])] for _, cells in rows if column < len(cells)]
+            filled = [v for v in values if not _NOTHING.match(v)]
+            if filled and not any(_FLAG.match(v) for v in filled):
+                out.append(header[column])
+    return out
 
 
 def flagged_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -227,6 +227,8 @@ GENERIC_FOLLOWERS: tuple[str, ...] = (
     "history", "provision", "update", "briefing", "documents", "document", "quality",
     "toolkit", "framework", "hub", "panel", "forum", "data", "figures", "rates", "statistics",
     "numbers", "parking", "toilet", "toilets", "access", "zone",
+    # A form's or a system's field: "the Ethnicity field is now mandatory" (helper scforms).
+    "field", "fields", "dropdown",
 )
 # A hit right after one of these is generic too: "our SEN policy", "DBS disclosure".
 GENERIC_PRECEDERS: tuple[str, ...] = (

@@ -23,6 +23,13 @@ from service.detect.recognizers._special_category_evidence import (
     is_empty_label,
     medicine_spans,
     table_heading_spans,
+    word_column_headings,
+)
+from service.detect.recognizers._special_category_forms import (
+    block_lines,
+    faith_food_in_named_lines,
+    faith_food_in_tables,
+    form_fields,
 )
 from service.detect.recognizers._special_category_safeguarding import generic_use as generic_safeguarding
 from service.detect.recognizers._special_category_terms import GENERIC_FOLLOWERS, GENERIC_PRECEDERS, TOPICS
@@ -91,8 +98,9 @@ def _lexicon_spans(text: str) -> list[tuple[int, int]]:
     for pattern in _TERM_PATTERNS:
         spans += [m.span() for m in pattern.finditer(text)]
     return sorted(spans)
+# "the "Ethnicity" field": a closing quote may stand between the term and its follower.
 _FOLLOWER = regex.compile(
-    r"[\s\-]*(?:" + "|".join(regex.escape(w) for w in GENERIC_FOLLOWERS) + r")(?![\w])", regex.IGNORECASE
+    r"[\s\-\"'”’]*(?:" + "|".join(regex.escape(w) for w in GENERIC_FOLLOWERS) + r")(?![\w])", regex.IGNORECASE
 )
 # "WBRI 61%", "FSM: 23%", "SEN 14.5%": a share of a group, not a fact about a person.
 _FIGURE_AFTER = regex.compile(r"[ \t]*[:=]?[ \t]*\d[\d,.]*[ \t]?%")
@@ -117,7 +125,9 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
     A safeguarding, care or SEN term in policy, training, admissions, a role, a group
     or a count is about no one, whoever is named (_special_category_safeguarding.py).
     Sentences that only speak in general ("If your child has an EHCP...") are
-    skipped. The span is the phrase.
+    skipped. The span is the phrase. In forms and needs lists a special label's value is
+    the span instead of the label ("Religion: Sikh"), about the form's named person
+    (_special_category_forms.py).
     """
 
     CONTEXT: ClassVar[list[str]] = []
@@ -159,12 +169,14 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         # not special_category_terms(), which the group-disclosure check shares.
         everyday = _everyday_health(text)
         hits = _outermost(special_category_terms(text) + everyday)
+        # Forms and needs lists (_special_category_forms.py): a labelled value replaces its label's hits.
+        results, covered = self._form_results(text, hits, nlp_artifacts)
+        hits = _uncovered(hits, covered)
+        placed = [(r.start, r.end) for r in results if r.score > self.NEEDS_A_NAME_SCORE]
         if not hits and classifier is None:
-            return []
+            return results
         sentences = _sentences(text, doc)
         starts = [s.start for s in sentences]
-        results = []
-        placed = []
         for start, end in hits:
             index = max(0, bisect.bisect_right(starts, start) - 1)
             sentence = sentences[index]
@@ -184,6 +196,51 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             # keep kosher" has the hit "keep kosher", but only the sentence has "the family".
             results += self._classified(text, doc, classifier, sentences, placed, nlp_artifacts)
         return results
+
+    def _form_results(
+        self, text: str, hits: list[tuple[int, int]], nlp_artifacts: NlpArtifacts | None
+    ) -> tuple[list[RecognizerResult], list[tuple[int, int]]]:
+        """Values of special form labels and faith food in name-led lines, and the spans they cover.
+
+        About a person: a name in the line outside the field, or on a line of the same
+        block (up to a blank line) that is not itself a special field ("Name: ...").
+        A value with lexicon hits inside ("Arjun - nut allergy (EpiPen...)") keeps those
+        hits, with the form's person, so that no name in the value is taken into the span.
+        """
+        fields = form_fields(text)
+        # (the phrase, where its person is looked for: the name that leads the line, or the row)
+        food = list(dict(faith_food_in_named_lines(text) + faith_food_in_tables(text)).items())
+        covered = [f.label for f in fields] + [f.value for f in fields if f.value] + [p for p, _ in food]
+        covered += word_column_headings(text)  # "Religion" over "Sikh", "Muslim": the cells are the spans
+        field_lines = {f.line for f in fields}
+        seen: dict[tuple[int, int], bool] = {}  # a block's lines are asked about once per text
+
+        def named_line(a: int, b: int) -> bool:
+            if (a, b) not in seen:
+                seen[a, b] = _named_person_in(text, _Sentence(a, b), a, a, nlp_artifacts)
+            return seen[a, b]
+
+        results = []
+        for field in fields:
+            if field.value is None:
+                continue
+            (line_start, line_end), (start, end) = field.line, field.value
+            around = [(line_start, field.label[0]), (end, line_end)] + [
+                line for line in block_lines(text, line_start) if line not in field_lines
+            ]
+            named = any(named_line(a, b) for a, b in around if b > a)
+            score = self.NAMED_SCORE if named else self.NEEDS_A_NAME_SCORE
+            inside = []
+            if start > field.label[0]:  # not a flag field, whose span is the label's own
+                i = bisect.bisect_left(hits, (start, -1))
+                while i < len(hits) and hits[i][0] < end:
+                    inside += [hits[i]] if hits[i][1] <= end else []
+                    i += 1
+            results += [self._result(a, b, score) for a, b in inside or [(start, end)]]
+        for (start, end), (name_start, name_end) in food:
+            named = _named_person_in(text, _Sentence(name_start, name_end), start, end, nlp_artifacts)
+            results.append(self._result(start, end, self.NAMED_SCORE if named else self.NEEDS_A_NAME_SCORE))
+        return results, covered
 
     def _classified(
         self,
@@ -366,6 +423,25 @@ def _shouted(text: str, start: int, end: int) -> bool:
         m is not None and m.group(1).isupper() and len(m.group(1)) > 1 and m.group(1) not in _ACRONYM_SET
         for m in (before, after)
     )
+
+
+def _uncovered(hits: list[tuple[int, int]], covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The hits that overlap none of the covered spans (both merged in order: no quadratic scan)."""
+    if not covered:
+        return hits
+    merged: list[list[int]] = []
+    for a, b in sorted(covered):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+    out = []
+    for h in hits:
+        i = bisect.bisect_left(starts, h[1]) - 1  # the last covered span starting before the hit ends
+        if i < 0 or merged[i][1] <= h[0]:
+            out.append(h)
+    return out
 
 
 def _previous_in_paragraph(text: str, sentences: list[_Sentence], index: int) -> _Sentence | None:
