@@ -166,6 +166,11 @@ def test_a_school_signing_off_is_not_a_name(detector: PresidioDetector) -> None:
     assert people(detector, "Dear parents,\nthe trip is on.\nKind regards\nOakfield Primary School") == []
 
 
+def test_kisses_signing_off_are_not_a_name(detector: PresidioDetector) -> None:
+    assert people(detector, "Thanks for the update ta\nxx") == []
+    assert people(detector, "Lovely, thanks\nXander") == ["Xander"]
+
+
 def test_names_listed_with_a_name(detector: PresidioDetector) -> None:
     text = "Hi,\nStatements from Harvey Cole and Amelia Shah are attached. Please keep Bartosz and Ethan apart."
     found = people(detector, text)

@@ -221,7 +221,7 @@ def _trim_title(text: str, result: RecognizerResult) -> RecognizerResult | None:
     if dash is not None and dash.start() > result.start:
         result.end = dash.start()  # "Siddharth Patel - Cleaner": a name, then what follows it
     value = text[result.start : result.end].lower().rstrip(".")
-    if result.end - result.start < 2 or value in _NOT_A_NAME or value in _SCHOOL_WORDS:
+    if result.end - result.start < 2 or value in _NOT_A_NAME or value in _SCHOOL_WORDS or _KISSES.fullmatch(value):
         return None
     # Initials ("J.N.", "JN") are what staff are told to write instead of a name, and a
     # span with digits is an identifier the NER ran into ("Eilidh Ross - 422"), not a name.
@@ -231,6 +231,8 @@ def _trim_title(text: str, result: RecognizerResult) -> RecognizerResult | None:
 
 
 _INITIALS = regex.compile(r"(?:\p{Lu}\.?\s?){1,3}")
+# Kisses at the end of a message ("xx", "xxx"), never a name.
+_KISSES = regex.compile(r"x{1,5}")
 _SPACED_DASH = regex.compile(r"\s+[-–—]+\s+")
 _EDGE_WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -530,7 +532,7 @@ def could_be_name(word: str) -> bool:
     """A word that may be (part of) a name: not a stop word, school word or particle,
     and not a common English word or a UK town unless it is also a known name."""
     w = word.casefold().replace("’", "'")
-    if len(w) < 2 or w in _NOT_A_NAME or w in _SCHOOL_WORDS or w in _PARTICLES:
+    if len(w) < 2 or w in _NOT_A_NAME or w in _SCHOOL_WORDS or w in _PARTICLES or _KISSES.fullmatch(w):
         return False
     if w.rpartition("'")[2] in _CONTRACTION_ENDS:
         return False  # "I'll", "we've"
