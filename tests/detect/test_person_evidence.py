@@ -166,6 +166,11 @@ def test_a_school_signing_off_is_not_a_name(detector: PresidioDetector) -> None:
     assert people(detector, "Dear parents,\nthe trip is on.\nKind regards\nOakfield Primary School") == []
 
 
+def test_festivals_and_fairs_are_not_names(detector: PresidioDetector) -> None:
+    assert people(detector, "Subject: Christmas Fayre\nHelpers needed on Saturday.") == []
+    assert people(detector, "Subject: Eid party\nAll welcome.") == []
+
+
 def test_kisses_signing_off_are_not_a_name(detector: PresidioDetector) -> None:
     assert people(detector, "Thanks for the update ta\nxx") == []
     assert people(detector, "Lovely, thanks\nXander") == ["Xander"]

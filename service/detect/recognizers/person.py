@@ -445,10 +445,18 @@ _SUBJECT_LABEL = regex.compile(r"[ \t>]*(?i:subject)[ \t]*:")
 _CLAUSE_HEAD = regex.compile(r"(?:[.!?:;][ \t]+|[ \t][-–—][ \t]+|\()$")
 
 
+# Festivals and school events: always written with a capital, so the frequency test that
+# made _common_words.txt leaves them out, yet never anyone's name ("Christmas Fayre").
+_CAPITALISED_EVENTS = frozenset(
+    "christmas xmas easter halloween diwali eid hanukkah chanukah ramadan vaisakhi passover pentecost "
+    "whitsun shrove lent advent nativity fayre fete fête jubilee".split()
+)
+
+
 @cache
 def common_words() -> frozenset[str]:
     lines = _COMMON_WORDS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in lines if w and not w.startswith("#")) | STOP_WORDS
+    return frozenset(w for w in lines if w and not w.startswith("#")) | STOP_WORDS | _CAPITALISED_EVENTS
 
 
 def _fold(word: str) -> str:
