@@ -169,6 +169,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         # not special_category_terms(), which the group-disclosure check shares.
         everyday = _everyday_health(text)
         hits = _outermost(special_category_terms(text) + everyday)
+        everyday_spans = set(everyday)
         # Forms and needs lists (_special_category_forms.py): a labelled value replaces its label's hits.
         results, covered = self._form_results(text, hits, nlp_artifacts)
         hits = _uncovered(hits, covered)
@@ -180,7 +181,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         for start, end in hits:
             index = max(0, bisect.bisect_right(starts, start) - 1)
             sentence = sentences[index]
-            if (start, end) in everyday and in_general_talk(text[sentence.start : sentence.end], start - sentence.start):
+            if (start, end) in everyday_spans and in_general_talk(text[sentence.start : sentence.end], start - sentence.start):
                 continue  # "Any child who bumps their head...", "If he feels sick on the coach..."
             # A safeguarding or care term in policy, training, admissions or a count
             # ("looked after children have priority") is about no one, named or not.
