@@ -45,14 +45,14 @@ _CUE = regex.compile(
     r"(?:(?:new|current|home|mobile|work|personal|updated|old|bank|email|e-mail|contact|postal|correct|"
     r"preferred|main|landline|direct|own|full|school|login|log-in|phone|telephone)\s+){0,3}"
     r"(?:address(?:es)?(?!\s*book)|phone(?:\s+numbers?)?|numbers?|mobile|telephone|tel|email|e-mail|"
-    r"details|account(?:\s+(?:number|details))?|postcode|landline|sort\s+code)\b",
+    r"details|account(?:\s+(?:number|details))?|postcode|landline|line|sort\s+code)\b",
     regex.IGNORECASE,
 )
 # Between the cue and the first detail: a verb and a label at most, on the same sentence.
 _CUE_REACH = 40
 # Anything in the way that makes the details someone else's.
 _SOMEONE_ELSE = regex.compile(
-    r"(?:'s|’s)\b|\b(?:his|her|their|for|of|to|from|about)\b|[.!?](?:\s|$)|\n\s*\n", regex.IGNORECASE
+    r"(?:'s|’s)\b|\b(?:his|her|their|for|of|about)\b|[.!?](?:\s|$)|\n\s*\n", regex.IGNORECASE
 )
 # Between one own detail and the next in the same run ("14 Linden Close, Aylesford,
 # Kent, ME20 7HP", "sort code 40-11-62, account 71029384"): towns and labels only.

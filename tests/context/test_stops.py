@@ -1,0 +1,104 @@
+"""Clean drafts SendGuard stopped for no good reason, and their near misses that must still stop.
+
+Drafts written for these tests; the real scanner (spaCy, Presidio, rules).
+"""
+
+import base64
+
+import pytest
+
+from service.context.own_details import without_own_details
+from service.context.participants import participants_of, third_party
+from service.detect.analyzer import PresidioDetector
+from service.scanner import Scanner
+from service.schemas.entities import EntityType
+from service.schemas.scan import ScanRequest
+
+OFFICE = {"address": "office@oakfield.sch.uk", "name": "School Office"}
+
+
+def _scan(scanner: Scanner, body: str, to: list[dict], subject: str = "Update", attachments: list | None = None):
+    message = {"subject": subject, "body": {"content": body, "type": "text"}, "from": OFFICE, "to": to}
+    if attachments:
+        message["attachments"] = attachments
+    return scanner.scan(ScanRequest.model_validate({"message": message}))
+
+
+def _text_attachment(name: str, text: str) -> dict:
+    data = text.encode()
+    return {"name": name, "content_type": "text/plain", "size": len(data),
+            "content_base64": base64.b64encode(data).decode()}
+
+
+# --- the recipient's (or sender's) own contact details ------------------------
+
+def test_a_parents_own_new_address_quoted_back_to_them_is_allowed(scanner: Scanner) -> None:
+    body = ("Dear Mrs Achebe,\nThanks, that's all changed on our system.\n"
+            "> On 12 Feb, Ngozi Achebe wrote:\n"
+            "> Our new address is 27 Cherry Walk, Coxheath, ME17 4QT. My mobile is 07700 900 168.")
+    result = _scan(scanner, body, [{"address": "ngozi.a@gmail.com", "name": "Ngozi Achebe"}])
+    assert result.action == "allow", result.findings
+
+
+def test_another_parents_details_forwarded_still_warn(scanner: Scanner) -> None:
+    body = ("Dear Mrs Achebe,\nForwarding as discussed.\n"
+            "> On 12 Feb, Grace Milne wrote:\n"
+            "> Our new address is 27 Cherry Walk, Coxheath, ME17 4QT. My mobile is 07700 900 168.")
+    result = _scan(scanner, body, [{"address": "ngozi.a@gmail.com", "name": "Ngozi Achebe"}])
+    assert result.action == "warn"
+    assert "personal-data-external" in {f.rule for f in result.findings}
+
+
+def test_a_suppliers_own_bank_details_on_its_invoice_query_are_allowed(scanner: Scanner) -> None:
+    body = ("Hello,\nBefore we pay invoice 2231, please confirm your bank details are still "
+            "sort code 30-94-17, account 40518823.\nFinance team")
+    result = _scan(scanner, body, [{"address": "accounts@weald-minibus.co.uk", "name": "Accounts"}])
+    assert result.action == "allow", result.findings
+
+
+def test_a_childs_friends_address_given_to_a_parent_still_warns(scanner: Scanner) -> None:
+    body = ("Dear Mr Osei,\nYour son's friend's address is 9 Bramble Rise, Barming, ME16 9HX, "
+            "and his mum's mobile is 07700 900 245.\nKind regards")
+    result = _scan(scanner, body, [{"address": "kwame.osei@hotmail.co.uk", "name": "Kwame Osei"}])
+    assert result.action == "warn"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Hi Kwame,\nWe have your mobile as 07700 900 245.\nThanks", set()),
+        ("Hi Kwame,\nWe have his mobile as 07700 900 245.\nThanks", {"07700 900 245"}),
+        ("Hi Kwame,\nPlease add to your address book: 07700 900 245.\nThanks", {"07700 900 245"}),
+        ("Hi Kwame,\n> My mobile is 07700 900 245.\nSee the other parent's note.", {"07700 900 245"}),
+    ],
+)
+def test_only_a_participants_possessive_right_before_the_detail_counts(
+    detector: PresidioDetector, text: str, kept: set[str]
+) -> None:
+    from service.schemas.scan import Body, Message, Recipient
+
+    message = Message(subject="", body=Body(content=text), sender=Recipient(address="office@oakfield.sch.uk"),
+                      to=[Recipient(address="kwame.osei@hotmail.co.uk", name="Kwame Osei")])
+    participants = participants_of(message)
+    found = third_party(text, detector.analyze(text, ner_chars=len(text)), participants)
+    left = without_own_details(text, found, participants)
+    assert {e.text for e in left if e.type is EntityType.PHONE_NUMBER} == kept
+
+
+# --- one person named twice is not two people ---------------------------------
+
+def test_a_childs_report_naming_her_brother_is_two_people_not_a_list(scanner: Scanner) -> None:
+    report = "Annual report\nName: Ruby Clarke\nRuby enjoys reading with her brother Theo at lunchtime."
+    result = _scan(scanner, "Dear Mrs Clarke,\n\nRuby's report is attached.\n\nTom Jones",
+                   [{"address": "jen.clarke@gmail.com", "name": "Jen Clarke"}], subject="Annual report",
+                   attachments=[_text_attachment("report_Ruby_Clarke.txt", report)])
+    assert result.action == "allow", result.findings
+
+
+def test_an_attachment_naming_three_children_is_still_a_list(scanner: Scanner) -> None:
+    report = "Reading group\nRuby Clarke, Theo Marsh and Amina Yusuf read together at lunchtime."
+    result = _scan(scanner, "Dear Mrs Clarke,\n\nThe reading group notes are attached.\n\nTom Jones",
+                   [{"address": "jen.clarke@gmail.com", "name": "Jen Clarke"}], subject="Reading group",
+                   attachments=[_text_attachment("reading_group.txt", report)])
+    assert result.action == "block"
+    assert "unprotected-attachment-external" in {f.rule for f in result.findings}
