@@ -116,6 +116,13 @@ _CURRICULUM_SENTENCES = regex.compile(
     r"|(?:pupils|the\s+children|year\s+\d+|we)\s+will\s+(?:learn|study|explore|read)\s+(?:about\s+)?"
     r"|our\s+class\s+(?:book|reader|novel)\s+(?:is|will\s+be))"
 )
+# Said anywhere in arrangements for a training session or course: "Topics as agreed:
+# Prevent, FGM ...", "the session will cover county lines", "the agenda includes ...".
+_TRAINING_SENTENCES = regex.compile(
+    r"(?i)\b(?:(?:topics?|content|agenda|sessions?|course|training|module|modules)\s+"
+    r"(?:as\s+agreed|covered|to\s+(?:be\s+)?cover(?:ed)?|will\s+(?:cover|include|be)|includes?|covers?)\s*:"
+    r"|(?:the|this|our)\s+(?:session|course|training|workshop|briefing)\s+(?:will\s+)?(?:covers?|includes?)\b)"
+)
 _ABOUT_PEOPLE_LINES = regex.compile(
     r"(?im)^[\s#*•\-]*(?:pupil'?s?\s+name|child'?s?\s+name|student\s+name|name\s+of\s+(?:pupil|child|student)|d\.?o\.?b\.?"
     r"|date\s+of\s+birth|upn|uln|nhs\s+number|address\s*:|parent(?:/carer)?'?s?\s+name|emergency\s+contacts?"
@@ -154,6 +161,9 @@ def classify_document(
     curriculum = len(_CURRICULUM_SENTENCES.findall(head))
     if curriculum:
         weights[DocumentKind.SCHEME_OF_WORK] = weights.get(DocumentKind.SCHEME_OF_WORK, 0) + min(curriculum, 2)
+    training = len(_TRAINING_SENTENCES.findall(head))
+    if training:
+        weights[DocumentKind.TRAINING_NOTICE] = weights.get(DocumentKind.TRAINING_NOTICE, 0) + min(training, 2)
     if not weights:
         return DocumentKind.CORRESPONDENCE
     kind, weight = max(weights.items(), key=lambda item: (item[1], item[0] in _TEACHING))

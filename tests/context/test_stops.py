@@ -102,3 +102,23 @@ def test_an_attachment_naming_three_children_is_still_a_list(scanner: Scanner) -
                    attachments=[_text_attachment("reading_group.txt", report)])
     assert result.action == "block"
     assert "unprotected-attachment-external" in {f.rule for f in result.findings}
+
+
+# --- training arrangements name topics, not people -----------------------------
+
+TRAINER = [{"address": "bookings@trainwell.co.uk"}]
+
+
+def test_training_topics_to_an_outside_trainer_are_allowed(scanner: Scanner) -> None:
+    body = ("Hi Ros,\nConfirming 4 January, 1-3pm, about 60 staff. Topics as agreed: Prevent, FGM "
+            "mandatory reporting, county lines and online safety.\nThanks, Kate")
+    result = _scan(scanner, body, TRAINER, subject="Safeguarding training 4 Jan")
+    assert result.action == "allow", result.findings
+
+
+def test_a_named_pupils_fact_in_training_arrangements_still_blocks(scanner: Scanner) -> None:
+    body = ("Hi Ros,\nTopics as agreed: Prevent and FGM. Also, Amira Khan in Year 9 has been referred "
+            "to Channel, so please don't use her case.\nThanks, Kate")
+    result = _scan(scanner, body, TRAINER, subject="Safeguarding training 4 Jan")
+    assert result.action == "block"
+    assert "special-category-external" in {f.rule for f in result.findings}
