@@ -216,11 +216,31 @@ def in_context(
         elif entity.type is EntityType.SPECIAL_CATEGORY or (kind.teaching and entity.type is EntityType.PERSON):
             if _in_pupil_note(text, entity.start):
                 out.append(entity)
-            elif not kind.teaching and entity.type is EntityType.SPECIAL_CATEGORY and entity.score >= NAMED_SCORE:
+            elif (
+                not kind.teaching
+                and entity.type is EntityType.SPECIAL_CATEGORY
+                and entity.score >= NAMED_SCORE
+                and _third_party_near(text, entity, entities)
+            ):
                 out.append(entity)
             continue
         out.append(entity)
     return out
+
+
+# A sentence ends at ., ! or ? before a space, or at a line break (a greeting line).
+_SENTENCE_BREAK = regex.compile(r"[.!?](?=\s)|\n")
+
+
+def _third_party_near(text: str, entity: DetectedEntity, entities: Sequence[DetectedEntity]) -> bool:
+    """A third party is named in the term's sentence or the one before, as the detector's
+    highest score claims. `entities` are third parties only: the trainer greeted on the
+    line above ("Hi Paul,") is a participant, and topics written to them name no one."""
+    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text, max(0, entity.start - 400), entity.start)]
+    start = breaks[-2] + 1 if len(breaks) >= 2 else max(0, entity.start - 400)
+    end_match = _SENTENCE_BREAK.search(text, entity.end, entity.end + 400)
+    end = end_match.start() if end_match else min(len(text), entity.end + 400)
+    return any(e.type is EntityType.PERSON and start <= e.start < end for e in entities)
 
 
 # The detector's score for a special-category term with a person named in its sentence

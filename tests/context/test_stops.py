@@ -122,3 +122,17 @@ def test_a_named_pupils_fact_in_training_arrangements_still_blocks(scanner: Scan
     result = _scan(scanner, body, TRAINER, subject="Safeguarding training 4 Jan")
     assert result.action == "block"
     assert "special-category-external" in {f.rule for f in result.findings}
+
+
+def test_topics_under_a_greeting_to_the_trainer_name_no_one(scanner: Scanner) -> None:
+    # The trainer greeted on the line above is a participant, not the person the topics are about.
+    body = "Dear Dr Rao,\nTopics to cover: type 1 diabetes, epilepsy and anaphylaxis, with the auto-injector demo.\nKind regards"
+    result = _scan(scanner, body, TRAINER, subject="Staff training on 9 March")
+    assert result.action == "allow", result.findings
+
+
+def test_a_pupil_named_beside_a_training_topic_still_blocks(scanner: Scanner) -> None:
+    body = ("Dear Dr Rao,\nTopics to cover: epilepsy. Jack Brown in 5R has epilepsy and had a seizure "
+            "last week, so staff are anxious.\nKind regards")
+    result = _scan(scanner, body, TRAINER, subject="Staff training on 9 March")
+    assert result.action == "block"
