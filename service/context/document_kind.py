@@ -19,6 +19,7 @@ characters and topic words, while keeping a named pupil's needs written in it
 ("Differentiation: Jack (ADHD) to sit near the front").
 """
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from enum import StrEnum
 
@@ -209,6 +210,7 @@ def in_context(
     """
     if not kind.planning:
         return list(entities)
+    names = sorted(e.start for e in entities if e.type is EntityType.PERSON)
     out = []
     for entity in entities:
         if entity.type not in types:
@@ -220,7 +222,7 @@ def in_context(
                 not kind.teaching
                 and entity.type is EntityType.SPECIAL_CATEGORY
                 and entity.score >= NAMED_SCORE
-                and _third_party_near(text, entity, entities)
+                and _third_party_near(text, entity, names)
             ):
                 out.append(entity)
             continue
@@ -232,15 +234,17 @@ def in_context(
 _SENTENCE_BREAK = regex.compile(r"[.!?](?=\s)|\n")
 
 
-def _third_party_near(text: str, entity: DetectedEntity, entities: Sequence[DetectedEntity]) -> bool:
+def _third_party_near(text: str, entity: DetectedEntity, names: Sequence[int]) -> bool:
     """A third party is named in the term's sentence or the one before, as the detector's
-    highest score claims. `entities` are third parties only: the trainer greeted on the
-    line above ("Hi Paul,") is a participant, and topics written to them name no one."""
+    highest score claims. `names`: the start positions, sorted, of third parties' names
+    only: the trainer greeted on the line above ("Hi Paul,") is a participant, and
+    topics written to them name no one."""
     breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text, max(0, entity.start - 400), entity.start)]
     start = breaks[-2] + 1 if len(breaks) >= 2 else max(0, entity.start - 400)
     end_match = _SENTENCE_BREAK.search(text, entity.end, entity.end + 400)
     end = end_match.start() if end_match else min(len(text), entity.end + 400)
-    return any(e.type is EntityType.PERSON and start <= e.start < end for e in entities)
+    i = bisect_left(names, start)
+    return i < len(names) and names[i] < end
 
 
 # The detector's score for a special-category term with a person named in its sentence

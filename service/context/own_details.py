@@ -110,7 +110,7 @@ def without_own_details(
     if not contacts:
         return list(entities)
     voice = _own_voice(text, participants)
-    people = [e for e in entities if e.type is EntityType.PERSON]
+    people = sorted((e for e in entities if e.type is EntityType.PERSON), key=lambda e: e.start)
     own: set[int] = set()
     previous_end: int | None = None
     for entity in contacts:
@@ -135,7 +135,7 @@ def _cued(text: str, entity: DetectedEntity, people: Sequence[DetectedEntity]) -
     gap = text[cue.end() : entity.start]
     if _SOMEONE_ELSE.search(gap):
         return False
-    return not any(cue.end() <= p.start < entity.start for p in people)
+    return not _people_between(people, cue.end(), entity.start)
 
 
 def _chained(text: str, entity: DetectedEntity, previous_end: int | None, people: Sequence[DetectedEntity]) -> bool:
@@ -145,4 +145,26 @@ def _chained(text: str, entity: DetectedEntity, previous_end: int | None, people
     if _CHAIN_GAP.fullmatch(text, previous_end, entity.start) is None:
         return False
     # A town the name finder took for a person is one word; a person named in between is not.
-    return not any(previous_end <= p.start < entity.start and len(p.text.split()) > 1 for p in people)
+    return not any(len(p.text.split()) > 1 for p in _people_between(people, previous_end, entity.start))
+
+
+def _people_between(people: Sequence[DetectedEntity], start: int, end: int) -> list[DetectedEntity]:
+    """The names (sorted by start) that begin in [start, end)."""
+    first = _bisect(people, start)
+    found = []
+    for person in people[first:]:
+        if person.start >= end:
+            break
+        found.append(person)
+    return found
+
+
+def _bisect(people: Sequence[DetectedEntity], start: int) -> int:
+    low, high = 0, len(people)
+    while low < high:
+        middle = (low + high) // 2
+        if people[middle].start < start:
+            low = middle + 1
+        else:
+            high = middle
+    return low
