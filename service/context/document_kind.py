@@ -19,7 +19,7 @@ characters and topic words, while keeping a named pupil's needs written in it
 ("Differentiation: Jack (ADHD) to sit near the front").
 """
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from enum import StrEnum
 
@@ -211,12 +211,13 @@ def in_context(
     if not kind.planning:
         return list(entities)
     names = sorted(e.start for e in entities if e.type is EntityType.PERSON)
+    notes = _PupilNotes(text)
     out = []
     for entity in entities:
         if entity.type not in types:
             out.append(entity)
         elif entity.type is EntityType.SPECIAL_CATEGORY or (kind.teaching and entity.type is EntityType.PERSON):
-            if _in_pupil_note(text, entity.start):
+            if notes.covers(entity.start):
                 out.append(entity)
             elif (
                 not kind.teaching
@@ -263,11 +264,23 @@ _REAL_PUPIL_NOTE = regex.compile(
 _SECTION_BREAK = regex.compile(r"\n\s*\n")
 
 
-def _in_pupil_note(text: str, position: int) -> bool:
-    """The position lies on a support line, or in the paragraph under a support heading."""
-    line_start = text.rfind("\n", 0, position) + 1
-    breaks = [m.end() for m in _SECTION_BREAK.finditer(text, 0, position)]
-    section_start = breaks[-1] if breaks else 0
-    return _REAL_PUPIL_NOTE.search(text, section_start, position) is not None or (
-        _REAL_PUPIL_NOTE.match(text, line_start) is not None
-    )
+class _PupilNotes:
+    """Where a text's support lines and sections are, found once: each question is then a
+    lookup, so a long planning document with many terms stays linear."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.end() for m in _SECTION_BREAK.finditer(text)]
+        # Where each support heading ends: its words lie after any blank lines its
+        # leading spaces ran over, so the end says which section it heads.
+        self.note_ends = [m.end() for m in _REAL_PUPIL_NOTE.finditer(text)]
+
+    def covers(self, position: int) -> bool:
+        """The position lies on a support line, or in the paragraph under a support heading."""
+        line_start = self.text.rfind("\n", 0, position) + 1
+        if _REAL_PUPIL_NOTE.match(self.text, line_start) is not None:
+            return True
+        i = bisect_left(self.breaks, position + 1) - 1
+        section_start = self.breaks[i] if i >= 0 and self.breaks[i] <= position else 0
+        j = bisect_right(self.note_ends, section_start)
+        return j < len(self.note_ends) and self.note_ends[j] <= position
