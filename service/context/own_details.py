@@ -4,7 +4,8 @@
 "Your account is ready: c.eze@oakfield.sch.uk" and, quoted back to the parent who
 wrote it, "> Our new address is 14 Linden Close, ME20 7HP. My mobile is now 07700
 900502" give the recipient's (or the sender's) own details to that same person.
-CONTRACT section 7 counts only third parties' data, so these are set aside.
+So do "we tried to call you on 07700 900502" and "you can reach me on ...". CONTRACT
+section 7 counts only third parties' data, so these are set aside.
 
 Who "your", "my" and "our" stand for depends on who wrote the words: in the sender's
 own text and in a quoted message whose author is a participant, all three name a
@@ -45,7 +46,10 @@ _CUE = regex.compile(
     r"(?:(?:new|current|home|mobile|work|personal|updated|old|bank|email|e-mail|contact|postal|correct|"
     r"preferred|main|landline|direct|own|full|school|login|log-in|phone|telephone)\s+){0,3}"
     r"(?:address(?:es)?(?!\s*book)|phone(?:\s+numbers?)?|numbers?|mobile|telephone|tel|email|e-mail|"
-    r"details|account(?:\s+(?:number|details))?|postcode|landline|line|sort\s+code)\b",
+    r"details|account(?:\s+(?:number|details))?|postcode|landline|line|sort\s+code)\b"
+    # "call you on", "contact me on", "post it to you at", "reach us at".
+    r"|\b(?:call|ring|phone|text|contact|reach|email|e-mail|write\s+to|(?:post|send)(?:\s+\w+){0,3}\s+to)"
+    r"\s+(?:you|me|us)\s+(?:on|at)\b",
     regex.IGNORECASE,
 )
 # Between the cue and the first detail: a verb and a label at most, on the same sentence.

@@ -136,3 +136,15 @@ def test_a_pupil_named_beside_a_training_topic_still_blocks(scanner: Scanner) ->
             "last week, so staff are anxious.\nKind regards")
     result = _scan(scanner, body, TRAINER, subject="Staff training on 9 March")
     assert result.action == "block"
+
+
+def test_calling_the_parent_back_on_their_own_number_is_allowed(scanner: Scanner) -> None:
+    body = "Dear Mrs Achebe,\nWe tried to call you on 07700 900 168 this morning; please ring the office.\nKind regards"
+    result = _scan(scanner, body, [{"address": "ngozi.a@gmail.com", "name": "Ngozi Achebe"}])
+    assert result.action == "allow", result.findings
+
+
+def test_calling_another_parent_on_their_number_still_warns(scanner: Scanner) -> None:
+    body = "Dear Mrs Achebe,\nYou can call Amira's mum on 07700 900 168 to arrange the lift.\nKind regards"
+    result = _scan(scanner, body, [{"address": "ngozi.a@gmail.com", "name": "Ngozi Achebe"}])
+    assert result.action == "warn"
