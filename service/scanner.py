@@ -7,7 +7,7 @@ service and the evaluation scripts all call `Scanner.scan`.
 import logging
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from service.context.document_kind import DocumentKind, classify_document, in_co
 from service.context.group_disclosure import discloses_about_recipients
 from service.context.lookalike import LookalikeMatch, find_lookalike
 from service.context.organisation import without_organisation_contacts
+from service.context.own_details import without_own_details
 from service.context.participants import (
     Participants,
     conversation_spans,
@@ -221,6 +222,9 @@ class Scanner:
         if draft is not None:
             draft.note_detection(len(text), time.monotonic() - started)
         found = third_party(text, found, participants, by_position=by_position)
+        if by_position:
+            # "your new address is ...", "> My mobile is ..." from the parent replied to.
+            found = without_own_details(text, found, participants)
         return without_organisation_contacts(text, found, self.organisation)
 
     def _text_entities(
@@ -311,7 +315,7 @@ def _part(
     document_kind: DocumentKind = DocumentKind.CORRESPONDENCE,
 ) -> PartFacts:
     counts = Counter(e.type for e in entities)
-    names = frozenset(" ".join(e.text.casefold().split()) for e in entities if e.type is EntityType.PERSON)
+    names = _distinct_people(" ".join(e.text.casefold().split()) for e in entities if e.type is EntityType.PERSON)
     shown = [e for e in entities if e.type in GUARDED_IDENTIFIER_TYPES or e.type is EntityType.PERSON]
     masked = tuple(dict.fromkeys(e.masked() for e in shown))
     about = (
@@ -322,6 +326,18 @@ def _part(
     return PartFacts(
         location=location, kind=kind, entities=counts, names=names, masked=masked, text=text,  # type: ignore[arg-type]
         about=about, document_kind=document_kind,
+    )
+
+
+def _distinct_people(names: Iterable[str]) -> frozenset[str]:
+    """One entry a person: "mia" beside "mia smith" is Mia Smith again, not a second person
+    (three names make a list of people, CONTRACT section 7). A name is dropped when every
+    word of it is a word of a longer name in the same part."""
+    found = set(names)
+    words = {name: frozenset(name.replace("'s", "").split()) for name in found}
+    return frozenset(
+        name for name in found
+        if not any(other != name and words[name] < words[other] for other in found)
     )
 
 

@@ -19,6 +19,7 @@ characters and topic words, while keeping a named pupil's needs written in it
 ("Differentiation: Jack (ADHD) to sit near the front").
 """
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from enum import StrEnum
 
@@ -116,6 +117,13 @@ _CURRICULUM_SENTENCES = regex.compile(
     r"|(?:pupils|the\s+children|year\s+\d+|we)\s+will\s+(?:learn|study|explore|read)\s+(?:about\s+)?"
     r"|our\s+class\s+(?:book|reader|novel)\s+(?:is|will\s+be))"
 )
+# Said anywhere in arrangements for a training session or course: "Topics as agreed:
+# Prevent, FGM ...", "the session will cover county lines", "the agenda includes ...".
+_TRAINING_SENTENCES = regex.compile(
+    r"(?i)\b(?:(?:topics?|content|agenda|sessions?|course|training|module|modules)\s+"
+    r"(?:as\s+agreed|covered|to\s+(?:be\s+)?cover(?:ed)?|will\s+(?:cover|include|be)|includes?|covers?)\s*:"
+    r"|(?:the|this|our)\s+(?:session|course|training|workshop|briefing)\s+(?:will\s+)?(?:covers?|includes?)\b)"
+)
 _ABOUT_PEOPLE_LINES = regex.compile(
     r"(?im)^[\s#*•\-]*(?:pupil'?s?\s+name|child'?s?\s+name|student\s+name|name\s+of\s+(?:pupil|child|student)|d\.?o\.?b\.?"
     r"|date\s+of\s+birth|upn|uln|nhs\s+number|address\s*:|parent(?:/carer)?'?s?\s+name|emergency\s+contacts?"
@@ -154,6 +162,9 @@ def classify_document(
     curriculum = len(_CURRICULUM_SENTENCES.findall(head))
     if curriculum:
         weights[DocumentKind.SCHEME_OF_WORK] = weights.get(DocumentKind.SCHEME_OF_WORK, 0) + min(curriculum, 2)
+    training = len(_TRAINING_SENTENCES.findall(head))
+    if training:
+        weights[DocumentKind.TRAINING_NOTICE] = weights.get(DocumentKind.TRAINING_NOTICE, 0) + min(training, 2)
     if not weights:
         return DocumentKind.CORRESPONDENCE
     kind, weight = max(weights.items(), key=lambda item: (item[1], item[0] in _TEACHING))
@@ -199,18 +210,42 @@ def in_context(
     """
     if not kind.planning:
         return list(entities)
+    names = sorted(e.start for e in entities if e.type is EntityType.PERSON)
+    notes = _PupilNotes(text)
     out = []
     for entity in entities:
         if entity.type not in types:
             out.append(entity)
         elif entity.type is EntityType.SPECIAL_CATEGORY or (kind.teaching and entity.type is EntityType.PERSON):
-            if _in_pupil_note(text, entity.start):
+            if notes.covers(entity.start):
                 out.append(entity)
-            elif not kind.teaching and entity.type is EntityType.SPECIAL_CATEGORY and entity.score >= NAMED_SCORE:
+            elif (
+                not kind.teaching
+                and entity.type is EntityType.SPECIAL_CATEGORY
+                and entity.score >= NAMED_SCORE
+                and _third_party_near(text, entity, names)
+            ):
                 out.append(entity)
             continue
         out.append(entity)
     return out
+
+
+# A sentence ends at ., ! or ? before a space, or at a line break (a greeting line).
+_SENTENCE_BREAK = regex.compile(r"[.!?](?=\s)|\n")
+
+
+def _third_party_near(text: str, entity: DetectedEntity, names: Sequence[int]) -> bool:
+    """A third party is named in the term's sentence or the one before, as the detector's
+    highest score claims. `names`: the start positions, sorted, of third parties' names
+    only: the trainer greeted on the line above ("Hi Paul,") is a participant, and
+    topics written to them name no one."""
+    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text, max(0, entity.start - 400), entity.start)]
+    start = breaks[-2] + 1 if len(breaks) >= 2 else max(0, entity.start - 400)
+    end_match = _SENTENCE_BREAK.search(text, entity.end, entity.end + 400)
+    end = end_match.start() if end_match else min(len(text), entity.end + 400)
+    i = bisect_left(names, start)
+    return i < len(names) and names[i] < end
 
 
 # The detector's score for a special-category term with a person named in its sentence
@@ -229,11 +264,23 @@ _REAL_PUPIL_NOTE = regex.compile(
 _SECTION_BREAK = regex.compile(r"\n\s*\n")
 
 
-def _in_pupil_note(text: str, position: int) -> bool:
-    """The position lies on a support line, or in the paragraph under a support heading."""
-    line_start = text.rfind("\n", 0, position) + 1
-    breaks = [m.end() for m in _SECTION_BREAK.finditer(text, 0, position)]
-    section_start = breaks[-1] if breaks else 0
-    return _REAL_PUPIL_NOTE.search(text, section_start, position) is not None or (
-        _REAL_PUPIL_NOTE.match(text, line_start) is not None
-    )
+class _PupilNotes:
+    """Where a text's support lines and sections are, found once: each question is then a
+    lookup, so a long planning document with many terms stays linear."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.end() for m in _SECTION_BREAK.finditer(text)]
+        # Where each support heading ends: its words lie after any blank lines its
+        # leading spaces ran over, so the end says which section it heads.
+        self.note_ends = [m.end() for m in _REAL_PUPIL_NOTE.finditer(text)]
+
+    def covers(self, position: int) -> bool:
+        """The position lies on a support line, or in the paragraph under a support heading."""
+        line_start = self.text.rfind("\n", 0, position) + 1
+        if _REAL_PUPIL_NOTE.match(self.text, line_start) is not None:
+            return True
+        i = bisect_left(self.breaks, position + 1) - 1
+        section_start = self.breaks[i] if i >= 0 and self.breaks[i] <= position else 0
+        j = bisect_right(self.note_ends, section_start)
+        return j < len(self.note_ends) and self.note_ends[j] <= position

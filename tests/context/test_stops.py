@@ -1,0 +1,150 @@
+"""Clean drafts SendGuard stopped for no good reason, and their near misses that must still stop.
+
+Drafts written for these tests; the real scanner (spaCy, Presidio, rules).
+"""
+
+import base64
+
+import pytest
+
+from service.context.own_details import without_own_details
+from service.context.participants import participants_of, third_party
+from service.detect.analyzer import PresidioDetector
+from service.scanner import Scanner
+from service.schemas.entities import EntityType
+from service.schemas.scan import ScanRequest
+
+OFFICE = {"address": "office@oakfield.sch.uk", "name": "School Office"}
+
+
+def _scan(scanner: Scanner, body: str, to: list[dict], subject: str = "Update", attachments: list | None = None):
+    message = {"subject": subject, "body": {"content": body, "type": "text"}, "from": OFFICE, "to": to}
+    if attachments:
+        message["attachments"] = attachments
+    return scanner.scan(ScanRequest.model_validate({"message": message}))
+
+
+def _text_attachment(name: str, text: str) -> dict:
+    data = text.encode()
+    return {"name": name, "content_type": "text/plain", "size": len(data),
+            "content_base64": base64.b64encode(data).decode()}
+
+
+# --- the recipient's (or sender's) own contact details ------------------------
+
+def test_a_parents_own_new_address_quoted_back_to_them_is_allowed(scanner: Scanner) -> None:
+    body = ("Dear Mrs Achebe,\nThanks, that's all changed on our system.\n"
+            "> On 12 Feb, Ngozi Achebe wrote:\n"
+            "> Our new address is 27 Cherry Walk, Coxheath, ME17 4QT. My mobile is 07700 900 168.")
+    result = _scan(scanner, body, [{"address": "ngozi.a@gmail.com", "name": "Ngozi Achebe"}])
+    assert result.action == "allow", result.findings
+
+
+def test_another_parents_details_forwarded_still_warn(scanner: Scanner) -> None:
+    body = ("Dear Mrs Achebe,\nForwarding as discussed.\n"
+            "> On 12 Feb, Grace Milne wrote:\n"
+            "> Our new address is 27 Cherry Walk, Coxheath, ME17 4QT. My mobile is 07700 900 168.")
+    result = _scan(scanner, body, [{"address": "ngozi.a@gmail.com", "name": "Ngozi Achebe"}])
+    assert result.action == "warn"
+    assert "personal-data-external" in {f.rule for f in result.findings}
+
+
+def test_a_suppliers_own_bank_details_on_its_invoice_query_are_allowed(scanner: Scanner) -> None:
+    body = ("Hello,\nBefore we pay invoice 2231, please confirm your bank details are still "
+            "sort code 30-94-17, account 40518823.\nFinance team")
+    result = _scan(scanner, body, [{"address": "accounts@weald-minibus.co.uk", "name": "Accounts"}])
+    assert result.action == "allow", result.findings
+
+
+def test_a_childs_friends_address_given_to_a_parent_still_warns(scanner: Scanner) -> None:
+    body = ("Dear Mr Osei,\nYour son's friend's address is 9 Bramble Rise, Barming, ME16 9HX, "
+            "and his mum's mobile is 07700 900 245.\nKind regards")
+    result = _scan(scanner, body, [{"address": "kwame.osei@hotmail.co.uk", "name": "Kwame Osei"}])
+    assert result.action == "warn"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Hi Kwame,\nWe have your mobile as 07700 900 245.\nThanks", set()),
+        ("Hi Kwame,\nWe have his mobile as 07700 900 245.\nThanks", {"07700 900 245"}),
+        ("Hi Kwame,\nPlease add to your address book: 07700 900 245.\nThanks", {"07700 900 245"}),
+        ("Hi Kwame,\n> My mobile is 07700 900 245.\nSee the other parent's note.", {"07700 900 245"}),
+    ],
+)
+def test_only_a_participants_possessive_right_before_the_detail_counts(
+    detector: PresidioDetector, text: str, kept: set[str]
+) -> None:
+    from service.schemas.scan import Body, Message, Recipient
+
+    message = Message(subject="", body=Body(content=text), sender=Recipient(address="office@oakfield.sch.uk"),
+                      to=[Recipient(address="kwame.osei@hotmail.co.uk", name="Kwame Osei")])
+    participants = participants_of(message)
+    found = third_party(text, detector.analyze(text, ner_chars=len(text)), participants)
+    left = without_own_details(text, found, participants)
+    assert {e.text for e in left if e.type is EntityType.PHONE_NUMBER} == kept
+
+
+# --- one person named twice is not two people ---------------------------------
+
+def test_a_childs_report_naming_her_brother_is_two_people_not_a_list(scanner: Scanner) -> None:
+    report = "Annual report\nName: Ruby Clarke\nRuby enjoys reading with her brother Theo at lunchtime."
+    result = _scan(scanner, "Dear Mrs Clarke,\n\nRuby's report is attached.\n\nTom Jones",
+                   [{"address": "jen.clarke@gmail.com", "name": "Jen Clarke"}], subject="Annual report",
+                   attachments=[_text_attachment("report_Ruby_Clarke.txt", report)])
+    assert result.action == "allow", result.findings
+
+
+def test_an_attachment_naming_three_children_is_still_a_list(scanner: Scanner) -> None:
+    report = "Reading group\nRuby Clarke, Theo Marsh and Amina Yusuf read together at lunchtime."
+    result = _scan(scanner, "Dear Mrs Clarke,\n\nThe reading group notes are attached.\n\nTom Jones",
+                   [{"address": "jen.clarke@gmail.com", "name": "Jen Clarke"}], subject="Reading group",
+                   attachments=[_text_attachment("reading_group.txt", report)])
+    assert result.action == "block"
+    assert "unprotected-attachment-external" in {f.rule for f in result.findings}
+
+
+# --- training arrangements name topics, not people -----------------------------
+
+TRAINER = [{"address": "bookings@trainwell.co.uk"}]
+
+
+def test_training_topics_to_an_outside_trainer_are_allowed(scanner: Scanner) -> None:
+    body = ("Hi Ros,\nConfirming 4 January, 1-3pm, about 60 staff. Topics as agreed: Prevent, FGM "
+            "mandatory reporting, county lines and online safety.\nThanks, Kate")
+    result = _scan(scanner, body, TRAINER, subject="Safeguarding training 4 Jan")
+    assert result.action == "allow", result.findings
+
+
+def test_a_named_pupils_fact_in_training_arrangements_still_blocks(scanner: Scanner) -> None:
+    body = ("Hi Ros,\nTopics as agreed: Prevent and FGM. Also, Amira Khan in Year 9 has been referred "
+            "to Channel, so please don't use her case.\nThanks, Kate")
+    result = _scan(scanner, body, TRAINER, subject="Safeguarding training 4 Jan")
+    assert result.action == "block"
+    assert "special-category-external" in {f.rule for f in result.findings}
+
+
+def test_topics_under_a_greeting_to_the_trainer_name_no_one(scanner: Scanner) -> None:
+    # The trainer greeted on the line above is a participant, not the person the topics are about.
+    body = "Dear Dr Rao,\nTopics to cover: type 1 diabetes, epilepsy and anaphylaxis, with the auto-injector demo.\nKind regards"
+    result = _scan(scanner, body, TRAINER, subject="Staff training on 9 March")
+    assert result.action == "allow", result.findings
+
+
+def test_a_pupil_named_beside_a_training_topic_still_blocks(scanner: Scanner) -> None:
+    body = ("Dear Dr Rao,\nTopics to cover: epilepsy. Jack Brown in 5R has epilepsy and had a seizure "
+            "last week, so staff are anxious.\nKind regards")
+    result = _scan(scanner, body, TRAINER, subject="Staff training on 9 March")
+    assert result.action == "block"
+
+
+def test_calling_the_parent_back_on_their_own_number_is_allowed(scanner: Scanner) -> None:
+    body = "Dear Mrs Achebe,\nWe tried to call you on 07700 900 168 this morning; please ring the office.\nKind regards"
+    result = _scan(scanner, body, [{"address": "ngozi.a@gmail.com", "name": "Ngozi Achebe"}])
+    assert result.action == "allow", result.findings
+
+
+def test_calling_another_parent_on_their_number_still_warns(scanner: Scanner) -> None:
+    body = "Dear Mrs Achebe,\nYou can call Amira's mum on 07700 900 168 to arrange the lift.\nKind regards"
+    result = _scan(scanner, body, [{"address": "ngozi.a@gmail.com", "name": "Ngozi Achebe"}])
+    assert result.action == "warn"
