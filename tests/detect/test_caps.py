@@ -2,10 +2,13 @@
 subjects and headings that name a pupil by the line's structure, and capital lines with
 the same words that name no one."""
 
+import json
 import time
+from pathlib import Path
 
 import pytest
 
+from service import cli
 from service.detect.recognizers import _caps_lines as caps
 from service.detect.recognizers.person import _is_common_word, could_be_name, is_known_first_name, is_known_name
 
@@ -78,3 +81,22 @@ def test_hostile_input_is_bounded() -> None:
         for a, b, _ in spans[:50]:
             caps.doubtful_caps_word(text, a, b, is_known_name, is_known_first_name, _is_common_word, [])
         assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.spacy
+@pytest.mark.parametrize(
+    ("subject", "verdict"),
+    [("MEDICINE FORM - ROWAN 2B", "WARN"), ("PARENTS EVENING - YEAR 4", "ALLOW")],
+)
+def test_the_subject_rule_reads_capital_subjects(tmp_path, capsys, subject: str, verdict: str) -> None:
+    example = Path(__file__).parents[2] / "examples" / "07-internal-referral.json"
+    request = json.loads(example.read_text(encoding="utf-8"))
+    request["message"].update(
+        subject=subject, body={"content": "Hi, please see the attached. Thanks", "type": "text"}, attachments=[]
+    )
+    draft = tmp_path / "draft.json"
+    draft.write_text(json.dumps(request), encoding="utf-8")
+    cli.main(["scan", str(draft)])
+    out = capsys.readouterr().out
+    assert f"{draft}: {verdict}" in out
+    assert ("subject-personal-data" in out) == (verdict == "WARN")
