@@ -16,7 +16,10 @@ small rules sit on top of it:
 
 Re-reading all-capitals or all-lower-case lines with each word capitalised was
 measured too (models/recipe/evaluate.py) and left out: it cost more precision than
-it gained recall with the fine-tuned pipeline.
+it gained recall with the fine-tuned pipeline. Lines in capitals are read by their
+structure instead (_caps_lines.py): a word before a class code or after a year group
+is a name ("MEDICINE FORM - ROWAN 2B"), and a lone word the NER found there needs
+such evidence ("RIVER STUDY", "LIBERTY TRIP" name no one).
 """
 
 from __future__ import annotations
