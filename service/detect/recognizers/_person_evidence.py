@@ -134,7 +134,7 @@ _RELATIONS = (
     r"learner|interpreter|social\s+worker|sw|key\s*worker|new\s+starter|colleague|friend|classmate"
 )
 # "my son Szymon", "foster carer Linda Morris", "Mum (Mihaela)", "SW Mohamed Yusuf".
-_RELATION_BEFORE = regex.compile(rf"(?i:\b(?:{_RELATIONS}))[ \t]*[(:,]?[ \t]*(?P<name>{_WORDS})")
+_RELATION_BEFORE = regex.compile(rf"(?i:\b(?:{_RELATIONS})\b)[ \t]*[(:,]?[ \t]*(?P<name>{_WORDS})")
 # "Kalaivani Sivakumar (mum)", "Ms Duffy (class teacher)".
 _RELATION_AFTER = regex.compile(rf"[ \t]*\((?i:{_RELATIONS}|class\s+teacher|teacher|ta|senco|form\s+tutor)\)")
 _SPEECH_AFTER = regex.compile(

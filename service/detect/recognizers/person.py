@@ -16,7 +16,10 @@ small rules sit on top of it:
 
 Re-reading all-capitals or all-lower-case lines with each word capitalised was
 measured too (models/recipe/evaluate.py) and left out: it cost more precision than
-it gained recall with the fine-tuned pipeline.
+it gained recall with the fine-tuned pipeline. Lines in capitals are read by their
+structure instead (_caps_lines.py): a word before a class code or after a year group
+is a name ("MEDICINE FORM - ROWAN 2B"), and a lone word the NER found there needs
+such evidence ("RIVER STUDY", "LIBERTY TRIP" name no one).
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from service.detect.recognizers._person_evidence import (
 )
 from service.detect.covered import Covered
 from service.detect.nlp import fine_tags
+from service.detect.recognizers._caps_lines import caps_line_names, doubtful_caps_word
 from service.detect.recognizers._name_rows import count_list_names, row_names, subject_head_names
 from service.detect.recognizers._name_tables import table_name_spans
 from service.detect.recognizers.street_address import HOUSE_NAME_ENDINGS
@@ -113,6 +117,14 @@ class PersonRecognizer(SpacyRecognizer):
         results = [r for r in (_trim_lower_case(text, r) for r in results) if r]
         results = [r for r in results if not names_a_place_or_body(text[r.start : r.end])]
         results = [r for r in results if not is_common_words_span(text, r.start, r.end)]
+        # Lines in capitals: a lone word needs the line's evidence (_caps_lines.py).
+        ner_spans = [(r.start, r.end) for r in results]
+        results = [
+            r for r in results
+            if not doubtful_caps_word(
+                text, r.start, r.end, is_known_name, is_known_first_name, _is_common_word, ner_spans
+            )
+        ]
         results = [r for r in results if not _names_something_else(text, r.start, r.end)]
         results = [r for r in results if not _unlikely_guess(text, r.start, r.end)]
         results = [r for r in results if not calendar_word_as_modifier(text, r.start, r.end, nlp_artifacts)]
@@ -158,6 +170,9 @@ class PersonRecognizer(SpacyRecognizer):
         rows = [(s, e, "Name in a list of names and counts") for s, e in counted]
         rows += [(s, e, "Name in a row of a pupil's identifiers") for s, e in in_rows]
         rows += [(s, e, "Name heading a subject line") for s, e in heads]
+        rows += caps_line_names(
+            text, could_be_name, is_known_first_name, _is_common_word, [(r.start, r.end) for r in results]
+        )
         for start, end, why in rows:
             if is_public_figure(text, start, end) or _names_something_else(text, start, end):
                 continue
