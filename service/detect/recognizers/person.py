@@ -173,25 +173,21 @@ class PersonRecognizer(SpacyRecognizer):
         rows += caps_line_names(
             text, could_be_name, is_known_first_name, _is_common_word, [(r.start, r.end) for r in results]
         )
-        for start, end, why in rows:
-            if is_public_figure(text, start, end) or _names_something_else(text, start, end):
-                continue
-            if names_a_place_or_body(text[start:end]):
-                continue
-            if (start, end) not in counted and is_place(text, start, end):
-                continue  # in a list of names and counts a town's name is a name ("Brooke 8, Alfie 6")
-            add(start, end, EVIDENCE_SCORE, why)
-            sure.append((start, end))
+
+        def take(spans: list[tuple[int, int, str]]) -> None:
+            for start, end, why in spans:
+                if is_public_figure(text, start, end) or _names_something_else(text, start, end):
+                    continue
+                if names_a_place_or_body(text[start:end]):
+                    continue
+                if (start, end) not in counted and is_place(text, start, end):
+                    continue  # in a list of names and counts a town's name is a name ("Brooke 8, Alfie 6")
+                add(start, end, EVIDENCE_SCORE, why)
+                sure.append((start, end))
+
+        take(rows)
         so_far = [(r.start, r.end) for r in results]
-        for start, end, why in table_name_spans(text, so_far, could_be_name, is_known_first_name, lower_case_line):
-            if is_public_figure(text, start, end) or _names_something_else(text, start, end):
-                continue
-            if names_a_place_or_body(text[start:end]):
-                continue
-            if (start, end) not in counted and is_place(text, start, end):
-                continue  # in a list of names and counts a town's name is a name ("Brooke 8, Alfie 6")
-            add(start, end, EVIDENCE_SCORE, why)
-            sure.append((start, end))
+        take(table_name_spans(text, so_far, could_be_name, is_known_first_name, lower_case_line))
         for start, end in other_mentions(text, [(r.start, r.end) for r in results], sure):
             add(start, end, SAME_NAME_SCORE, "Same name as found elsewhere in the text")
         for start, end in listed_with_names(text, [(r.start, r.end) for r in results], sure):
