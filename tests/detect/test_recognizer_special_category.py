@@ -101,6 +101,12 @@ def test_lexicon_terms_are_lower_case_or_acronyms() -> None:
         assert all(a.upper() == a or any(c.isupper() for c in a) for a in topic.acronyms)
 
 
+def test_a_percentage_before_a_term_is_a_share_of_a_group(found: Found) -> None:
+    text = "Totals: 412 pupils, 22% EAL, 18% SEN support. Please check Amira and Tom are updated."
+    assert found(text, "SPECIAL_CATEGORY") == []
+    assert found("Amira (18) has SEN support and is on the register.", "SPECIAL_CATEGORY") == ["SEN support"]
+
+
 def test_figures_about_a_group_are_not_about_a_person(found: Found) -> None:
     for text in (
         "412 pupils on roll, 96 eligible for pupil premium (23%), 81 on free school meals.",

@@ -104,6 +104,11 @@ _FOLLOWER = regex.compile(
 )
 # "WBRI 61%", "FSM: 23%", "SEN 14.5%": a share of a group, not a fact about a person.
 _FIGURE_AFTER = regex.compile(r"[ \t]*[:=]?[ \t]*\d[\d,.]*[ \t]?%")
+# "18% SEN support", "12% of pupils are FSM", "31 per cent with an EHCP": a share of a group.
+_FIGURE_BEFORE = regex.compile(
+    r"(?i)\d[\d,.]*[ \t]?(?:%|per[ \t]?cent)[ \t]*(?:of[ \t]+(?:our[ \t]+|the[ \t]+)?(?:pupils|children|students|learners|staff|cohort)[ \t]*)?"
+    r"(?:(?:are|is|were|on|with|have|has|eligible[ \t]+for|receive|receiving)[ \t]+)?(?:an?[ \t]+|the[ \t]+)?$"
+)
 _PRECEDER = regex.compile(phrase_regex(GENERIC_PRECEDERS).pattern + r"[\s\-]*$", regex.IGNORECASE)
 
 
@@ -293,6 +298,8 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
     @staticmethod
     def _generic(text: str, start: int, end: int) -> bool:
         if _FOLLOWER.match(text, end, end + 40) or _FIGURE_AFTER.match(text, end, end + 20):
+            return True
+        if _FIGURE_BEFORE.search(text, max(0, start - 60), start):
             return True
         if _NEGATION.search(text, max(0, start - 40), start):
             return True
