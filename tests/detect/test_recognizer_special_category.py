@@ -101,6 +101,15 @@ def test_lexicon_terms_are_lower_case_or_acronyms() -> None:
         assert all(a.upper() == a or any(c.isupper() for c in a) for a in topic.acronyms)
 
 
+def test_mailbox_names_and_roles_are_not_facts(found: Found) -> None:
+    text = (
+        "---------- Forwarded message ---------\nFrom: SEN Casework <sen.casework@kent.gov.uk>\n\n"
+        "Please see below.\nNgozi Adebola | SEN Case Officer | Kent County Council"
+    )
+    assert found(text, "SPECIAL_CATEGORY") == []
+    assert found("To: Amira Khan\nAmira has SEN support.", "SPECIAL_CATEGORY") == ["SEN support"]
+
+
 def test_a_percentage_before_a_term_is_a_share_of_a_group(found: Found) -> None:
     text = "Totals: 412 pupils, 22% EAL, 18% SEN support. Please check Amira and Tom are updated."
     assert found(text, "SPECIAL_CATEGORY") == []

@@ -230,6 +230,8 @@ GENERIC_FOLLOWERS: tuple[str, ...] = (
     "numbers", "parking", "toilet", "toilets", "access", "zone",
     # A form's or a system's field: "the Ethnicity field is now mandatory" (helper scforms).
     "field", "fields", "dropdown",
+    # A role or a team in a signature: "SEN Case Officer | Kent County Council".
+    "case officer", "caseworker", "case worker", "casework", "case manager",
 )
 # A hit right after one of these is generic too: "our SEN policy", "DBS disclosure".
 GENERIC_PRECEDERS: tuple[str, ...] = (

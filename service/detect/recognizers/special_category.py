@@ -104,6 +104,7 @@ _FOLLOWER = regex.compile(
 )
 # "WBRI 61%", "FSM: 23%", "SEN 14.5%": a share of a group, not a fact about a person.
 _FIGURE_AFTER = regex.compile(r"[ \t]*[:=]?[ \t]*\d[\d,.]*[ \t]?%")
+_HEADER_LINE = regex.compile(r"(?i)[ \t>]*(?:from|to|cc|bcc|sent|reply-to)[ \t]*:")
 # "18% SEN support", "12% of pupils are FSM", "31 per cent with an EHCP": a share of a group.
 _FIGURE_BEFORE = regex.compile(
     r"(?i)\d[\d,.]*[ \t]?(?:%|per[ \t]?cent)[ \t]*(?:of[ \t]+(?:our[ \t]+|the[ \t]+)?(?:pupils|children|students|learners|staff|cohort)[ \t]*)?"
@@ -300,6 +301,10 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         if _FOLLOWER.match(text, end, end + 40) or _FIGURE_AFTER.match(text, end, end + 20):
             return True
         if _FIGURE_BEFORE.search(text, max(0, start - 60), start):
+            return True
+        # A quoted header's From / To / Cc line names mailboxes ("From: SEN Casework <...>").
+        line_start = text.rfind("\n", 0, start) + 1
+        if _HEADER_LINE.match(text, line_start, start):
             return True
         if _NEGATION.search(text, max(0, start - 40), start):
             return True
