@@ -101,6 +101,12 @@ def test_lexicon_terms_are_lower_case_or_acronyms() -> None:
         assert all(a.upper() == a or any(c.isupper() for c in a) for a in topic.acronyms)
 
 
+def test_a_lessons_topic_is_not_a_fact(found: Found) -> None:
+    text = "Lesson 2 looks at anxiety, what it feels like and how Zara and Tom can help a friend."
+    assert found(text, "SPECIAL_CATEGORY") == []
+    assert found("Mia will look at her diabetes plan with the nurse.", "SPECIAL_CATEGORY") == ["diabetes"]
+
+
 def test_mailbox_names_and_roles_are_not_facts(found: Found) -> None:
     text = (
         "---------- Forwarded message ---------\nFrom: SEN Casework <sen.casework@kent.gov.uk>\n\n"

@@ -237,4 +237,8 @@ GENERIC_FOLLOWERS: tuple[str, ...] = (
 GENERIC_PRECEDERS: tuple[str, ...] = (
     "national", "whole school", "trust-wide", "dbs", "non", "no", "number of", "total",
     "the trust's", "the school's",
+    # A lesson's topic: "Lesson 2 looks at anxiety", "Year 9 learn about diabetes".
+    "looks at", "look at", "looking at", "learn about", "learns about", "learning about", "learnt about",
+    "learned about", "teach about", "teaching about", "explore", "explores", "exploring", "lesson on",
+    "lessons on", "unit on", "topic of",
 )
