@@ -10,6 +10,8 @@ Found = Callable[[str, str], list[str]]
     [
         ("They live at 12 Acacia Avenue.", "12 Acacia Avenue"),
         ("Flat 3, 45 High Street", "Flat 3, 45 High Street"),
+        # No street word: the town and postcode after it say it is a street.
+        ("we've moved to 3 The Paddocks, Bearsted me14 4ll from next week", "3 The Paddocks"),
         ("The Old Rectory, Church Lane, Bearsted", "The Old Rectory, Church Lane"),
         ("12 Acacia Avenue, Maidstone ME14 1XX", "12 Acacia Avenue"),
         ("Oakfield Primary School\nSutton Road, Maidstone, Kent ME15 9AZ", "Sutton Road"),
@@ -42,6 +44,7 @@ def test_address_found(found: Found, text: str, address: str) -> None:
     [
         "St Mary's School is closed on Friday.",
         "Year 6 went to the park.",
+        "Room 3 The Library, Maidstone ME14 1AA is where we meet.",
         "3 Ways to revise for SATs",
         "Meet in Room 12 Court side",
         "See you at 10 Downing",

@@ -69,6 +69,10 @@ ADDRESS_REGEX = regex.compile(
     rf"(?P<numbered>{_FLAT}?{_HOUSE_NUMBER},?[ ]+{_STREET}|{_FLAT}{_STREET})"
     rf"|(?P<named>{_HOUSE_NAME},[ ]+{_STREET})"
     rf"|(?P<bare>{_STREET})(?=,[ ]*{_PLACE}(?:,[ ]*{_PLACE})?,?[ ]+{POSTCODE}\b)"
+    # "3 The Paddocks, Bearsted ME14 4LL": a house number and a "The ..." name with no street
+    # word, known for a street by the town and postcode after it (in any case).
+    rf"|(?P<the_street>{_HOUSE_NUMBER}[ ]+The[ ]+(?:[A-Z][a-z]+[ ])?[A-Z][a-z]+)"
+    rf"(?=,[ ]*{_PLACE}(?:,[ ]*{_PLACE})?,?[ ]+(?i:{POSTCODE})\b)"
     rf")",
 )
 
@@ -230,7 +234,7 @@ class StreetAddressRecognizer(OneEntityRecognizer):
         results = []
         for match in ADDRESS_REGEX.finditer(text):
             start, end = match.span()
-            if match.group("numbered") is not None:
+            if match.group("numbered") is not None or match.group("the_street") is not None:
                 if _NOT_A_HOUSE_NUMBER.search(text, max(0, start - 16), start):
                     continue
                 score = self.NUMBERED_SCORE
