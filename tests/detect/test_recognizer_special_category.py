@@ -120,6 +120,8 @@ def test_a_percentage_before_a_term_is_a_share_of_a_group(found: Found) -> None:
     text = "Totals: 412 pupils, 22% EAL, 18% SEN support. Please check Amira and Tom are updated."
     assert found(text, "SPECIAL_CATEGORY") == []
     assert found("Amira (18) has SEN support and is on the register.", "SPECIAL_CATEGORY") == ["SEN support"]
+    # A percentage in the cell before is the pupil's attendance, not a share of a group.
+    assert found("Name\tUPN\tAttendance\tNotes\nArjun Thind\tR886729519312\t78.9%\tCIN", "SPECIAL_CATEGORY") == ["CIN"]
 
 
 def test_figures_about_a_group_are_not_about_a_person(found: Found) -> None:

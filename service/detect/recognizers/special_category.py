@@ -107,8 +107,9 @@ _FIGURE_AFTER = regex.compile(r"[ \t]*[:=]?[ \t]*\d[\d,.]*[ \t]?%")
 _HEADER_LINE = regex.compile(r"(?i)[ \t>]*(?:from|to|cc|bcc|sent|reply-to)[ \t]*:")
 # "18% SEN support", "12% of pupils are FSM", "31 per cent with an EHCP": a share of a group.
 _FIGURE_BEFORE = regex.compile(
-    r"(?i)\d[\d,.]*[ \t]?(?:%|per[ \t]?cent)[ \t]*(?:of[ \t]+(?:our[ \t]+|the[ \t]+)?(?:pupils|children|students|learners|staff|cohort)[ \t]*)?"
-    r"(?:(?:are|is|were|on|with|have|has|eligible[ \t]+for|receive|receiving)[ \t]+)?(?:an?[ \t]+|the[ \t]+)?$"
+    # Spaces only: a tab is a cell break ("78.9%<TAB>CIN" is a pupil's attendance, then a status).
+    r"(?i)\d[\d,.]*[ ]?(?:%|per[ ]?cent)[ ]*(?:of[ ]+(?:our[ ]+|the[ ]+)?(?:pupils|children|students|learners|staff|cohort)[ ]*)?"
+    r"(?:(?:are|is|were|on|with|have|has|eligible[ ]+for|receive|receiving)[ ]+)?(?:an?[ ]+|the[ ]+)?$"
 )
 _PRECEDER = regex.compile(phrase_regex(GENERIC_PRECEDERS).pattern + r"[\s\-]*$", regex.IGNORECASE)
 
