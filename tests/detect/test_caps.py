@@ -100,3 +100,10 @@ def test_the_subject_rule_reads_capital_subjects(tmp_path, capsys, subject: str,
     out = capsys.readouterr().out
     assert f"{draft}: {verdict}" in out
     assert ("subject-personal-data" in out) == (verdict == "WARN")
+
+
+def test_a_subject_label_does_not_make_a_capitals_name_an_acronym(detector) -> None:
+    """'Subject:' has lower case of its own; the line after it is all capitals."""
+    text = "Subject: MEDICINE FORM - ROWAN 2B\nhi, please can Rowan have his inhaler at lunch"
+    names = [e.text for e in detector.analyze(text) if e.type.value == "PERSON"]
+    assert "ROWAN" in names

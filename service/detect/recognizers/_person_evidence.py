@@ -427,7 +427,12 @@ def is_acronym(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : len(text) if line_end == -1 else line_end]
+    # "Subject: MEDICINE FORM - ROWAN 2B": the label's own lower case says nothing of the line.
+    line = _SUBJECT_HEAD.sub("", line, count=1)
     return any(c.islower() for c in line)
+
+
+_SUBJECT_HEAD = regex.compile(r"^[ \t>]*(?i:subject)[ \t]*:(?:[ \t]*(?i:re|fw|fwd|aw|sv)[ \t]*:)*")
 
 
 def _skip_spaces(text: str, pos: int) -> int:
