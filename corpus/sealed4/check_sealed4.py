@@ -191,6 +191,61 @@ def in_domains(addr, doms):
     return any(d == x or d.endswith("." + x) for x in doms)
 
 
+GROUP_WORDS = {"all", "both", "everyone", "team", "parents", "families", "governors", "colleague",
+               "colleagues", "clerk", "dpo", "practice", "pta", "science", "y5", "year", "orchestra",
+               "club", "admissions", "sir", "madam", "hello", "hi"}
+SHORT_FORMS = {"bill": "william", "liz": "elizabeth", "kate": "katherine"}
+GREETING = re.compile(r"^\s*(?:dear|hi|hello|morning|good morning)\s+(?:(?:mr|mrs|ms|miss|mx|dr)\.?\s+)?"
+                      r"(?:and\s+(?:mr|mrs|ms)\s+)?([^\s,]+)", re.I)
+
+
+def check_greeting(where, m, rs):
+    """A named greeting must match a To recipient unless recipient-name-mismatch is expected."""
+    body = m.get("body")
+    text = body.get("content", "") if isinstance(body, dict) else str(body or "")
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    g = GREETING.match(first)
+    if not g:
+        return
+    word = g.group(1).lower().strip(".!")
+    if word in GROUP_WORDS:
+        return
+    word = SHORT_FORMS.get(word, word)
+    to_text = " ".join(str(r if not isinstance(r, dict) else f"{r.get('name', '')} {r['address']}")
+                       for r in m.get("to", []) or []).lower()
+    matched = word in re.split(r"[^\w\u00c0-\u024f]+", to_text)
+    if matched == ("recipient-name-mismatch" in rs):
+        problem(where, "greeting and recipient-name-mismatch disagree")
+
+
+def file_encrypted(path):
+    data = path.read_bytes()
+    if path.suffix == ".pdf":
+        from pypdf import PdfReader
+        return PdfReader(str(path)).is_encrypted
+    return data[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # OLE container of an encrypted OOXML file
+
+
+def file_readable(path):
+    import zipfile
+    if path.suffix in (".docx", ".xlsx", ".pptx"):
+        if file_encrypted(path):
+            return True
+        try:
+            with zipfile.ZipFile(path) as z:
+                return z.testzip() is None
+        except zipfile.BadZipFile:
+            return False
+    if path.suffix == ".pdf":
+        from pypdf import PdfReader
+        try:
+            PdfReader(str(path))
+            return True
+        except Exception:
+            return False
+    return True
+
+
 def check_drafts():
     ids = set()
     per_file = {}
@@ -283,6 +338,7 @@ def check_drafts():
                 if body.get("type") not in ("html", "text") or "content" not in body:
                     problem(where, "bad body")
             protected = False
+            unreadable = False
             for a in m.get("attachments", []) or []:
                 if "name" not in a:
                     problem(where, "attachment without name")
@@ -292,8 +348,18 @@ def check_drafts():
                         problem(where, f"missing file {a['file']}")
                     elif f.stat().st_size > 40000:
                         problem(where, f"file over 40 KB {a['file']}")
+                    elif not file_readable(f):
+                        unreadable = True
+                elif "text" not in a and "content_base64" not in a:
+                    unreadable = True  # judged by name and size alone
                 if "protected" in a.get("name", ""):
                     protected = True
+                    if "file" in a and (HERE / "drafts" / a["file"]).exists() \
+                            and not file_encrypted(HERE / "drafts" / a["file"]):
+                        problem(where, f"{a['file']} is called protected but is not encrypted")
+            if ext and unreadable != ("unscannable-attachment" in rs):
+                problem(where, "unscannable-attachment disagrees with the attachments")
+            check_greeting(where, m, rs)
             if "password-in-message" in rs:
                 want = "block" if protected else "warn"
                 others = max([SEV[RULES[r][1]] for r in rs if r != "password-in-message"] or [0])
