@@ -203,6 +203,9 @@ def check_greeting(where, m, rs):
     """A named greeting must match a To recipient unless recipient-name-mismatch is expected."""
     body = m.get("body")
     text = body.get("content", "") if isinstance(body, dict) else str(body or "")
+    if isinstance(body, dict) and body.get("type") == "html":
+        import html
+        text = html.unescape(re.sub(r"<[^>]+>", "\n", text))
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     g = GREETING.match(first)
     if not g:
