@@ -61,6 +61,7 @@ SEALED_DIR = CORPUS_DIR / "sealed"
 SEALED2_DIR = CORPUS_DIR / "sealed2"
 # A third, written in session 7 the same way (ids sz-).
 SEALED3_DIR = CORPUS_DIR / "sealed3"
+SEALED4_DIR = CORPUS_DIR / "sealed4"
 GENERAL_DIR = CORPUS_DIR / "general"
 
 

@@ -30,6 +30,7 @@ from bench.corpus import (
     RULE_IDS,
     SEALED2_DIR,
     SEALED3_DIR,
+    SEALED4_DIR,
     SEALED_DIR,
     Draft,
     EntityText,
@@ -292,7 +293,7 @@ class EvalSet:
 
 def evaluation_sets(only: Sequence[str] = ()) -> list[EvalSet]:
     sets = [EvalSet("tune", ENTITIES_DIR, DRAFTS_DIR)]
-    for name, folder in (("sealed", SEALED_DIR), ("sealed2", SEALED2_DIR), ("sealed3", SEALED3_DIR)):
+    for name, folder in (("sealed", SEALED_DIR), ("sealed2", SEALED2_DIR), ("sealed3", SEALED3_DIR), ("sealed4", SEALED4_DIR)):
         if (folder / "entities").is_dir():
             sets.append(EvalSet(name, folder / "entities", folder / "drafts"))
     if GENERAL_DIR.is_dir():
@@ -416,7 +417,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         default="",
-        help="with --sets: a comma-separated list of the sets to score (tune, sealed, sealed2, sealed3, general)",
+        help="with --sets: a comma-separated list of the sets to score (tune, sealed, sealed2, sealed3, sealed4, general)",
     )
     args = parser.parse_args(argv)
 
