@@ -77,6 +77,8 @@ _UNWELL = regex.compile(
     r"\s+(?:really\s+|very\s+|quite\s+|a\s+bit\s+|so\s+|too\s+|still\s+|home\s+|again\s+){0,2}"
     r"(?:sick|poorly|unwell|ill|nauseous|queasy|faint|dizzy|light-headed|feverish|clammy|vomiting|pale"
     r"|sick\s+with\s+\w+))\b(?!\s+(?:of|bay|room|note|notes|pay|leave|day|days|list|bag|bags|bucket|policy|absence|cover))"
+    # Motion sickness: "he gets travel sick", "travel sickness tablets for Amir".
+    r"|\b(?P<h>(?:travel|car|coach|sea|motion)[\s-]?sick(?:ness)?)\b"
     r"|\b(?P<h>vomit(?:ed|ing)?|threw\s+up|thrown\s+up|throwing\s+up|puked|puking|fainted|passed\s+out|blacked\s+out"
     r"|had\s+a\s+(?:seizure|fit|funny\s+turn|dizzy\s+spell))\b(?!\s+of\b)(?!\s+(?:(?:his|her|their|my|the|a|an|its)\s+(?:hands|arms)|bag|bags|bucket))",
     regex.IGNORECASE,

@@ -45,6 +45,8 @@ _DIET_LABEL = r"diet(?:ary)?(?:\s+(?:needs|requirements?|info(?:rmation)?))?|die
 _LABEL = regex.compile(
     r"(?im)(?:^|(?<=[.?!;:|,\t]\s{0,3})|(?<=\s[-–—]\s))[ \t]*(?:[-•*][ \t]+)?\*{0,2}"
     r"(?P<label>(?P<identity>" + _IDENTITY_LABEL + r")|(?P<health>" + _HEALTH_LABEL + r")|(?P<diet>" + _DIET_LABEL + r"))"
+    # "Religion (optional):", "Medical conditions (if any):": a note on the label.
+    r"(?:[ \t]*\([^()\n]{1,30}\))?"
     r"(?P<sep>\*{0,2}[ \t]*[:=]\*{0,2}[ \t]*|[ \t]+[-–—][ \t]+|[ \t]+is[ \t]+|[ \t]*\t[ \t]*)"
     r"(?P<value>[^\n|;\t]{1,200}|$)"
 )

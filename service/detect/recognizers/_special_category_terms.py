@@ -142,7 +142,12 @@ TOPICS: dict[str, Topic] = {
             "fixed period exclusion", "internal exclusion", "exclusion", "exclusions", "suspended",
             "suspension", "suspensions", "expelled", "managed move", "alternative provision",
         ),
-        patterns=(r"(?<=\b(?:been|was|were|is|be|being|got|get)\s+)(?:permanently\s+|temporarily\s+)?excluded\b",),
+        patterns=(
+            r"(?<=\b(?:been|was|were|is|be|being|got|get)\s+)(?:permanently\s+|temporarily\s+)?excluded\b",
+            # The head's decision as a verb: "to permanently exclude Jaylen", "decided to exclude him".
+            r"\b(?:permanently|temporarily)\s+exclud(?:e|es|ed|ing)\b",
+            r"(?<=\b(?:decision|decided|decides|deciding|decide)\s+to\s+)exclude\b",
+        ),
     ),
     "ethnicity": Topic(
         phrases=(

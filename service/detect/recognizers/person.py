@@ -37,6 +37,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from service.context import public_figures
+from service.context.names import is_given_name
 from service.detect.recognizers._person_evidence import (
     BODY_WORDS,
     NAME_WORD,
@@ -108,14 +109,14 @@ class PersonRecognizer(SpacyRecognizer):
             return []
         found = super().analyze(text, entities, nlp_artifacts)
         # Whole spans first: "Juliet - Marlowe Theatre" is a theatre before it is a Juliet.
-        found = [r for r in found if not names_a_place_or_body(text[r.start : r.end])]
+        found = [r for r in found if not names_a_place_or_body(text[r.start : r.end], text, r.start)]
         found = [r for r in found if not venue_follows(text, r.end)]
         listed = [(r.start, r.end) for r in found if is_public_figure(text, r.start, r.end)]
         found = [r for r in found if (r.start, r.end) not in listed]
         found = [r for r in found if not is_place(text, r.start, r.end)]
         results = [r for r in (_trim_title(text, r) for r in found) if r]
         results = [r for r in (_trim_lower_case(text, r) for r in results) if r]
-        results = [r for r in results if not names_a_place_or_body(text[r.start : r.end])]
+        results = [r for r in results if not names_a_place_or_body(text[r.start : r.end], text, r.start)]
         results = [r for r in results if not is_common_words_span(text, r.start, r.end)]
         # Lines in capitals: a lone word needs the line's evidence (_caps_lines.py).
         ner_spans = [(r.start, r.end) for r in results]
@@ -127,6 +128,7 @@ class PersonRecognizer(SpacyRecognizer):
         ]
         results = [r for r in results if not _names_something_else(text, r.start, r.end)]
         results = [r for r in results if not _unlikely_guess(text, r.start, r.end)]
+        results = [r for r in results if not is_acronym_plural(text[r.start : r.end])]
         results = [r for r in results if not calendar_word_as_modifier(text, r.start, r.end, nlp_artifacts)]
         # Historical figures, authors and characters, by the words around them (public_figures.py).
         figures = public_figures.figures(
@@ -161,7 +163,7 @@ class PersonRecognizer(SpacyRecognizer):
                 continue
             if why in _WEAK_EVIDENCE and public_figures.strong_figure_evidence(text, start, end):
                 continue  # "Guru Nanak's birthday", "Isaac Newton's laws": said of a figure
-            if names_a_place_or_body(value) or is_place(text, start, end):
+            if names_a_place_or_body(value, text, start) or is_place(text, start, end):
                 continue
             add(start, end, EVIDENCE_SCORE, why)
             sure.append((start, end))
@@ -178,7 +180,7 @@ class PersonRecognizer(SpacyRecognizer):
             for start, end, why in spans:
                 if is_public_figure(text, start, end) or _names_something_else(text, start, end):
                     continue
-                if names_a_place_or_body(text[start:end]):
+                if names_a_place_or_body(text[start:end], text, start):
                     continue
                 if (start, end) not in counted and is_place(text, start, end):
                     continue  # in a list of names and counts a town's name is a name ("Brooke 8, Alfie 6")
@@ -388,12 +390,36 @@ _PLACE_OR_BODY = frozenset(
 _HOUSE_WORDS = frozenset(w.casefold() for w in HOUSE_NAME_ENDINGS)
 
 
-def names_a_place_or_body(value: str) -> bool:
+def names_a_place_or_body(value: str, text: str = "", start: int = 0) -> bool:
+    """A name whose last word makes it a place or body ("Dover Castle", "Lloyds Bank").
+
+    With the text around it: a known first name and a place word that is also a common
+    surname ("Deborah Lane", "Robin Castle", "Emma Hall") is a person, unless the words
+    before it say place ("at Kingsley Hall", "visit to Victoria Park").
+    """
     words = _WORD_IN_SPAN.findall(value)
     if len(words) < 2:
         return False
     last = words[-1].casefold()
-    return last in _PLACE_OR_BODY or last in BODY_WORDS or last in _HOUSE_WORDS or last in _SCHOOL_WORDS
+    if not (last in _PLACE_OR_BODY or last in BODY_WORDS or last in _HOUSE_WORDS or last in _SCHOOL_WORDS):
+        return False
+    if text and len(words) == 2 and last in _SURNAME_PLACE_WORDS and _any_given_name(words[0]):
+        return words[0].casefold() in _PLACE_FIRST_WORDS or bool(_PLACE_BEFORE.search(text, max(0, start - 20), start))
+    return True
+
+
+def _any_given_name(word: str) -> bool:
+    """In the NER's first-name lists or the wider given-name lists of service/context/names.py."""
+    return is_known_first_name(word) or is_given_name(_fold(word))
+
+
+# Place words that are also common British surnames.
+_SURNAME_PLACE_WORDS = frozenset({"lane", "castle", "hall", "church", "bank", "park", "street"})
+# First names that more often begin a place's name than a person's ("Victoria Park", "Albert Hall").
+_PLACE_FIRST_WORDS = frozenset({"victoria", "albert", "alexandra", "elizabeth", "kingsley", "regent"})
+_PLACE_BEFORE = regex.compile(
+    r"(?i)\b(?:at|in|to|from|near|into|outside|inside|around|visit|visiting|via|the|off)\s+$"
+)
 
 
 # Words that, capitalised straight after a name, make it the name of a place or body the NER
@@ -518,6 +544,14 @@ def capitals_say_nothing(text: str, start: int) -> bool:
         return True
     one_line = line_start == 0 and text.find("\n", start) == -1
     return one_line or bool(_SUBJECT_LABEL.match(text, line_start))
+
+
+# "EHCPs", "TAs", "SENCOs": an acronym in the plural, never a name.
+_ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,}['’]?s")
+
+
+def is_acronym_plural(value: str) -> bool:
+    return _ACRONYM_PLURAL.fullmatch(value.strip()) is not None
 
 
 def only_common_words(value: str) -> bool:
@@ -713,7 +747,7 @@ def listed_with_names(
                 continue  # "Garcia and Adams": a firm as often as two people
             if _names_something_else(text, a, b) or is_public_figure(text, a, b) or is_place(text, a, b):
                 continue
-            if names_a_place_or_body(text[a:b]):
+            if names_a_place_or_body(text[a:b], text, a):
                 continue
             found.append((a, b))
             taken.add(a, b)

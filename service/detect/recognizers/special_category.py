@@ -17,7 +17,13 @@ from service.detect.recognizers._person_evidence import addressing_spans
 from service.detect.sentence_classifier import SentenceClassifier, classifier_of
 from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import phrase_regex, scored_result
-from service.detect.recognizers.person import is_common_words_span, lower_case_line, only_common_words
+from service.detect.recognizers.person import (
+    calendar_word_as_modifier,
+    is_acronym_plural,
+    is_common_words_span,
+    lower_case_line,
+    only_common_words,
+)
 from service.detect.recognizers._special_category_evidence import (
     flagged_rows,
     is_empty_label,
@@ -111,6 +117,8 @@ _FIGURE_BEFORE = regex.compile(
     r"(?i)\d[\d,.]*[ ]?(?:%|per[ ]?cent)[ ]*(?:of[ ]+(?:our[ ]+|the[ ]+)?(?:pupils|children|students|learners|staff|cohort)[ ]*)?"
     r"(?:(?:are|is|were|on|with|have|has|eligible[ ]+for|receive|receiving)[ ]+)?(?:an?[ ]+|the[ ]+)?$"
 )
+# "his asthma", "her back surgery": the term as the person's own, said, not supposed.
+_THEIR_OWN = regex.compile(r"(?i)\b(?:his|her)\s+(?:[\w'’-]+\s+)?$")
 _PRECEDER = regex.compile(phrase_regex(GENERIC_PRECEDERS).pattern + r"[\s\-]*$", regex.IGNORECASE)
 
 
@@ -328,7 +336,8 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             if _named_person_in(text, _Sentence(row_start, row_end), row_start, row_start, nlp_artifacts):
                 return self.NAMED_SCORE
         sentence_text = text[sentence.start : sentence.end]
-        if _HEDGE.search(sentence_text):
+        # "whether the absence related to her back surgery": "her" makes it someone's fact.
+        if _HEDGE.search(sentence_text) and not _THEIR_OWN.search(text, max(sentence.start, start - 24), start):
             return None
         if _referred_to(sentence_text, start - sentence.start, end - sentence.start):
             return self.REFERRED_SCORE
@@ -493,17 +502,36 @@ def _named_person_in(
     span = nlp_artifacts.tokens.char_span(lo, hi, alignment_mode="expand")
     tokens = list(span) if span is not None else []
     title_start, title_end = _capitalised_run(tokens, start, end)
+    terms = _lexicon_covered(text)
     candidates = [
         i for i, tok in enumerate(tokens)
-        if tok.is_title and len(tok.text) > 1 and tok.lower_ not in _NOT_NAMES and not only_common_words(tok.text)
+        if tok.is_title and sum(c.isalpha() for c in tok.text) > 1 and tok.lower_ not in _NOT_NAMES and not only_common_words(tok.text)
         and not title_start <= tok.idx < title_end
         and not any(c.isdigit() for c in tok.text)  # "Y1", "Y3": a year group, not a name
         and not addressed.overlaps(tok.idx, tok.idx + len(tok.text))
+        # A term is not a name for being capitalised: "Subject: Hayfever season", "Asthma: ..."
+        and not terms.overlaps(tok.idx, tok.idx + len(tok.text))
+        # Nor is what the NER read as a language, nationality, place or date ("in English").
+        and tok.ent_type_ not in _NOT_PERSON_ENTITIES
     ]
     if not candidates or span is None:
         return False
     tags = fine_tags(span)
-    return any(tags[i] in ("NNP", "NNPS") for i in candidates)
+    return any(
+        tags[i] in ("NNP", "NNPS")
+        # "Autumn census: 418 on roll": a season or month before a noun names a time.
+        and not calendar_word_as_modifier(text, tokens[i].idx, tokens[i].idx + len(tokens[i].text), nlp_artifacts)
+        for i in candidates
+    )
+
+
+_NOT_PERSON_ENTITIES = frozenset({"NORP", "LANGUAGE", "DATE", "TIME", "GPE", "LOC"})
+
+
+@lru_cache(maxsize=4)
+def _lexicon_covered(text: str) -> Covered:
+    """Where the lexicon's phrases and patterns lie in the text, once per text."""
+    return Covered(_lexicon_spans(text))
 
 
 @lru_cache(maxsize=4)
@@ -517,7 +545,11 @@ def _name_like(text: str, start: int, end: int) -> bool:
     """Whether the NER's PERSON can be a name: not common words where capitals say nothing,
     and in lower case only on a line written all in lower case ("thanks priya"). The NER
     also reads "ethnic origin" in a policy as a person."""
-    if text[start:end].islower() and not lower_case_line(text, start):
+    value = text[start:end]
+    if value.islower() and not lower_case_line(text, start):
+        return False
+    # "C." (a grade, an initial alone) and "EHCPs", "TAs" (acronyms in the plural) are no one.
+    if sum(c.isalpha() for c in value) < 2 or is_acronym_plural(value):
         return False
     return not is_common_words_span(text, start, end)
 
@@ -531,8 +563,13 @@ def _referred_to(sentence_text: str, start: int, end: int, also: frozenset[str] 
     words = [(m.start(), _uncontract(m.group().lower())) for m in regex.finditer(r"[A-Za-z'’]+", sentence_text)]
     # Other terms' own words ("child protection", "children in need") refer to no one.
     terms = _lexicon_spans(sentence_text)
+    group_before = False  # "Pupils may bring their own hayfever tablets": "their" is anyone's
     for i, (offset, word) in enumerate(words):
+        if word in _GROUP_NOUNS and (words[i - 1][1] if i else "") not in _DEFINITE_GROUP:
+            group_before = True
         if start <= offset < end or any(a <= offset < b for a, b in terms):
+            continue
+        if word in _PLURAL_PRONOUNS and group_before:
             continue
         if word in PRONOUNS or word in also:
             return True
@@ -545,6 +582,12 @@ def _referred_to(sentence_text: str, start: int, end: int, also: frozenset[str] 
             return True
     return False
 
+
+# People in general, in the plural: a "they" or "their" after them refers to whoever it may be.
+_GROUP_NOUNS = frozenset({"pupils", "children", "students", "learners", "parents", "carers", "families", "staff", "everyone"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+# "the pupils", "these children", "both boys": a group the writer has in mind, perhaps named.
+_DEFINITE_GROUP = frozenset({"the", "these", "those", "both", "your", "my", "our", "his", "her", "their"})
 
 # "pupil premium", "student council": the person noun names a thing, not a person.
 _NOUN_AS_ADJECTIVE = frozenset({"premium", "council", "voice", "number", "numbers", "records", "record"})
