@@ -100,18 +100,52 @@ def _line_before(text: str, position: int) -> tuple[int, str]:
     return start, text[start:position]
 
 
-def is_organisation_detail(text: str, entity: DetectedEntity) -> bool:
-    """An address, number or bank detail given after an organisation's name on its line."""
+def is_organisation_detail(text: str, entity: DetectedEntity, people: tuple[tuple[int, int], ...] = ()) -> bool:
+    """An address, number or bank detail given after an organisation's name on its line,
+    or the bank details an organisation's own invoice asks to be paid into."""
     if entity.type not in _ORG_DETAILS and entity.type is not EntityType.PERSON:
         return False
+    if entity.type in _BANK and _payable_to_letterhead(text, entity):
+        return True
     start, before = _line_before(text, entity.start)
     names = list(_ORG_NAME.finditer(before))
     if not names or _SENTENCE_END.search(before, names[-1].end()):
+        return False
+    # "Oakfield Primary School / Trip refunds / Pay to: Mrs Joy Okafor, sort code ...": a
+    # person named after the organisation owns what follows.
+    org_end = start + names[-1].end()
+    # (Two words or more and no comma: the NER's guesses in letterheads are mostly places,
+    # "Kent", "Chatham, Kent".)
+    if any(org_end <= a and b <= entity.start and _FULL_NAME.fullmatch(text[a:b].strip()) for a, b in people):
         return False
     if entity.type is EntityType.PERSON:
         # A place the NER took for a name, inside the address: a postcode follows it.
         return bool(_POSTCODE_SOON.match(text, entity.end))
     return True
+
+
+_FULL_NAME = regex.compile(r"\p{L}[\p{L}'’.-]*(?: \p{L}[\p{L}'’.-]*)+")
+_BANK = frozenset({EntityType.UK_BANK_ACCOUNT, EntityType.IBAN_CODE})
+# "Pay to sort code ...", "Payment details: account ...", "BACS to: ...": the payee's account.
+_PAY_CUE = regex.compile(
+    r"(?i)\b(?:pay(?:ment)?s?(?:\s+(?:details|by\s+bacs|by\s+bank\s+transfer))?\s*(?:to|into|:)|payable\s+to|remit(?:tance)?\s+to"
+    r"|bacs(?:\s+details)?\s*:|bank\s+details\s*:)"
+    # Then labels and numbers only: a name in between ("Pay to: Mrs Joy Okafor, ...") is the payee.
+    r"(?:[ \t:,;.-]|sort[ \t-]*code|account|acc|a/c|number|no|bank|iban|\d)*$"
+)
+_HEAD_LINES = 3
+
+
+def _payable_to_letterhead(text: str, entity: DetectedEntity) -> bool:
+    """Bank details after a pay cue, in a text headed by an organisation's name (an invoice:
+    "ChefsPlate Catering Ltd" on its first lines, "Pay to sort code ..." below)."""
+    if not _PAY_CUE.search(text, max(0, entity.start - 80), entity.start):
+        return False
+    head_end = 0
+    for _ in range(_HEAD_LINES):
+        next_break = text.find("\n", head_end)
+        head_end = len(text) if next_break < 0 else next_break + 1
+    return _ORG_NAME.search(text, 0, min(head_end, 300)) is not None
 
 
 _POSTCODE_SOON = regex.compile(r"[^\n|]{0,60}?\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
@@ -131,12 +165,13 @@ def without_organisation_contacts(
     text: str, entities: list[DetectedEntity], organisation: Organisation
 ) -> list[DetectedEntity]:
     kept = []
+    people = tuple((e.start, e.end) for e in entities if e.type is EntityType.PERSON)
     for entity in entities:
         if entity.type is EntityType.EMAIL_ADDRESS and is_role_mailbox(entity.text, organisation):
             continue
         if entity.type is EntityType.PHONE_NUMBER and is_office_number(text, entity):
             continue
-        if is_organisation_detail(text, entity) or is_role_holder(text, entity):
+        if is_organisation_detail(text, entity, people) or is_role_holder(text, entity):
             continue
         kept.append(entity)
     return kept

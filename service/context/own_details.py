@@ -15,8 +15,9 @@ unknown, they may be anyone's, and the details stay.
 
 The cue must stand right before the details, with nothing between that could make
 them someone else's ("your son's address", "your address for Jakub", "his mobile"),
-and only contact details count (an address, phone, email, bank account): a child's
-NHS number or date of birth is the child's, whoever is told it.
+and only contact details and the reader's own identifiers count (an address, phone,
+email, bank account; "your NI number", "your date of birth"): a child's NHS number or
+date of birth ("your son's NHS number") is the child's, whoever is told it.
 """
 
 from __future__ import annotations
@@ -37,6 +38,12 @@ _CONTACT_TYPES = frozenset(
         EntityType.UK_POSTCODE,
         EntityType.UK_BANK_ACCOUNT,
         EntityType.IBAN_CODE,
+        # "Your NI number on our records is ...", "your date of birth": told to its owner.
+        EntityType.UK_NINO,
+        EntityType.UK_NHS,
+        EntityType.UK_PASSPORT,
+        EntityType.UK_DRIVING_LICENCE,
+        EntityType.DATE_OF_BIRTH,
     }
 )
 
@@ -44,14 +51,19 @@ _CONTACT_TYPES = frozenset(
 _CUE = regex.compile(
     r"\b(?:your|my|our)\s+"
     r"(?:(?:new|current|home|mobile|work|personal|updated|old|bank|email|e-mail|contact|postal|correct|"
-    r"preferred|main|landline|direct|own|full|school|login|log-in|phone|telephone)\s+){0,3}"
+    r"preferred|main|landline|direct|own|full|school|login|log-in|phone|telephone|"
+    r"ni|national\s+insurance|nhs|passport|driving\s+licence|licence|payroll|staff|employee)\s+){0,3}"
     r"(?:address(?:es)?(?!\s*book)|phone(?:\s+numbers?)?|numbers?|mobile|telephone|tel|email|e-mail|"
-    r"details|account(?:\s+(?:number|details))?|postcode|landline|line|sort\s+code)\b"
+    r"details|account(?:\s+(?:number|details))?|postcode|landline|line|sort\s+code|date\s+of\s+birth|dob)\b"
     # "call you on", "contact me on", "post it to you at", "reach us at".
     r"|\b(?:call|ring|phone|text|contact|reach|email|e-mail|write\s+to|(?:post|send)(?:\s+\w+){0,3}\s+to)"
     r"\s+(?:you|me|us)\s+(?:on|at)\b",
     regex.IGNORECASE,
 )
+# Bank details need less: "please confirm the account on your letterhead is still sort code
+# ..." asks the reader about their own account however the sentence runs.
+_BANK_TYPES = frozenset({EntityType.UK_BANK_ACCOUNT, EntityType.IBAN_CODE})
+_BANK_CUE = regex.compile(_CUE.pattern + r"|\b(?:your|our)\b", regex.IGNORECASE)
 # Between the cue and the first detail: a verb and a label at most, on the same sentence.
 _CUE_REACH = 40
 # Anything in the way that makes the details someone else's.
@@ -132,7 +144,8 @@ def without_own_details(
 def _cued(text: str, entity: DetectedEntity, people: Sequence[DetectedEntity]) -> bool:
     window_start = max(0, entity.start - _CUE_REACH - 60)
     cue = None
-    for match in _CUE.finditer(text, window_start, entity.start):
+    cues = _BANK_CUE if entity.type in _BANK_TYPES else _CUE
+    for match in cues.finditer(text, window_start, entity.start):
         cue = match
     if cue is None or entity.start - cue.end() > _CUE_REACH:
         return False

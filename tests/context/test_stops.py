@@ -148,3 +148,36 @@ def test_calling_another_parent_on_their_number_still_warns(scanner: Scanner) ->
     body = "Dear Mrs Achebe,\nYou can call Amira's mum on 07700 900 168 to arrange the lift.\nKind regards"
     result = _scan(scanner, body, [{"address": "ngozi.a@gmail.com", "name": "Ngozi Achebe"}])
     assert result.action == "warn"
+
+
+# --- session 9: the reader's own identifiers, and an invoice's own bank details -------
+
+def test_a_staff_members_own_ni_number_sent_to_her_is_allowed(scanner: Scanner) -> None:
+    body = ("Dear Amina,\nThis confirms your employment as a cover supervisor from 1 March.\n"
+            "Your NI number on our records is QQ 12 34 56 C; please tell us if it is wrong.\nHR")
+    result = _scan(scanner, body, [{"address": "amina.d@gmail.com", "name": "Amina Diallo"}])
+    assert result.action == "allow", result.findings
+
+
+def test_a_childs_nhs_number_told_to_the_parent_is_still_the_childs(scanner: Scanner) -> None:
+    body = ("Dear Mrs Diallo,\nYour son's NHS number on the referral is 943 476 5919.\nSchool Nurse")
+    result = _scan(scanner, body, [{"address": "amina.d@gmail.com", "name": "Amina Diallo"}])
+    assert "personal-data-external" in {f.rule for f in result.findings}
+
+
+def test_a_company_invoice_with_its_own_bank_details_is_allowed(scanner: Scanner) -> None:
+    invoice = ("Weald Minibus Hire Ltd\nUnit 2, Mill Lane, Tonbridge TN9 1PP\nInvoice 5521\n"
+               "Year 6 residential transport: £1,240.00\nPay to sort code 30-94-17 account 40518823\n")
+    result = _scan(scanner, "Invoice attached for the audit sample.",
+                   [{"address": "audit@kb-accountants.co.uk", "name": "Audit"}],
+                   attachments=[_text_attachment("INV-5521.txt", invoice)])
+    assert result.action == "allow", result.findings
+
+
+def test_a_parents_bank_details_in_a_refund_list_still_count(scanner: Scanner) -> None:
+    refunds = ("Oakfield Primary School\nTrip refunds\n"
+               "Pay to: Mrs Joy Okafor, sort code 20-45-77 account 13572468\n")
+    result = _scan(scanner, "Refund list attached.",
+                   [{"address": "audit@kb-accountants.co.uk", "name": "Audit"}],
+                   attachments=[_text_attachment("refunds.txt", refunds)])
+    assert result.action != "allow"
