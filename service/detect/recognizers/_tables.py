@@ -39,7 +39,7 @@ Line = tuple[int, str]
 MOST_LINES = 5_000
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def _split(text: str) -> tuple[Line, ...]:
     """The first MOST_LINES lines of the text with their offsets; once per text."""
     out: list[Line] = []
@@ -135,7 +135,7 @@ class Table:
         return self.rows[1:]
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def separated_tables(
     text: str, separator: str = "\t", *, most: int, longest: int | None = None, most_cells: int | None = None
 ) -> tuple[Table, ...]:
