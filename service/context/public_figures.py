@@ -70,13 +70,38 @@ def teaching_text(text: str) -> bool:
 # --- the gazetteer --------------------------------------------------------------------
 
 
+# How a listed name is used (public_figures.txt says it after a bar; "evidence" when it says nothing).
+_EVIDENCE = "evidence"  # one piece of evidence among several, weighed here
+_ANYWHERE = "anywhere"  # set aside wherever the NER finds it (person.py)
+
+
+def _read_list() -> list[tuple[str, frozenset[str]]]:
+    """The names of public_figures.txt as written, each with its uses."""
+    if not _LIST_FILE.is_file():
+        return []
+    out = []
+    for line in _LIST_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, _, said = line.partition("|")
+        uses = frozenset(said.split()) or frozenset({_EVIDENCE})
+        if not uses <= {_EVIDENCE, _ANYWHERE}:
+            raise ValueError(f"{_LIST_FILE.name}: unknown use {sorted(uses)} for a listed name")
+        out.append((name.strip(), uses))
+    return out
+
+
 @cache
 def listed_names() -> frozenset[str]:
-    """The names of public_figures.txt, case-folded, one space between words."""
-    if not _LIST_FILE.is_file():
-        return frozenset()
-    lines = (line.strip() for line in _LIST_FILE.read_text(encoding="utf-8").splitlines())
-    return frozenset(" ".join(line.split()).casefold() for line in lines if line and not line.startswith("#"))
+    """The names of public_figures.txt used as evidence, case-folded, one space between words."""
+    return frozenset(" ".join(name.split()).casefold() for name, uses in _read_list() if _EVIDENCE in uses)
+
+
+@cache
+def set_aside_anywhere() -> tuple[str, ...]:
+    """The names of public_figures.txt set aside wherever the NER finds them, as written, in order."""
+    return tuple(name for name, uses in _read_list() if _ANYWHERE in uses)
 
 
 @cache

@@ -1,6 +1,8 @@
 """Public figures and characters in teaching text (service/context/public_figures.py), without spaCy:
 the spans stand in for the names the NER found."""
 
+from pathlib import Path
+
 import pytest
 
 from service.context import public_figures
@@ -156,3 +158,32 @@ def test_a_role_after_a_listed_name_marks_a_real_person() -> None:
     text = "Staff on site: Robin Hood (supply, Tuesdays)."
     assert judged(text, "Robin") == []
     assert judged("Year 4 are reading about Robin Hood and his merry men.", "Robin") == ["Robin"]
+
+
+def test_one_list_says_how_each_name_is_used(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    listed = tmp_path / "public_figures.txt"
+    listed.write_text(
+        "# a comment\nMary  Anning\nMercutio | anywhere\nTiny Tim | anywhere evidence\n\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(public_figures, "_LIST_FILE", listed)
+    public_figures.listed_names.cache_clear()
+    public_figures.set_aside_anywhere.cache_clear()
+    try:
+        assert public_figures.listed_names() == {"mary anning", "tiny tim"}
+        assert public_figures.set_aside_anywhere() == ("Mercutio", "Tiny Tim")
+        listed.write_text("Mercutio | everywhere\n", encoding="utf-8")
+        public_figures.listed_names.cache_clear()
+        with pytest.raises(ValueError):
+            public_figures.listed_names()
+    finally:
+        monkeypatch.undo()
+        public_figures.listed_names.cache_clear()
+        public_figures.set_aside_anywhere.cache_clear()
+
+
+def test_the_shipped_list_sets_aside_characters_and_weighs_the_rest() -> None:
+    anywhere = {name.casefold() for name in public_figures.set_aside_anywhere()}
+    assert "romeo and juliet" in anywhere and "lady macbeth" in anywhere
+    assert "lady macbeth" in public_figures.listed_names()  # both uses
+    assert "mercutio" not in public_figures.listed_names()  # set aside anywhere only
+    assert "alfred the great" in public_figures.listed_names() and "alfred the great" not in anywhere

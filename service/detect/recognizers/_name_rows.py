@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 import regex
 
 from service.detect.recognizers._person_evidence import NAME_WORD
+from service.detect.recognizers._tables import cut, lines
 from service.detect.recognizers.uln import is_valid_uln
 from service.detect.recognizers.upn import is_valid_upn
 
@@ -82,13 +83,8 @@ _CALENDAR = frozenset(
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
-    pos = 0
-    for n, line in enumerate(text.split("\n")):
-        if n >= _MAX_LINES:
-            return
-        if len(line) <= _MAX_LINE_CHARS:
-            yield pos, line
-        pos += len(line) + 1
+    """(offset, line) of the first _MAX_LINES lines, leaving out those over _MAX_LINE_CHARS."""
+    return (line for line in lines(text, _MAX_LINES) if len(line[1]) <= _MAX_LINE_CHARS)
 
 
 # --- count lists -----------------------------------------------------------------------
@@ -128,12 +124,7 @@ def count_lists(text: str) -> list[list[Span]]:
 
 
 def _cut(line: str, start: int, end: int) -> list[Span]:
-    pieces = []
-    for c in _ITEM_CUT.finditer(line, start, end):
-        pieces.append((start, c.start()))
-        start = c.end()
-    pieces.append((start, end))
-    return [(a, b) for a, b in pieces if b > a]
+    return [(a, b) for a, b in cut(line, start, end, _ITEM_CUT) if b > a]
 
 
 def count_list_names(
@@ -217,7 +208,8 @@ def row_names(text: str, could_be_name: NameTest, is_known_name: NameTest, is_fi
             continue
         if len(words) < 2 and not is_known_name(words[0]):
             continue
-        cells = [c for c in _ROW_CUT.split(line[end:]) if c and c not in _ID_LABELS][:12]
+        pieces = (line[a:b] for a, b in cut(line, end, len(line), _ROW_CUT))
+        cells = [c for c in pieces if c and c not in _ID_LABELS][:12]
         if not cells:
             continue
         kinds = {_cell_kind(cell, words) for cell in cells}

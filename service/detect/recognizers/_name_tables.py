@@ -39,6 +39,7 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from service.detect.recognizers._person_evidence import _GROUP_WORDS, NAME_WORD
+from service.detect.recognizers._tables import blocks, cut
 
 NameTest = Callable[[str], bool]
 
@@ -202,25 +203,9 @@ def _cells(text: str) -> tuple[list[_Cell], set[Column]]:
     a header or label names as people."""
     cells: list[_Cell] = []
     named: set[Column] = set()
-    block = 0
-    pos = 0
-    lines = text.split("\n")[:_MAX_LINES]
-    rows: list[tuple[int, str]] = []  # the lines of the current block
-    for line in lines:
-        if not line.strip():
-            if rows:
-                _read_block(rows, block, cells, named)
-                rows = []
-            block += 1
-        elif len(line) <= _MAX_LINE_CHARS:
-            rows.append((pos, line))
-        else:
-            if rows:
-                _read_block(rows, block, cells, named)
-                rows = []
-            block += 1
-        pos += len(line) + 1
-    if rows:
+    # A blank line or an over-long one (a paragraph) ends a block.
+    runs = blocks(text, most=_MAX_LINES, belongs=lambda line: bool(line.strip()) and len(line) <= _MAX_LINE_CHARS)
+    for block, rows in enumerate(runs):
         _read_block(rows, block, cells, named)
     return cells, named
 
@@ -298,13 +283,7 @@ def _split_line(line: str, csv: bool) -> list[tuple[int, int, bool | None]]:
         pieces.append((m.start("label"), m.end("label"), None))  # a label: not a cell
         label_named = bool(_PEOPLE_LABEL.match(m.group("label").strip()))
         start = m.end()
-    cut = regex.compile(",") if csv else _CUT
-    for c in cut.finditer(line, start):
-        if c.start() > start:
-            pieces.append((start, c.start(), label_named))
-        start = c.end()
-    if start < len(line):
-        pieces.append((start, len(line), label_named))
+    pieces += [(a, b, label_named) for a, b in cut(line, start, len(line), "," if csv else _CUT)]
     return [p for p in pieces if line[p[0] : p[1]].strip()]
 
 
@@ -312,13 +291,7 @@ def _items(line: str, a: int, b: int) -> list[tuple[int, int]]:
     segment = line[a:b]
     if "," not in segment and ";" not in segment and "&" not in segment and " and " not in segment:
         return [(a, b)]
-    items = []
-    start = a
-    for c in _ITEM_CUT.finditer(line, a, b):
-        items.append((start, c.start()))
-        start = c.end()
-    items.append((start, b))
-    return [(s, e) for s, e in items if e > s]
+    return [(s, e) for s, e in cut(line, a, b, _ITEM_CUT) if e > s]
 
 
 def _trim(line: str, a: int, b: int) -> tuple[int, int] | None:

@@ -14,11 +14,12 @@ is decided in special_category.py, the same way for every hit (a name, a pronoun
 person noun in the sentence, or, in a table, a name in the row).
 """
 
-from functools import lru_cache
+from collections.abc import Sequence
 
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from service.detect.recognizers._tables import Table, separated_tables
 from service.detect.recognizers.person import common_words, known_names
 
 # International non-proprietary name stems (WHO) and common drug-name endings. Only
@@ -113,7 +114,7 @@ _SPECIAL_HEADING = regex.compile(
 )
 # A cell that says there is nothing: "none", "n/a", "nil", "no", "-", "N", "NKDA", "none known".
 _NOTHING = regex.compile(r"(?i)^\s*(?:none(?:\s+known)?|n/?a|nil|no|n|nkda|nka|nothing|-+|–|—|0|false|x)?\s*\.?\s*$")
-_MAX_TABLE_LINES = 400
+_MAX_TABLE_LINES = 401
 
 
 # A cell that only flags the column's status ("Y", "K", "E", "yes", a tick): the heading
@@ -121,31 +122,12 @@ _MAX_TABLE_LINES = 400
 _FLAG = regex.compile(r"(?i)^\s*(?:y|yes|[a-z]|[a-z]\d|\d|✓|✔|true)\s*$")
 
 
-@lru_cache(maxsize=4)
-def _tables(text: str) -> list[list[tuple[int, list[tuple[int, int]]]]]:
-    """Runs of tab-separated lines: per line, its start and its cells' (start, end)."""
-    tables: list[list[tuple[int, list[tuple[int, int]]]]] = []
-    current: list[tuple[int, list[tuple[int, int]]]] = []
-    offset = 0
-    for n, line in enumerate(text.split("\n")):
-        if n > _MAX_TABLE_LINES:
-            break
-        if "\t" in line:
-            cells, position = [], offset
-            for cell in line.split("\t"):
-                cells.append((position, position + len(cell)))
-                position += len(cell) + 1
-            current.append((offset, cells))
-        elif current:
-            tables.append(current)
-            current = []
-        offset += len(line) + 1
-    if current:
-        tables.append(current)
-    return tables
+def _tables(text: str) -> tuple[Table, ...]:
+    """Runs of tab-separated lines, each with its header row."""
+    return separated_tables(text, "\t", most=_MAX_TABLE_LINES)
 
 
-def _special_columns(text: str, header: list[tuple[int, int]]) -> list[int]:
+def _special_columns(text: str, header: Sequence[tuple[int, int]]) -> list[int]:
     return [i for i, (a, b) in enumerate(header) if _SPECIAL_HEADING.match(text[a:b])]
 
 
@@ -162,10 +144,10 @@ def table_heading_spans(text: str) -> list[tuple[int, int]]:
         return []
     spans = []
     for table in _tables(text):
-        (_, header), rows = table[0], table[1:]
+        header = table.header.cells
         for column in _special_columns(text, header):
             flagged = False
-            for _, cells in rows:
+            for cells in (row.cells for row in table.body):
                 if column >= len(cells):
                     continue
                 a, b = cells[column]
@@ -194,9 +176,9 @@ def word_column_headings(text: str) -> list[tuple[int, int]]:
         return []
     out = []
     for table in _tables(text):
-        (_, header), rows = table[0], table[1:]
+        header = table.header.cells
         for column in _special_columns(text, header):
-            values = [text[slice(*cells[column])] for _, cells in rows if column < len(cells)]
+            values = [text[slice(*row.cells[column])] for row in table.body if column < len(row.cells)]
             filled = [v for v in values if not _NOTHING.match(v)]
             if filled and not any(_FLAG.match(v) for v in filled):
                 out.append(header[column])
@@ -208,13 +190,13 @@ def flagged_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if "\t" not in text:
         return []
     for table in _tables(text):
-        (_, header), rows = table[0], table[1:]
+        header = table.header.cells
         for column in _special_columns(text, header):
             a, b = header[column]
             if a <= start and end <= b:
                 return [
-                    (cells[0][0], cells[-1][1]) for _, cells in rows
-                    if column < len(cells) and not _NOTHING.match(text[slice(*cells[column])])
+                    (row.start, row.end) for row in table.body
+                    if column < len(row.cells) and not _NOTHING.match(text[slice(*row.cells[column])])
                 ]
     return []
 

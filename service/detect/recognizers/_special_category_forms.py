@@ -24,8 +24,11 @@ from dataclasses import dataclass
 
 import regex
 
+from service.detect.recognizers._tables import lines, separated_tables
+
 _MAX_LINES = 400
 _MAX_LINE = 400
+_MOST_CELLS = 50
 
 # Labels, by what their value must look like.
 _IDENTITY_LABEL = (
@@ -92,13 +95,8 @@ class FormField:
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    out, offset = [], 0
-    for n, line in enumerate(text.split("\n")):
-        if n >= _MAX_LINES:
-            break
-        out.append((offset, offset + min(len(line), _MAX_LINE)))
-        offset += len(line) + 1
-    return out
+    """(start, end) of each line, at most _MAX_LINES lines of at most _MAX_LINE characters."""
+    return [(start, start + min(len(line), _MAX_LINE)) for start, line in lines(text, _MAX_LINES)]
 
 
 def form_fields(text: str) -> list[FormField]:
@@ -200,22 +198,10 @@ def faith_food_in_tables(text: str) -> list[tuple[tuple[int, int], tuple[int, in
     out: list[tuple[tuple[int, int], tuple[int, int]]] = []
     if "\t" not in text or not regex.search(r"(?i)halal|kosher", text):
         return out
-    columns: list[int] = []
-    in_table = False
-    for line_start, line_end in _lines(text):
-        line = text[line_start:line_end]
-        if "\t" not in line:
-            in_table, columns = False, []
-            continue
-        cells, position = [], line_start
-        for cell in line.split("\t")[:50]:
-            cells.append((position, position + len(cell)))
-            position += len(cell) + 1
-        if not in_table:  # the first row of a run is its heading row
-            in_table = True
-            columns = [i for i, (a, b) in enumerate(cells) if _DIET_HEADING.match(text, a, b)]
-            continue
-        for i in columns:
-            if i < len(cells):
-                out += [(m.span(), (line_start, line_end)) for m in _FAITH_FOOD.finditer(text, *cells[i])]
+    for table in separated_tables(text, "\t", most=_MAX_LINES, longest=_MAX_LINE, most_cells=_MOST_CELLS):
+        columns = [i for i, (a, b) in enumerate(table.header.cells) if _DIET_HEADING.match(text, a, b)]
+        for row in table.body:
+            for i in columns:
+                if i < len(row.cells):
+                    out += [(m.span(), (row.start, row.end)) for m in _FAITH_FOOD.finditer(text, *row.cells[i])]
     return out

@@ -12,6 +12,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import phrase_regex, scored_result
+from service.detect.recognizers._tables import blocks, cut, strip
 
 _SORT_CODE = r"\d{2}[- ]\d{2}[- ]\d{2}|\d{6}"
 _ACCOUNT = r"\d{8}"
@@ -50,7 +51,7 @@ _ACCOUNT_HEADING = regex.compile(
 )
 _SORT_CODE_CELL = regex.compile(rf"^\s*(?:{_SORT_CODE})\s*$")
 _ACCOUNT_CELL = regex.compile(rf"^\s*{_ACCOUNT}\s*$")
-_MAX_TABLE_LINES = 2_000
+_MAX_TABLE_LINES = 2_001
 _MAX_TABLE_LINE_CHARS = 400
 
 
@@ -108,15 +109,6 @@ class UkBankAccountRecognizer(OneEntityRecognizer):
         return scored_result(self, "UK_BANK_ACCOUNT", start, end, score, "UK bank account details")
 
 
-def _cells(line: str, offset: int) -> list[tuple[int, int]]:
-    cells, position = [], 0
-    for cut in _CELL_CUT.finditer(line):
-        cells.append((offset + position, offset + cut.start()))
-        position = cut.end()
-    cells.append((offset + position, offset + len(line)))
-    return cells
-
-
 def table_bank_spans(text: str) -> list[tuple[int, int]]:
     """Sort codes and account numbers in the columns a table's header names.
 
@@ -130,27 +122,18 @@ def table_bank_spans(text: str) -> list[tuple[int, int]]:
     if "\n" not in text:
         return []
     spans: list[tuple[int, int]] = []
-    columns: tuple[int | None, int | None] | None = None
-    offset = 0
-    for number, line in enumerate(text.split("\n")):
-        if number > _MAX_TABLE_LINES:
-            break
-        if not line.strip():
-            columns = None
-        elif len(line) <= _MAX_TABLE_LINE_CHARS:
-            cells = _cells(line, offset)
+    for block in blocks(text, most=_MAX_TABLE_LINES, belongs=lambda line: bool(line.strip())):
+        columns: tuple[int | None, int | None] | None = None
+        for start, line in block:
+            if len(line) > _MAX_TABLE_LINE_CHARS:
+                continue
+            cells = cut(text, start, start + len(line), _CELL_CUT)
             if columns is None:
                 columns = _bank_columns(text, cells)
-            else:
-                sort_column, account_column = columns
-                for column, shape in ((sort_column, _SORT_CODE_CELL), (account_column, _ACCOUNT_CELL)):
-                    if column is not None and column < len(cells):
-                        a, b = cells[column]
-                        if shape.match(text[a:b]):
-                            value = text[a:b]
-                            lead = len(value) - len(value.lstrip())
-                            spans.append((a + lead, a + len(value.rstrip())))
-        offset += len(line) + 1
+                continue
+            for column, shape in zip(columns, (_SORT_CODE_CELL, _ACCOUNT_CELL)):
+                if column is not None and column < len(cells) and shape.match(text[slice(*cells[column])]):
+                    spans.append(strip(text, cells[column], None))
     return spans
 
 

@@ -9,6 +9,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from service.detect.nlp import fine_tags
+from service.detect.recognizers import _tables
 from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import REFERENCE_WORDS, label_regex, scored_result
 from service.detect.types import DetectedEntity
@@ -484,42 +485,10 @@ _MARKDOWN_RULE = regex.compile(r"[ \t]*\|?[ \t:|\-]*-[ \t:|\-]*")
 _NOT_A_CELL_VALUE = regex.compile(r"(?i)[(\[<]|^(?:-+|n/?a|tbc|tba|none|same|ditto|as\s+above|\?+|x+|\*+|\.+)$")
 
 
-def _cells(line: str, line_start: int) -> tuple[str, list[tuple[int, int]]] | None:
+def _cells(text: str, line: _tables.Line) -> tuple[str, list[tuple[int, int]]] | None:
     """The separator of a table line and its cells as spans (stripped; an empty cell keeps
     its place), or None for prose."""
-    if len(line) > _LINE_CHARS_AT_MOST:
-        return None
-    if "\t" in line:
-        kind, separator = "tab", "\t"
-    elif "|" in line:
-        kind, separator = "pipe", "|"
-    elif line.count(",") >= 2:
-        kind, separator = "comma", ","
-    elif regex.search(r"\S {3,}\S", line):
-        kind, separator = "spaces", None
-    else:
-        return None
-    if separator is None:
-        pieces = [m.span() for m in regex.finditer(r"\S+(?: {1,2}\S+)*", line)]
-    else:
-        pieces, a = [], 0
-        for b in [i for i, c in enumerate(line) if c == separator] + [len(line)]:
-            pieces.append((a, b))
-            a = b + 1
-    if len(pieces) > _CELLS_AT_MOST * 2:
-        return None
-    spans = []
-    for a, b in pieces:
-        while a < b and line[a] in " \t":
-            a += 1
-        while b > a and line[b - 1] in " \t":
-            b -= 1
-        spans.append((line_start + a, line_start + b))
-    if kind == "pipe" and spans and spans[0][0] == spans[0][1] and line.lstrip().startswith("|"):
-        spans = spans[1:]  # "| Name | Password |": no cell before the first bar
-    while spans and spans[-1][0] == spans[-1][1]:
-        spans.pop()  # trailing separators
-    return (kind, spans) if 2 <= len(spans) <= _CELLS_AT_MOST else None
+    return _tables.sniff_row(text, line, longest=_LINE_CHARS_AT_MOST, most_cells=_CELLS_AT_MOST)
 
 
 def _secret_column(header: str, others: str, heading: str) -> str | None:
@@ -572,17 +541,13 @@ def secrets_in_tables(text: str) -> list[tuple[int, int, str]]:
     (start, end, "word" for a password column or "code" for a column or list of codes)."""
     if not _TABLE_CUE.search(text):
         return []
-    lines = []
-    position = 0
-    for line in text.split("\n")[:_LINES_AT_MOST]:
-        lines.append((position, line))
-        position += len(line) + 1
+    lines = _tables.lines(text, _LINES_AT_MOST)
     found: list[tuple[int, int, str]] = []
     index = 0
     while index < len(lines):
         line_start, line = lines[index]
         index += 1
-        header = _cells(line, line_start)
+        header = _cells(text, (line_start, line))
         if header is None:
             if len(line) <= 200 and (line.rstrip().endswith(":") or line.lower().startswith("subject:")):
                 index = _list_under_heading(text, lines, index, line, found)
@@ -608,7 +573,7 @@ def secrets_in_tables(text: str) -> list[tuple[int, int, str]]:
             if _MARKDOWN_RULE.fullmatch(row):
                 index += 1
                 continue
-            row_cells = _cells(row, row_start)
+            row_cells = _cells(text, (row_start, row))
             if row_cells is None or row_cells[0] != kind or len(row_cells[1]) > len(cells) + 1:
                 break
             index += 1
@@ -625,10 +590,10 @@ def secrets_in_tables(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _beside_a_user_row(text: str, lines: list[tuple[int, str]], at: int, kind: str) -> bool:
+def _beside_a_user_row(text: str, lines: Sequence[_tables.Line], at: int, kind: str) -> bool:
     for near in (at - 1, at + 1):
         if 0 <= near < len(lines):
-            row = _cells(lines[near][1], lines[near][0])
+            row = _cells(text, lines[near])
             if row is not None and row[0] == kind and len(row[1]) == 2:
                 a, b = row[1][0]
                 if _USER_COLUMN.fullmatch(text[a:b].rstrip(":")):
@@ -653,7 +618,7 @@ def _not_a_status(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 def _list_under_heading(
-    text: str, lines: list[tuple[int, str]], index: int, heading: str, found: list[tuple[int, int, str]]
+    text: str, lines: Sequence[_tables.Line], index: int, heading: str, found: list[tuple[int, int, str]]
 ) -> int:
     """Values at the end of "label - value" lines under a heading of secrets; the next line to read."""
     named = _SECRET_HEADING.search(heading)
@@ -682,7 +647,7 @@ def _list_under_heading(
 
 
 def _a_table_header(text: str, row_start: int, row: str, heading: str) -> bool:
-    cells = _cells(row, row_start)
+    cells = _cells(text, (row_start, row))
     return cells is not None and any(_secret_column(text[a:b], "", heading) for a, b in cells[1])
 
 

@@ -327,15 +327,13 @@ def is_place(text: str, start: int, end: int) -> bool:
     return bool(_PLACE_CUE.search(text, max(line_start, start - 40), start)) or capitals_say_nothing(text, start)
 
 
-_PUBLIC_FIGURES_FILE = Path(__file__).with_name("_public_figures.txt")
 _LITTLE_MISS = regex.compile(r"\bLittle\s+Miss\s+\p{Lu}[\p{L}]*$")
 
 
 @cache
 def _public_figures() -> tuple[frozenset[str], "regex.Pattern[str]"]:
     """Distinctive single names, and one pattern of the full names and titles."""
-    lines = [line.strip() for line in _PUBLIC_FIGURES_FILE.read_text(encoding="utf-8").splitlines()]
-    entries = [line for line in lines if line and not line.startswith("#")]
+    entries = public_figures.set_aside_anywhere()
     names = known_names()
     singles = frozenset(e.casefold() for e in entries if " " not in e and e.casefold() not in names)
     multi = sorted((e for e in entries if " " in e), key=len, reverse=True)
@@ -351,8 +349,7 @@ def _public_figures() -> tuple[frozenset[str], "regex.Pattern[str]"]:
 @cache
 def _figure_surnames() -> frozenset[str]:
     """The last words of the listed figures' full names ("Turing", "Seacole"): what houses are named after."""
-    lines = [line.strip() for line in _PUBLIC_FIGURES_FILE.read_text(encoding="utf-8").splitlines()]
-    full = [line for line in lines if line and not line.startswith("#") and " " in line]
+    full = [name for name in public_figures.set_aside_anywhere() if " " in name]
     full += [name for name in public_figures.listed_names() if " " in name]
     return frozenset(name.split()[-1].casefold().rstrip(".") for name in full)
 
