@@ -27,6 +27,8 @@ SC = "SPECIAL_CATEGORY"
         # A language the NER reads as such, and a grade letter, are no one.
         "71% reached the expected standard in English; pupils with SEN support averaged 98.",
         "The local authority is reviewing top-up bands for pupils with EHCPs. The mean band is D.",
+        # Some of a group, with a name only in the greeting.
+        "Dear Mr Patel,\nWe ask for no nuts in lunch boxes because several children in school have severe allergies.",
     ],
 )
 def test_figures_and_notices_about_everyone_are_no_one_s_fact(found: Found, text: str) -> None:
@@ -54,6 +56,11 @@ def test_a_note_after_a_form_label_keeps_the_value_as_the_span(found: Found, tex
         ("Please seat Amara Nwosu near the front of the coach; she gets car sick.", "car sick"),
         ("Thanks for the reference for Helga Berg. Could you tell us whether the absence was her knee surgery?",
          "knee surgery"),
+        ("Child: Mateo Ruiz\nConcerns: limited receptive language, uses gesture to ask for help.", "receptive language"),
+        ("The assessment for Ellie Shaw showed poor working memory and slow processing.", "poor working memory"),
+        ("Ravi Menon wears ear defenders in the hall.", "ear defenders"),
+        ("Subject: Encompass notification\nA police notification came in overnight for Olek Nowak.", "Encompass notification"),
+        ("Mrs Ellis rang: a parent made an allegation at the gate against Mr Dodd.", "allegation"),
     ],
 )
 def test_facts_said_as_verbs_or_questions_about_a_named_person(found: Found, text: str, phrase: str) -> None:
@@ -66,6 +73,8 @@ def test_facts_said_as_verbs_or_questions_about_a_named_person(found: Found, tex
         "Sadly the decision to exclude mobile phones from lessons was popular with staff.",
         "Could you confirm whether the trip includes travel insurance for the coach?",
         "Please check whether your child has an EHCP before completing the form.",
+        "Working memory games are part of Year 3's brain week; the ear defenders in the hall are for the fire drill.",
+        "Our allegations against staff procedure is on the website.",
     ],
 )
 def test_the_same_words_about_no_one_stay_quiet(found: Found, text: str) -> None:

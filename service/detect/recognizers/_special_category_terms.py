@@ -72,11 +72,17 @@ TOPICS: dict[str, Topic] = {
             "motor skills group", "movement break", "movement breaks", "sensory break", "sensory breaks",
             "sensory circuit", "sensory circuits", "1:1 support", "1:1 ta",
             "one-to-one support", "1:1 teaching assistant", "pupil passport",
+            # Speech, language and sensory needs in a SENCo's or therapist's words.
+            "expressive language", "receptive language", "language delay", "speech delay",
+            "speech sound disorder", "ear defenders",
         ),
         patterns=(
             # "has a reader and a separate room", "a scribe and rest breaks", "keep his 1:1".
             r"\b(?:reader|scribe|prompter)\b(?<=\b(?:has|have|needs?|gets?|with|entitled\s+to|uses?)\s+(?:a\s+)?\w+)",
             r"\b1:1\b(?<=\b(?:his|her|their)\s+1:1)",
+            # "a significant weakness in working memory", "poor working memory".
+            r"(?<=\b(?:weakness(?:es)?|difficult(?:y|ies)|deficits?|problems?)\s+(?:in|with)\s+)working\s+memory\b",
+            r"\b(?:poor|weak|low|limited)\s+working\s+memory\b",
         ),
         acronyms=("SEN", "SEND", "EHCP", "ASD", "ASC", "SEMH", "SLCN", "MLD", "SpLD", "PMLD", "SLD", "IEP"),
     ),
@@ -89,7 +95,7 @@ TOPICS: dict[str, Topic] = {
             "neglect", "neglected", "abuse", "abused", "domestic abuse",
             "domestic violence", "female genital mutilation", "sexual exploitation",
             "criminal exploitation", "county lines", "groomed", "grooming", "operation encompass",
-            "early help", "radicalisation", "prevent referral", "channel referral", "physical abuse",
+            "encompass notification", "encompass alert", "early help", "radicalisation", "prevent referral", "channel referral", "physical abuse",
             "sexual abuse", "emotional abuse", "child protection conference", "section 47 enquiry",
             "refugee status", "asylum seeker", "unaccompanied asylum seeking child",
             # Process words: the steps of safeguarding work, each of which says that a child
@@ -116,6 +122,8 @@ TOPICS: dict[str, Topic] = {
         patterns=(
             r"\bchildren['’]?s\s+services\b(?<=\b(?:known|open)\s+to\s+(?:the\s+)?children['’]?s\s+services)",
             r"\bchildren['’]?s\s+services(?=\s+(?:assessment|involvement|case|are\s+involved|have\s+been\s+involved))",
+            # "an allegation a parent made against a TA": an allegation about someone.
+            r"\ballegations?\b(?=[^.\n]{0,40}?\bagainst\s+(?:a|an|the|his|her|their|my|our|mr|mrs|ms|miss|\p{Lu}))",
         ),
         acronyms=("MASH", "CSE", "CCE", "FGM", "LADO", "TAF", "EHA", "PLO", "MARAC", "MAPPA", "CME", "CP"),
     ),

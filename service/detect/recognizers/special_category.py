@@ -110,6 +110,11 @@ _FOLLOWER = regex.compile(
 )
 # "WBRI 61%", "FSM: 23%", "SEN 14.5%": a share of a group, not a fact about a person.
 _FIGURE_AFTER = regex.compile(r"[ \t]*[:=]?[ \t]*\d[\d,.]*[ \t]?%")
+# "several pupils have severe allergies", "some of our children are on SEN support": a share of a group.
+_SOME_OF_A_GROUP = regex.compile(
+    r"(?i)\b(?:several|some|many|a\s+few|a\s+number\s+of|most|other|few)\s+(?:of\s+(?:our|the)\s+)?"
+    r"(?:pupils|children|students|learners|staff|families|parents|people)\s+(?:[\w'’-]+\s+){0,3}$"
+)
 _HEADER_LINE = regex.compile(r"(?i)[ \t>]*(?:from|to|cc|bcc|sent|reply-to)[ \t]*:")
 # "18% SEN support", "12% of pupils are FSM", "31 per cent with an EHCP": a share of a group.
 _FIGURE_BEFORE = regex.compile(
@@ -309,7 +314,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
     def _generic(text: str, start: int, end: int) -> bool:
         if _FOLLOWER.match(text, end, end + 40) or _FIGURE_AFTER.match(text, end, end + 20):
             return True
-        if _FIGURE_BEFORE.search(text, max(0, start - 60), start):
+        if _FIGURE_BEFORE.search(text, max(0, start - 60), start) or _SOME_OF_A_GROUP.search(text, max(0, start - 60), start):
             return True
         # A quoted header's From / To / Cc line names mailboxes ("From: SEN Casework <...>").
         line_start = text.rfind("\n", 0, start) + 1
@@ -511,7 +516,8 @@ def _named_person_in(
         and not addressed.overlaps(tok.idx, tok.idx + len(tok.text))
         # A term is not a name for being capitalised: "Subject: Hayfever season", "Asthma: ..."
         and not terms.overlaps(tok.idx, tok.idx + len(tok.text))
-        # Nor is what the NER read as a language, nationality, place or date ("in English").
+        # Nor is what the NER read as a language or nationality ("in English"); not places or
+        # dates, which it also gives names ("June", "Chelsea").
         and tok.ent_type_ not in _NOT_PERSON_ENTITIES
     ]
     if not candidates or span is None:
@@ -525,7 +531,7 @@ def _named_person_in(
     )
 
 
-_NOT_PERSON_ENTITIES = frozenset({"NORP", "LANGUAGE", "DATE", "TIME", "GPE", "LOC"})
+_NOT_PERSON_ENTITIES = frozenset({"NORP", "LANGUAGE"})
 
 
 @lru_cache(maxsize=4)
