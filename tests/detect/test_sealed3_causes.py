@@ -61,6 +61,9 @@ def test_a_note_after_a_form_label_keeps_the_value_as_the_span(found: Found, tex
         ("Ravi Menon wears ear defenders in the hall.", "ear defenders"),
         ("Subject: Encompass notification\nA police notification came in overnight for Olek Nowak.", "Encompass notification"),
         ("Mrs Ellis rang: a parent made an allegation at the gate against Mr Dodd.", "allegation"),
+        ("Ola Nowak is in 4P. She disclosed at lunch that her uncle hits her.", "disclosed"),
+        ("Ben Ode came to the office and he disclosed to me that his dad hits him.", "disclosed"),
+        ("Kai Brown's mum called in and the case was referred to the Front Door.", "referred to the Front Door"),
     ],
 )
 def test_facts_said_as_verbs_or_questions_about_a_named_person(found: Found, text: str, phrase: str) -> None:
@@ -75,6 +78,7 @@ def test_facts_said_as_verbs_or_questions_about_a_named_person(found: Found, tex
         "Please check whether your child has an EHCP before completing the form.",
         "Working memory games are part of Year 3's brain week; the ear defenders in the hall are for the fire drill.",
         "Our allegations against staff procedure is on the website.",
+        "The audit disclosed that two laptops were not encrypted.",
     ],
 )
 def test_the_same_words_about_no_one_stay_quiet(found: Found, text: str) -> None:

@@ -95,7 +95,7 @@ TOPICS: dict[str, Topic] = {
             "neglect", "neglected", "abuse", "abused", "domestic abuse",
             "domestic violence", "female genital mutilation", "sexual exploitation",
             "criminal exploitation", "county lines", "groomed", "grooming", "operation encompass",
-            "encompass notification", "encompass alert", "early help", "radicalisation", "prevent referral", "channel referral", "physical abuse",
+            "encompass notification", "encompass alert", "front door referral", "referred to the front door", "early help", "radicalisation", "prevent referral", "channel referral", "physical abuse",
             "sexual abuse", "emotional abuse", "child protection conference", "section 47 enquiry",
             "refugee status", "asylum seeker", "unaccompanied asylum seeking child",
             # Process words: the steps of safeguarding work, each of which says that a child
@@ -122,6 +122,9 @@ TOPICS: dict[str, Topic] = {
         patterns=(
             r"\bchildren['’]?s\s+services\b(?<=\b(?:known|open)\s+to\s+(?:the\s+)?children['’]?s\s+services)",
             r"\bchildren['’]?s\s+services(?=\s+(?:assessment|involvement|case|are\s+involved|have\s+been\s+involved))",
+            # "She disclosed on Monday that ...", "he disclosed to his teacher that ...": a
+            # child's disclosure, as a verb (the noun "disclosure" is a phrase above).
+            r"(?<=\b(?:he|she)\s+)disclosed\b(?=[^.\n]{0,40}?\bthat\b)",
             # "an allegation a parent made against a TA": an allegation about someone.
             r"\ballegations?\b(?=[^.\n]{0,40}?\bagainst\s+(?:a|an|the|his|her|their|my|our|mr|mrs|ms|miss|\p{Lu}))",
         ),
