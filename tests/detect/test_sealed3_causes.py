@@ -111,3 +111,20 @@ def test_places_with_a_name_in_them_stay_places(found: Found, text: str) -> None
 def test_acronyms_in_the_plural_are_not_names(found: Found) -> None:
     text = "Annual reviews for EHCPs are due in March; SENCOs and TAs should book a slot."
     assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Ana lost her phone, so I've issued backup code 482 913 705 until the new phone comes.", "482 913 705"),
+        ("The staff door code 5831 works from Monday.", "5831"),
+    ],
+)
+def test_a_code_given_with_no_is_after_its_kind_is_a_password_not_a_phone(found: Found, text: str, secret: str) -> None:
+    assert found(text, "PASSWORD") == [secret]
+    assert found(text, "PHONE_NUMBER") == []
+
+
+def test_an_area_code_before_a_number_still_leaves_a_phone(found: Found) -> None:
+    text = "Our partner school in Lyon: call the office on 04 72 10 30 30 (area code 04)."
+    assert found(text, "PHONE_NUMBER") == ["04 72 10 30 30"]

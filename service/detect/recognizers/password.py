@@ -68,6 +68,13 @@ DIGIT_CODE = regex.compile(
     rf"{_FOR_WHAT}(?:{_SEPARATOR}|[ \t]+(?P<of>of)[ \t]+)"
     r"(?P<secret>\d{1,4}(?:[ \-./]\d{1,4}){1,7}|\d{3,8})(?![\w:%£$€]|[ \t]?\d|[.\-/,]\d|[ \t]*(?:am|pm|p)\b)"
 )
+# "I've issued backup code 731 604 228", "door code 4417 from Monday": a kind of code that opens
+# something, then the digits with no "is" or colon between.
+DIGIT_CODE_BARE = regex.compile(
+    r"(?i)\b(?:backup|recovery|one-time|mfa|2fa|verification|reset|unlock|door|alarm|gate|keypad|key[ \t-]?safe"
+    r"|entry|access|padlock|locker|copier|photocopier)[ \t]+(?P<cue>codes?|pin)[ \t]+"
+    r"(?P<secret>\d{1,4}(?:[ \-.]\d{1,4}){1,7}|\d{3,8})(?![\w:%£$€]|[ \t]?\d|[.\-/,]\d|[ \t]*(?:am|pm|p)\b)"
+)
 # The word before the cue: "cabinet code", "course code".
 _KIND_BEFORE = regex.compile(r"([\w-]{1,30})[ \t]+\Z")
 # Codes everyone may know: "the course code is 7101", "sort code 20-45-77", "bus code 417".
@@ -402,8 +409,13 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
 def digit_codes(text: str) -> list[tuple[int, int]]:
     """Digit codes after a code cue (DIGIT_CODE): "the safe combination is 31-07-88"."""
     found = []
+    bare = [m.span("secret") for m in DIGIT_CODE_BARE.finditer(text) if not _in_a_phone_number(text, *m.span("secret"))]
+    for start, end in bare:
+        found.append((start, end))
     for match in DIGIT_CODE.finditer(text):
         start, end = match.span("secret")
+        if (start, end) in bare:
+            continue
         value = match.group("secret")
         before = _KIND_BEFORE.search(text, max(0, match.start() - 40), match.start())
         kind = before.group(1).lower() if before else ""

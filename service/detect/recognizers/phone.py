@@ -79,6 +79,15 @@ def _countries() -> tuple["regex.Pattern[str]", dict[str, str]]:
     return phrase_regex(tuple(sorted(by_name))), by_name
 
 
+# Digits straight after a code, PIN or password word are that code ("backup code 731 604 228",
+# "PIN: 4471 662"), not a number written without its country code. Area and dialling codes
+# stay phone words.
+_CODE_BEFORE = regex.compile(
+    r"(?i)(?<!\b(?:area|dialling|dialing|country|post|sort)[ \t])\b(?:codes?|pin|passcode|password)"
+    r"(?:[ \t]+(?:is|was|will[ \t]+be))?[ \t]*[:=]?[ \t]*\Z"
+)
+
+
 class SendGuardPhoneRecognizer(WindowContextMixin, OneEntityRecognizer):
     """Phone numbers found by python-phonenumbers, of any country.
 
@@ -156,6 +165,8 @@ class SendGuardPhoneRecognizer(WindowContextMixin, OneEntityRecognizer):
             start, end = found.span()
             if any(s < end and start < e for s, e in taken):
                 continue
+            if _CODE_BEFORE.search(text, max(0, start - 40), start):
+                continue  # "backup code 731 604 228": a code, whatever phone words are near
             raw = found.group()
             number = _TRAILING_EXTENSION.sub("", raw)
             digits = sum(ch.isdigit() for ch in number)
