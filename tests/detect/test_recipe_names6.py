@@ -81,3 +81,28 @@ def test_round6_training_templates_are_used_only_when_asked_for() -> None:
     finally:
         generate.TRAIN_ROUND6 = False
     assert sum(map(len, with_round6.values())) > sum(map(len, default.values()))
+
+
+def test_rows_that_name_no_one_have_no_person_spans_and_look_like_rows() -> None:
+    gen = Generator("train", "train", seed=11)
+    multi_cell = 0
+    for _ in range(300):
+        sample = gen.render("{NOROWS}", "negatives", "title")
+        assert sample.persons == [], sample.text
+        lines = [line for line in sample.text.split("\n") if line]
+        assert len(lines) >= 2 and not re.search(r"\{[A-Za-z0-9_.]+\}", sample.text), sample.text
+        multi_cell += all(re.search(r"\t| \| |, |  ", line) for line in lines)
+    # the same cell shapes as {ROWS}: most texts are rows of separated cells
+    assert multi_cell > 200
+
+
+def test_rows_that_name_no_one_are_round6_only() -> None:
+    import generate
+
+    assert not any("{NOROWS}" in t for ts in load_templates("train").values() for t in ts)
+    generate.TRAIN_ROUND6 = True
+    try:
+        with_round6 = load_templates("train")
+    finally:
+        generate.TRAIN_ROUND6 = False
+    assert sum("{NOROWS}" in t for t in with_round6["negatives"]) >= 10
