@@ -155,8 +155,9 @@ def classify_document(
     for kind, pattern in _NAMED:
         if pattern.search(name):
             weights[kind] = weights.get(kind, 0) + (2 if name_is_a_file else 1)
+    starts = _line_starts(head)
     for kind, pattern in _HEADINGS:
-        found = len(pattern.findall(head))
+        found = _count_at_line_starts(pattern, head, starts, most=3)
         if found:
             weights[kind] = weights.get(kind, 0) + min(found, 3)
     curriculum = len(_CURRICULUM_SENTENCES.findall(head))
@@ -177,9 +178,37 @@ def _about_people(name: str, head: str, entities: Sequence[DetectedEntity]) -> b
     # Identifiers (UPN, NHS number, date of birth...) are only ever about real people.
     if any(e.type in IDENTIFIER_TYPES or e.type is EntityType.DATE_OF_BIRTH for e in entities):
         return True
-    return len(_ABOUT_PEOPLE_LINES.findall(head)) >= 2 or (
-        _LETTER_ABOUT_A_PUPIL.search(head[:600]) is not None and _ABOUT_PEOPLE_LINES.search(head) is not None
-    )
+    lines = _count_at_line_starts(_ABOUT_PEOPLE_LINES, head, _line_starts(head), most=2)
+    return lines >= 2 or (_LETTER_ABOUT_A_PUPIL.search(head[:600]) is not None and lines >= 1)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return starts
+
+
+def _count_at_line_starts(pattern: "regex.Pattern[str]", text: str, starts: Sequence[int], most: int) -> int:
+    """`len(pattern.findall(text))`, at most `most`, for a pattern that can start only at a
+    line start ("(?m)^..."): tried at those positions alone.
+
+    NOTE: `findall` tries such a pattern at every position of the text; a report whose 80
+    heading lines are long paragraphs made each of the eight patterns cost 1.5-2.5 ms.
+    """
+    found, resume = 0, 0
+    for start in starts:
+        if start < resume:
+            continue  # inside the previous match, as findall would skip it
+        match = pattern.match(text, start)
+        if match is not None:
+            found += 1
+            if found >= most:
+                break
+            resume = match.end()
+    return found
 
 
 _SUBJECT_LINE = regex.compile(r"(?i)\A\s*subject\s*:\s*([^\n]*)")
