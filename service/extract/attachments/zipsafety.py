@@ -5,6 +5,7 @@ every read streams in chunks and counts what it really expands, so a directory
 that lies about sizes is caught too.
 """
 
+import re
 import zipfile
 from typing import IO
 
@@ -16,6 +17,8 @@ _AES_EXTRA_ID = 0x9901
 # A DTD in an Office part is never legitimate; it is how entity expansion attacks start.
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!ENTITY".encode("utf-16-le"))
 _MARKER_OVERLAP = max(len(m) for m in _DTD_MARKERS)
+# All four in one pass: four `in` tests read a 15 MB document part four times (16 ms).
+_DTD_MARKER = re.compile(b"|".join(re.escape(m) for m in _DTD_MARKERS))
 # Parts a library parses as XML; binary parts (printer settings, images) are only counted.
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 
@@ -99,7 +102,7 @@ def prescan_parts(archive: zipfile.ZipFile, packed_size: int, ctx: ReadContext) 
                 if not is_xml:
                     continue
                 window = tail + chunk
-                if any(marker in window for marker in _DTD_MARKERS):
+                if _DTD_MARKER.search(window):
                     raise Unreadable(reasons.XML_ENTITIES)
                 tail = window[-_MARKER_OVERLAP:]
 
