@@ -7,6 +7,7 @@ that lies about sizes is caught too.
 
 import re
 import zipfile
+from collections.abc import Iterator
 from typing import IO
 
 from service.extract.attachments import reasons
@@ -82,6 +83,34 @@ def read_entry(
                 raise ArchiveBomb(reasons.BOMB_TOTAL)
             chunks.append(chunk)
     return b"".join(chunks)
+
+
+def stream_entry(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, ctx: ReadContext, piece: int, counted: bool = False
+) -> Iterator[bytes]:
+    """`read_entry`'s bytes in pieces of `piece` bytes (the last may be shorter), expanded
+    only as far as the reader asks: a reader that stops early leaves the rest unexpanded.
+
+    Same caps and checks as read_entry. Close it (contextlib.closing) when stopping early.
+    """
+    if info.file_size > ctx.limits.max_bytes:
+        raise Unreadable(reasons.TOO_LARGE)
+    size = 0
+    pending = bytearray()
+    with _open(archive, info) as stream:
+        while chunk := stream.read(_CHUNK):
+            ctx.check_time()
+            if not counted:
+                ctx.count_expanded(len(chunk))
+            size += len(chunk)
+            if size > info.file_size or size > ctx.limits.max_bytes:
+                raise ArchiveBomb(reasons.BOMB_TOTAL)
+            pending += chunk
+            while len(pending) >= piece:
+                yield bytes(pending[:piece])
+                del pending[:piece]
+    if pending:
+        yield bytes(pending)
 
 
 def prescan_parts(archive: zipfile.ZipFile, packed_size: int, ctx: ReadContext) -> None:
