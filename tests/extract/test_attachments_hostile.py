@@ -401,3 +401,21 @@ def test_pdf_stream_starts_are_those_of_the_lookbehind_pattern() -> None:
     for data in samples:
         spans = [m.span() for m in _STREAM_START.finditer(data)]
         assert spans and spans == [m.span() for m in old.finditer(data)]
+
+
+@pytest.mark.parametrize("compressed", [True, False])
+def test_pdf_text_objects_are_counted_in_flate_and_stored_streams(extract: Extract, compressed: bool) -> None:
+    """Each stream is tried as Flate (through a view of the file, not a copy): a stored
+    stream's text objects are counted as they stand, a Flate one's once inflated."""
+    pdf = FPDF()
+    pdf.set_compression(compressed)
+    pdf.set_font("Helvetica", size=8)
+    for _ in range(3):
+        pdf.add_page()
+        for line in range(60):
+            pdf.text(10, 10 + line * 4, f"Line {line} of the minutes")
+    data = bytes(pdf.output())
+    assert (b"/FlateDecode" in data) is compressed
+    assert "Line 59 of the minutes" in extract("minutes.pdf", data).text
+    refused = extract("minutes.pdf", data, max_pdf_stream_text_objects=50)
+    assert not refused.readable and refused.reason == reasons.TOO_COMPLEX
