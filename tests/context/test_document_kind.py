@@ -218,3 +218,13 @@ def test_counting_at_line_starts_skips_what_a_match_ran_over() -> None:
     pattern = dict(_HEADINGS)[DocumentKind.RISK_ASSESSMENT]
     text = "\n\n\nHazard\nhazard\nnone here"
     assert _count_at_line_starts(pattern, text, _line_starts(text), most=10) == 2 == len(pattern.findall(text))
+
+
+def test_what_the_head_says_is_reused_but_the_name_and_entities_still_count() -> None:
+    """The head's weights are worked out once a text; each call still adds its own name."""
+    text = "Trip to the farm\nHazard: the pond\nNotes for staff"
+    assert classify_document("Y2 farm risk assessment.docx", text) is DocumentKind.RISK_ASSESSMENT
+    assert classify_document("farm.docx", text) is DocumentKind.CORRESPONDENCE  # one heading is not enough
+    assert classify_document("Y2 farm risk assessment.docx", text) is DocumentKind.RISK_ASSESSMENT
+    dob = DetectedEntity(EntityType.DATE_OF_BIRTH, 0, 4, 0.9, "Trip")
+    assert classify_document("Y2 farm risk assessment.docx", text, [dob]) is DocumentKind.ABOUT_PEOPLE
