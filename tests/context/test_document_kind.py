@@ -180,3 +180,51 @@ def test_the_detector_reads_a_texts_own_subject_line(detector) -> None:  # type:
     # Since session 7 an exam reader for a named pupil (an access arrangement) is found too.
     found = [e.text for e in detector.analyze(note) if e.type is EntityType.SPECIAL_CATEGORY]
     assert found == ["learning disability", "reader"]
+
+
+# --- heading patterns tried at line starts only (bench.attachments speed work) ------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from service.context.document_kind import (  # noqa: E402
+    _ABOUT_PEOPLE_LINES,
+    _HEADINGS,
+    _count_at_line_starts,
+    _line_starts,
+)
+
+_PIECES = [
+    "\n", "\n\n", " ", "\t", "- ", "1. ", "# ", "Learning objectives", "learning\nobjectives", "Hazard", "hazards:",
+    "Lesson 3", "Week 2: ", "policy", "Scope", "training", "staff training\n", "Date: training day",
+    "Wonder by R.J. Palacio - ", "by Louis Sachar (1998)", "Pupil name:", "DOB", "present\tabsent", "Dear Mrs ",
+    "newsletter", "the plenary", "Starter", "x", "Unit 4", "risk\nassessment",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_counting_at_line_starts_is_findall(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    starts = _line_starts(text)
+    assert starts == [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    for pattern in [p for _, p in _HEADINGS] + [_ABOUT_PEOPLE_LINES]:
+        for most in (1, 2, 3, 1000):
+            assert _count_at_line_starts(pattern, text, starts, most) == min(len(pattern.findall(text)), most)
+
+
+def test_counting_at_line_starts_skips_what_a_match_ran_over() -> None:
+    # "[\s#*...]*" runs over blank lines: the match starting on the first blank line takes
+    # the heading, and the heading's own line start is not counted again.
+    pattern = dict(_HEADINGS)[DocumentKind.RISK_ASSESSMENT]
+    text = "\n\n\nHazard\nhazard\nnone here"
+    assert _count_at_line_starts(pattern, text, _line_starts(text), most=10) == 2 == len(pattern.findall(text))
+
+
+def test_what_the_head_says_is_reused_but_the_name_and_entities_still_count() -> None:
+    """The head's weights are worked out once a text; each call still adds its own name."""
+    text = "Trip to the farm\nHazard: the pond\nNotes for staff"
+    assert classify_document("Y2 farm risk assessment.docx", text) is DocumentKind.RISK_ASSESSMENT
+    assert classify_document("farm.docx", text) is DocumentKind.CORRESPONDENCE  # one heading is not enough
+    assert classify_document("Y2 farm risk assessment.docx", text) is DocumentKind.RISK_ASSESSMENT
+    dob = DetectedEntity(EntityType.DATE_OF_BIRTH, 0, 4, 0.9, "Trip")
+    assert classify_document("Y2 farm risk assessment.docx", text, [dob]) is DocumentKind.ABOUT_PEOPLE

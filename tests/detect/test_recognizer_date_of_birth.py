@@ -67,3 +67,26 @@ def test_birth_dates_found(found: Found, text: str, dates: list[str]) -> None:
 )
 def test_not_a_birth_date(found: Found, text: str) -> None:
     assert found(text, "DATE_OF_BIRTH") == []
+
+
+# --- the pattern's opening (bench.attachments speed work) ----------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_DATE_PIECES = [
+    "12/03/2015", "12.03.15", "2015-03-12", "3rd March 2015", "3 of may 2014", "March 3 2015", "SEPT 3rd, 2015",
+    "\u017fept 3 2015", "jun 1 2020", "\u0663/03/2015", "x", "/", ".", "-", "_", " ", "\n", "born ", "DOB: ", "é",
+    "Dec", "1", "a",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=12))
+def test_the_date_opening_finds_what_the_lookbehind_found(pieces: list[str]) -> None:
+    import regex
+
+    from service.detect.recognizers.date_of_birth import DATE_OPENING, DATE_REGEX
+
+    old = regex.compile(r"(?<![\w/.\-])" + DATE_REGEX.pattern[len(DATE_OPENING) :], DATE_REGEX.flags)
+    text = "".join(pieces)
+    assert [m.span() for m in DATE_REGEX.finditer(text)] == [m.span() for m in old.finditer(text)]

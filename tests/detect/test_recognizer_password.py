@@ -208,3 +208,34 @@ def test_a_protected_file_alone_is_not_enough(detector, text: str) -> None:  # t
     from service.detect.recognizers.password import secrets_for_a_protected_file
 
     assert secrets_for_a_protected_file(text, detector.analyze(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The Passwords are below", True),
+        ("the keypad code", True),
+        ("Front gate", True),
+        ("log in details: x", True),
+        ("try it", True),
+        ("codes", True),
+        ("pass", True),
+        ("ADMIN", True),
+        ("the Wi-Fi", True),
+        ("all one word", True),
+        ("j.smith@oakfield.sch.uk / x", True),
+        ("jsmith / x", True),
+        ("The governors agreed the budget for the library refurbishment.", False),
+        ("passage, compass, codex, trying, lockdown", False),
+        ("12 / 30 pupils", False),
+    ],
+)
+def test_any_cue_is_the_whole_alternation(text: str, cue: bool) -> None:
+    """The quick test searches its parts one by one: the same answer as all of them joined."""
+    import regex
+
+    from service.detect.recognizers.password import _ANY_CUE_PARTS, _any_cue
+
+    joined = regex.compile("|".join(p.pattern for p in _ANY_CUE_PARTS), regex.IGNORECASE)
+    assert _any_cue(text) is cue
+    assert (joined.search(text) is not None) is cue

@@ -145,3 +145,60 @@ def test_in_a_table_the_person_must_be_in_the_same_row(found: Found) -> None:
     assert found(risk, "SPECIAL_CATEGORY") == []
     register = "Name\tNeed\nOlivia Smith\tasthma\nJakub Nowak\tnone\n"
     assert found(register, "SPECIAL_CATEGORY") == ["asthma"]
+
+
+# --- the classifier's units, cut in one pass over the text (bench.attachments speed work) --
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+def _units_as_before(text: str, sentences: list) -> list:  # type: ignore[type-arg]
+    """The reference: each sentence sliced, its lines found and their words counted."""
+    import regex
+
+    from service.detect.recognizers.special_category import _Sentence
+
+    out = []
+    for sentence in sentences:
+        for m in regex.finditer(r"[^\n]+", text[sentence.start : sentence.end]):
+            piece = m.group()
+            if len(regex.findall(r"[A-Za-z]+", piece)) < 2:
+                continue
+            lead = len(piece) - len(piece.lstrip())
+            start = sentence.start + m.start() + lead
+            out.append(_Sentence(start, start + len(piece.strip())))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab Z.\n\t1é-'", max_size=60))
+def test_units_are_the_lines_of_two_words(text: str) -> None:
+    from service.detect.recognizers.special_category import _sentences, _units
+
+    sentences = _sentences(text, None)
+    assert _units(text, sentences) == _units_as_before(text, sentences)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was diagnosed with type 1 diabetes last year.",
+        "DIAGNOSED WITH   a rare condition in March",
+        "Diagnosis: dyspraxia and dyslexia",
+        "The diagnosis of Crohn's disease came in June.",
+        "He has asthma and goes to the mosque on Fridays.",
+        "Nothing sensitive here at all, just the budget.",
+        "Her diagnosis was late; diagnosed-with is not a phrase.",
+    ],
+)
+def test_a_pattern_is_skipped_only_when_its_needed_word_is_absent(text: str) -> None:
+    from service.detect.recognizers import special_category as sc
+
+    needed = {p.pattern: n for p, n in sc._TERM_PATTERNS_NEEDING}
+    diagnosed = next(p for p in needed if p.startswith(r"(?<=\b(?:diagnosed"))
+    assert needed[diagnosed] is not None and needed[diagnosed].pattern == "diagnos"
+    every_pattern = sorted(
+        [m.span() for m in sc._TERMS.finditer(text)]
+        + [m.span() for p in sc._TERM_PATTERNS for m in p.finditer(text)]
+    )
+    assert sc._lexicon_spans(text) == every_pattern

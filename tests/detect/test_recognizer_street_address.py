@@ -68,3 +68,27 @@ def test_address_found(found: Found, text: str, address: str) -> None:
 )
 def test_not_an_address(found: Found, text: str) -> None:
     assert found(text, "STREET_ADDRESS") == []
+
+
+# --- the pattern's opening (bench.attachments speed work) ----------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_ADDRESS_PIECES = [
+    "12 Acacia Avenue", "Flat 3, 45 High Street", "The Old Rectory, Green Lane", "Rose Cottage, Mill Lane",
+    "3 The Paddocks, Bearsted ME14 4LL", "Kevin Street, Maidstone, ME14 2QT", "H.No 12 Gandhi Nagar",
+    "St. John's Road", "McDonald Close", "O'Neill Way", "\u0663 High Street", "2 Elm Grove", "x", "£", "$", "€",
+    ".", ",", "/", ":", "-", "_", " ", "\n", "é", "12", "Year 6 Park", "a", "Road",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ADDRESS_PIECES), max_size=12))
+def test_the_address_opening_finds_what_the_lookbehind_found(pieces: list[str]) -> None:
+    import regex
+
+    from service.detect.recognizers.street_address import ADDRESS_OPENING, ADDRESS_REGEX
+
+    old = regex.compile(r"(?<![\w£$€.,/:-])" + ADDRESS_REGEX.pattern[len(ADDRESS_OPENING) :], ADDRESS_REGEX.flags)
+    text = "".join(pieces)
+    assert [m.span() for m in ADDRESS_REGEX.finditer(text)] == [m.span() for m in old.finditer(text)]

@@ -187,3 +187,34 @@ def test_family_news_is_not_special_category(found: Found, text: str) -> None:
 def test_a_disclosure_told_through_pronouns_is_found(found: Found) -> None:
     phrases = found("She told me her mum's boyfriend pushes her about at home.", "SPECIAL_CATEGORY")
     assert len(phrases) == 1 and "pushes" in phrases[0]
+
+
+def test_scores_from_the_text_column_equal_scores_of_docs_made_a_range(detector: PresidioDetector) -> None:
+    """The classifier hands its bag-of-n-grams model slices of the text's ORTH column
+    instead of a Doc a sentence: the scores must be those of the Docs, exactly."""
+    from service.detect.sentence_classifier import classifier_of
+
+    sentences = [
+        "Mrs Obi is starting chemo next week.",
+        "Sorry I missed your call.",
+        "Noah has his tonsils out on Friday so he'll be off next week.",
+        "The family keep kosher, please check the menu.",
+        "Attendance for the autumn term was slightly above the national average.",
+        "He's been really low since his nan died and isn't sleeping.",
+        "x",
+    ]
+    long_sentence = " ".join(["Amira", "has", "asthma", "and"] * 40) + "."  # past the 120-token cap
+    text = "\n".join(sentences * 25 + [long_sentence, "Hi Sue,", "Can't make it: he's got a temperature."])
+    doc = detector._artifacts(text, [(0, len(text))]).tokens
+    classifier = classifier_of(doc)
+    assert classifier is not None and classifier._fast
+    ranges, at = [], 0
+    for line in text.split("\n"):
+        ranges.append((at, at + len(line)))
+        ranges.append((at, at + max(1, len(line) // 2)))  # half a line: cut inside a word, expanded
+        at += len(line) + 1
+    assert len(ranges) > 2 * 128  # more than one batch
+    fast = classifier._scores_from_column(doc, ranges)
+    slow = classifier._scores_from_docs(doc, ranges)
+    assert fast == slow
+    assert max(fast) > 0.8 > min(fast)

@@ -294,3 +294,33 @@ def test_office_files_give_up_embedded_files_comments_and_deleted_text(extract: 
     buffer = io.BytesIO()
     workbook.save(buffer)
     assert "Mum says anxious about SATs" in extract("list.xlsx", buffer.getvalue()).text
+
+
+def _docx_text_read_whole(data: bytes, text_chars: int) -> str:
+    """The reference: each word part expanded whole, then walked (as before streaming)."""
+    from service.extract.attachments.context import ReadContext, TextBuilder
+    from service.extract.attachments.limits import AttachmentLimits
+    from service.extract.attachments.ooxml import _WORD_PARTS, _walk_word
+    from service.extract.attachments.zipsafety import read_entry
+    from service.extract.budget import DraftBudget
+
+    ctx = ReadContext.start(AttachmentLimits(max_text_chars=text_chars), DraftBudget.unlimited())
+    builder = TextBuilder(ctx.text_chars)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = sorted((n for n in archive.namelist() if _WORD_PARTS.match(n)), key=lambda n: (n != "word/document.xml", n))
+        for part in parts:
+            _walk_word(read_entry(archive, archive.getinfo(part), ctx, counted=True), ctx, builder)
+    return builder.text()
+
+
+def test_a_word_part_read_as_a_stream_gives_the_text_read_whole(extract: Extract) -> None:
+    """Word parts are expanded only as far as the text cap needs: the text is the same."""
+    sentence = "The governors agreed the budget for the library refurbishment and the new playground. "
+    long_doc = make_docx([sentence * 40] * 400, table=[["Name", "UPN"], *[list(p) for p in PUPILS]])
+    short_doc = make_docx(["Amelia Hart", "Oliver Quinn"], table=[list(p) for p in PUPILS])
+    assert len(zipfile.ZipFile(io.BytesIO(long_doc)).read("word/document.xml")) > 4 * 256 * 1024
+    for data in (long_doc, short_doc):
+        for cap in (1_000, 60_000, 2_000_000):
+            result = extract("report.docx", data, max_text_chars=cap)
+            assert result.readable
+            assert result.text == _docx_text_read_whole(data, cap)

@@ -370,3 +370,52 @@ def test_outlook_message_with_too_many_attachments_is_refused_before_it_is_opene
     result = extract("fw.msg", msg_with_attachments(11), max_archive_entries=10)
     assert not result.readable and result.reason == reasons.TOO_MANY_ATTACHMENTS
     assert extract("fw.msg", msg_with_attachments(10), max_archive_entries=10).readable
+
+
+@pytest.mark.parametrize(
+    "marker", [b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!ENTITY".encode("utf-16-le")]
+)
+def test_each_dtd_marker_in_an_office_part_is_refused(extract: Extract, marker: bytes) -> None:
+    """The four markers are searched in one pass: each on its own still stops the file."""
+    result = extract("letter.docx", replace_part(docx_bytes(), "word/document.xml", lambda xml: xml + marker))
+    assert not result.readable and result.reason == reasons.XML_ENTITIES
+    assert extract("letter.docx", docx_bytes()).readable
+
+
+def test_pdf_stream_starts_are_those_of_the_lookbehind_pattern() -> None:
+    """The stream pattern checks "endstream" after the word; it finds what the lookbehind did."""
+    import re
+
+    from service.extract.attachments.pdf import _STREAM_START
+
+    old = re.compile(rb"(?<!end)stream\r?\n")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=8)
+    pdf.multi_cell(0, 5, "endstream stream\n" * 40)
+    samples = [
+        bytes(pdf.output()),
+        b"stream\nendstream\r\nxstream\r\nendstreamstream\nendstream\n stream\r\r\nstream\r\n",
+        b"end stream\nEndstream\nendstreams\n",
+    ]
+    for data in samples:
+        spans = [m.span() for m in _STREAM_START.finditer(data)]
+        assert spans and spans == [m.span() for m in old.finditer(data)]
+
+
+@pytest.mark.parametrize("compressed", [True, False])
+def test_pdf_text_objects_are_counted_in_flate_and_stored_streams(extract: Extract, compressed: bool) -> None:
+    """Each stream is tried as Flate (through a view of the file, not a copy): a stored
+    stream's text objects are counted as they stand, a Flate one's once inflated."""
+    pdf = FPDF()
+    pdf.set_compression(compressed)
+    pdf.set_font("Helvetica", size=8)
+    for _ in range(3):
+        pdf.add_page()
+        for line in range(60):
+            pdf.text(10, 10 + line * 4, f"Line {line} of the minutes")
+    data = bytes(pdf.output())
+    assert (b"/FlateDecode" in data) is compressed
+    assert "Line 59 of the minutes" in extract("minutes.pdf", data).text
+    refused = extract("minutes.pdf", data, max_pdf_stream_text_objects=50)
+    assert not refused.readable and refused.reason == reasons.TOO_COMPLEX

@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterator
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from service.detect.recognizers._anchored import line_and_sentence_starts, line_starts, matches_at
+
 _STOP_LIKE = frozenset(STOP_WORDS) | {"mr", "mrs", "ms", "miss", "dr", "sir", "madam"}
 
 # One word of a name: letters (with marks), inner hyphens and apostrophes
@@ -51,6 +53,13 @@ _GREETING = regex.compile(
     r"|thanks|thank\s+you|many\s+thanks|thanks\s+again|cheers|ta|ty|thx)"
     rf"[ \t]*,?[ \t]+(?P<name>{_WORDS})"
 )
+
+
+def _greetings(text: str) -> Iterator["regex.Match[str]"]:
+    """`_GREETING.finditer(text)`, tried only where the pattern can start (_anchored.py)."""
+    return matches_at(_GREETING, text, line_and_sentence_starts(text))
+
+
 # Words that follow a greeting without being a name: "Hi all", "Dear Parents".
 _GROUP_WORDS = frozenset(
     """all everyone everybody team folks guys there both you colleagues parents parent carers carer
@@ -99,9 +108,10 @@ def addressing_spans(text: str) -> list[tuple[int, int]]:
     """
     # "Good morning, Zofia is sick": a greeting runs into the message; only a name that
     # ends its clause ("Hi Sue,", "Morning Tom!") is the reader's.
-    spans = [m.span("name") for m in _GREETING.finditer(text) if _reader_named(text, m)]
-    spans += [m.span("name") for m in _SIGN_OFF.finditer(text) if _name_shaped(text, m)]
-    spans += [m.span("name") for m in _LAST_LINE.finditer(text) if _name_shaped(text, m)]
+    lines = line_starts(text)
+    spans = [m.span("name") for m in _greetings(text) if _reader_named(text, m)]
+    spans += [m.span("name") for m in matches_at(_SIGN_OFF, text, lines) if _name_shaped(text, m)]
+    spans += [m.span("name") for m in matches_at(_LAST_LINE, text, lines) if _name_shaped(text, m)]
     return sorted(spans)
 
 
@@ -175,11 +185,12 @@ _CLAUSE_START = regex.compile(r"(?:^|\n|[.!?:;,(][ \t]*|[ \t][-–][ \t]*|\b(?:a
 
 def evidence_spans(text: str, could_be_name: NameTest, is_known_name: NameTest) -> Iterator[tuple[int, int, str]]:
     """(start, end, why) of each name the context vouches for."""
-    for m in _GREETING.finditer(text):
+    lines = line_starts(text)
+    for m in _greetings(text):
         span = _greeted(text, m, could_be_name)
         if span:
             yield (*span, "Name after a greeting")
-    for m in _SIGN_OFF.finditer(text):
+    for m in matches_at(_SIGN_OFF, text, lines):
         span = _leading_names(text, m, could_be_name, strict=True)
         if span and _whole_line_taken(text, m, span):
             yield (*span, "Name in a sign-off")
@@ -207,7 +218,7 @@ def evidence_spans(text: str, could_be_name: NameTest, is_known_name: NameTest) 
         span = _trailing_names(text, m, could_be_name)
         if span:
             yield (*span, "Name before a family or school relation")
-    for m in _LAST_LINE.finditer(text):
+    for m in matches_at(_LAST_LINE, text, lines):
         # A sign-off closes something: a text that is only this line ("Harvest", a subject) is not signed.
         if not text[: m.start()].strip():
             continue

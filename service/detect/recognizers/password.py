@@ -245,13 +245,31 @@ _PAIR_WEIGHT = 0.3
 _CUE_RES = tuple((weight, regex.compile(rf"(?i)\b(?:{words})(?!\w)")) for weight, words in _CUES_BEFORE)
 _WEAK_CUE_RE = regex.compile(rf"(?i)\b(?:{_WEAK_CUES})(?!\w)")
 # Quick test: a text with no cue at all is not read token by token.
-_ANY_CUE = regex.compile(
-    "|".join(rf"\b(?:{words})(?!\w)" for _, words in _CUES_BEFORE)
-    + rf"|\b(?:{_WEAK_CUES})(?!\w)|\bcodes?\b|\bpass\b|\badmin\b|\b(?:wi-?fi|wireless|ssid)\b|\b(?:keypad|padlock|alarm|gate|safe|lock|one\s+word|case[\s-]sensitive|get\s+in|green\s+button|press"
-    + rf"|{_DEVICES}|capital|(?:lower|upper)\s*-?\s*case|locked\s+out|that'?s\s+it|exclamation|dollar|shift"
-    + rf"|drive|dot|new\s+one|set\s+\w+\s+up)\b|@[\w-]+\.[\w.-]+[ \t]*/|\b[a-z][a-z0-9._-]{{2,30}}[ \t]*/",
-    regex.IGNORECASE,
+# NOTE: one pattern a kind of cue, each searched on its own: joined in one alternation
+# (every branch tried at every position, none anchored by a literal) the test took 38 ms
+# on a 60,000-character report with no cue, against 12 ms for the parts one by one.
+_ANY_CUE_PARTS: tuple["regex.Pattern[str]", ...] = tuple(
+    regex.compile(part, regex.IGNORECASE)
+    for part in (
+        *(rf"\b(?:{words})(?!\w)" for _, words in _CUES_BEFORE),
+        rf"\b(?:{_WEAK_CUES})(?!\w)",
+        r"\bcodes?\b",
+        r"\bpass\b",
+        r"\badmin\b",
+        r"\b(?:wi-?fi|wireless|ssid)\b",
+        r"\b(?:keypad|padlock|alarm|gate|safe|lock|one\s+word|case[\s-]sensitive|get\s+in|green\s+button|press"
+        rf"|{_DEVICES}|capital|(?:lower|upper)\s*-?\s*case|locked\s+out|that'?s\s+it|exclamation|dollar|shift"
+        r"|drive|dot|new\s+one|set\s+\w+\s+up)\b",
+        r"@[\w-]+\.[\w.-]+[ \t]*/",
+        r"\b[a-z][a-z0-9._-]{2,30}[ \t]*/",
+    )
 )
+
+
+def _any_cue(text: str) -> bool:
+    return any(part.search(text) for part in _ANY_CUE_PARTS)
+
+
 _CANDIDATE = regex.compile(r"(?<![\w@./:#£$€-])[^\s\"'“”‘’<>()\[\]]{4,40}")
 # "j.smith / Harbour22", "login: class2a, password red-apple-7": the first is the user name.
 _USER_NAME_OF_PAIR = regex.compile(
@@ -352,7 +370,7 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
 
     `protected_file`: the draft carries a password-protected attachment.
     """
-    if not protected_file and not _ANY_CUE.search(text):
+    if not protected_file and not _any_cue(text):
         return []
     asked = _ASKED_WEIGHT if _ASKED.search(text) else 0.0
     # "Re: login - it's BlackCat13": a reply about a login answers with the secret.

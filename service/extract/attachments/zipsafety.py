@@ -5,7 +5,9 @@ every read streams in chunks and counts what it really expands, so a directory
 that lies about sizes is caught too.
 """
 
+import re
 import zipfile
+from collections.abc import Iterator
 from typing import IO
 
 from service.extract.attachments import reasons
@@ -16,6 +18,8 @@ _AES_EXTRA_ID = 0x9901
 # A DTD in an Office part is never legitimate; it is how entity expansion attacks start.
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!ENTITY".encode("utf-16-le"))
 _MARKER_OVERLAP = max(len(m) for m in _DTD_MARKERS)
+# All four in one pass: four `in` tests read a 15 MB document part four times (16 ms).
+_DTD_MARKER = re.compile(b"|".join(re.escape(m) for m in _DTD_MARKERS))
 # Parts a library parses as XML; binary parts (printer settings, images) are only counted.
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 
@@ -81,6 +85,34 @@ def read_entry(
     return b"".join(chunks)
 
 
+def stream_entry(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, ctx: ReadContext, piece: int, counted: bool = False
+) -> Iterator[bytes]:
+    """`read_entry`'s bytes in pieces of `piece` bytes (the last may be shorter), expanded
+    only as far as the reader asks: a reader that stops early leaves the rest unexpanded.
+
+    Same caps and checks as read_entry. Close it (contextlib.closing) when stopping early.
+    """
+    if info.file_size > ctx.limits.max_bytes:
+        raise Unreadable(reasons.TOO_LARGE)
+    size = 0
+    pending = bytearray()
+    with _open(archive, info) as stream:
+        while chunk := stream.read(_CHUNK):
+            ctx.check_time()
+            if not counted:
+                ctx.count_expanded(len(chunk))
+            size += len(chunk)
+            if size > info.file_size or size > ctx.limits.max_bytes:
+                raise ArchiveBomb(reasons.BOMB_TOTAL)
+            pending += chunk
+            while len(pending) >= piece:
+                yield bytes(pending[:piece])
+                del pending[:piece]
+    if pending:
+        yield bytes(pending)
+
+
 def prescan_parts(archive: zipfile.ZipFile, packed_size: int, ctx: ReadContext) -> None:
     """Expands every part once, counting bytes and refusing DTDs, before a library parses it."""
     check_central_directory(archive, packed_size, ctx)
@@ -99,7 +131,7 @@ def prescan_parts(archive: zipfile.ZipFile, packed_size: int, ctx: ReadContext) 
                 if not is_xml:
                     continue
                 window = tail + chunk
-                if any(marker in window for marker in _DTD_MARKERS):
+                if _DTD_MARKER.search(window):
                     raise Unreadable(reasons.XML_ENTITIES)
                 tail = window[-_MARKER_OVERLAP:]
 
