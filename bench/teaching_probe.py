@@ -2,7 +2,7 @@
 
     python -m bench.teaching_probe            # figures for the development and held-out parts
     python -m bench.teaching_probe --errors   # and the development part's misses and false names
-    python -m bench.teaching_probe --no-list  # without the list of public figures (context alone)
+    python -m bench.teaching_probe --no-list  # without the public figures listed as evidence (context alone)
 
 `bench/teaching_probe.txt` (150 records in the corpus format, corpus/README.md) was
 written before the code it measures: lesson plans, homework, assemblies, newsletters,
