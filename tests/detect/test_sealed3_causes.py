@@ -128,3 +128,8 @@ def test_a_code_given_with_no_is_after_its_kind_is_a_password_not_a_phone(found:
 def test_an_area_code_before_a_number_still_leaves_a_phone(found: Found) -> None:
     text = "Our partner school in Lyon: call the office on 04 72 10 30 30 (area code 04)."
     assert found(text, "PHONE_NUMBER") == ["04 72 10 30 30"]
+
+
+def test_a_heading_word_after_a_term_does_not_hide_the_name_ending_the_subject(found: Found) -> None:
+    assert "IHCP" in found("Subject: IHCP update - Tobias\nDear Mr Lund, the nurse will ring you.", SC)
+    assert found("Subject: SEN update - September\nThe register review is due.", SC) == []

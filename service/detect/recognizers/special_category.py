@@ -138,6 +138,8 @@ _FOLLOWER = regex.compile(
 )
 # "WBRI 61%", "FSM: 23%", "SEN 14.5%": a share of a group, not a fact about a person.
 _FIGURE_AFTER = regex.compile(r"[ \t]*[:=]?[ \t]*\d[\d,.]*[ \t]?%")
+# " - Aaliyah", ": Tom Reed" and nothing more on the line.
+_THEN_A_NAME_ENDS_THE_LINE = regex.compile(r"[ \t]*[-–:][ \t]*\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+)?[ \t]*(?:\n|\Z)")
 # "several pupils have severe allergies", "some of our children are on SEN support": a share of a group.
 _SOME_OF_A_GROUP = regex.compile(
     r"(?i)\b(?:several|some|many|a\s+few|a\s+number\s+of|most|other|few)\s+(?:of\s+(?:our|the)\s+)?"
@@ -340,7 +342,11 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
 
     @staticmethod
     def _generic(text: str, start: int, end: int) -> bool:
-        if _FOLLOWER.match(text, end, end + 40) or _FIGURE_AFTER.match(text, end, end + 20):
+        follower = _FOLLOWER.match(text, end, end + 40)
+        # "Subject: IHP update - Aaliyah": a heading word, but the line ends naming someone.
+        if follower and not _THEN_A_NAME_ENDS_THE_LINE.match(text, follower.end(), follower.end() + 60):
+            return True
+        if _FIGURE_AFTER.match(text, end, end + 20):
             return True
         if _FIGURE_BEFORE.search(text, max(0, start - 60), start) or _SOME_OF_A_GROUP.search(text, max(0, start - 60), start):
             return True
