@@ -1,4 +1,4 @@
-"""Contact details the text gives as a participant's own are not a third party's.
+"""Contact details and identifiers the text gives as a participant's own are not a third party's.
 
 "Please confirm your bank details are still sort code 40-11-62, account 71029384",
 "Your account is ready: c.eze@oakfield.sch.uk" and, quoted back to the parent who
@@ -30,7 +30,7 @@ from service.context.participants import Participants, _lines, _quoted_headers
 from service.detect.types import DetectedEntity
 from service.schemas.entities import EntityType
 
-_CONTACT_TYPES = frozenset(
+_OWN_DETAIL_TYPES = frozenset(
     {
         EntityType.EMAIL_ADDRESS,
         EntityType.PHONE_NUMBER,
@@ -122,7 +122,7 @@ def without_own_details(
     text: str, entities: Sequence[DetectedEntity], participants: Participants
 ) -> list[DetectedEntity]:
     """`entities` less the contact details the text gives as a participant's own."""
-    contacts = sorted((e for e in entities if e.type in _CONTACT_TYPES), key=lambda e: e.start)
+    contacts = sorted((e for e in entities if e.type in _OWN_DETAIL_TYPES), key=lambda e: e.start)
     if not contacts:
         return list(entities)
     voice = _own_voice(text, participants)

@@ -426,10 +426,9 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
 
 def digit_codes(text: str) -> list[tuple[int, int]]:
     """Digit codes after a code cue (DIGIT_CODE): "the safe combination is 31-07-88"."""
-    found = []
-    bare = [m.span("secret") for m in DIGIT_CODE_BARE.finditer(text) if not _in_a_phone_number(text, *m.span("secret"))]
-    for start, end in bare:
-        found.append((start, end))
+    # A kind of code that opens something is a secret as it stands ("backup code 731 604 228").
+    found = [m.span("secret") for m in DIGIT_CODE_BARE.finditer(text) if not _in_a_phone_number(text, *m.span("secret"))]
+    bare = set(found)
     for match in DIGIT_CODE.finditer(text):
         start, end = match.span("secret")
         if (start, end) in bare:
