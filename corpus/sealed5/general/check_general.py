@@ -6,8 +6,10 @@ Exit status 0 when every check passes, 1 otherwise (each problem printed on its 
 Checks: record ids are unique and start with ``s5g-``; every span is ``[[text|TYPE]]`` on one
 line, with no leading or trailing space, no nesting and a type from CONTRACT section 6; ``[[``
 and ``]]`` appear nowhere else; marked IBANs and card numbers pass their checksums
-(python-stdnum) and unmarked look-alikes fail them; marked UK and US phone numbers are in the
-fictional ranges (Ofcom drama numbers, US 555-01xx). Prints counts by type and by file.
+(python-stdnum), NHS numbers pass mod 11, NINOs have allowed prefixes and suffixes and
+postcodes are whole UK postcodes; unmarked IBAN and card look-alikes fail their checksums;
+marked UK and US phone numbers are in the fictional ranges (Ofcom drama numbers, US 555-01xx).
+Prints counts by type and by file.
 """
 
 import re
@@ -16,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from stdnum import iban, luhn
+from stdnum.gb import nhs
 
 # CONTRACT section 6, copied here so the checker needs nothing from the package under test.
 TYPES = {
@@ -27,11 +30,15 @@ TYPES = {
 
 HEADER = re.compile(r"^### (\S+)$")
 SPAN = re.compile(r"\[\[([^\[\]|\n]+)\|([A-Z_]+)\]\]")
-IBAN_LIKE = re.compile(r"\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}\b")
+# Two letters, two digits, then groups of four (spaced or not) and a short tail: any case.
+IBAN_LIKE = re.compile(r"\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\b")
 # A maximal run of digits with single spaces or hyphens between them, not glued to letters.
 DIGIT_RUN = re.compile(r"(?<![\w-])\d(?:[ -]?\d)*(?![\w-])")
 # Ofcom drama ranges: 07700 900xxx, 01632 960xxx, 020 7946 0xxx, 0113/0114/0115/0116/0117/
 # 0118/0121/0131/0141/0151/0161 496 0xxx, 028 9649 6xxx.
+# NINO: first letter not D F I Q U V, second not D F I O Q U V, not BG GB KN NK NT TN ZZ, suffix A-D.
+NINO = re.compile(r"^(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$")
+UK_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$")
 UK_DRAMA = re.compile(
     r"^(?:7700900\d{3}|1632960\d{3}|2079460\d{3}|1(?:1[3-8]|[2-6]1)4960\d{3}|2896496\d{3})$")
 
@@ -97,6 +104,12 @@ def main(folder):
                     digits = re.sub(r"[ -]", "", surface)
                     if not (digits.isdigit() and 13 <= len(digits) <= 19 and luhn.is_valid(digits)):
                         problems.append(f"{where}: marked card {surface} fails Luhn")
+                if kind == "UK_NHS" and not nhs.is_valid(surface):
+                    problems.append(f"{where}: marked NHS number {surface} fails mod 11")
+                if kind == "UK_NINO" and not NINO.match(surface.replace(" ", "").upper()):
+                    problems.append(f"{where}: marked NINO {surface} has a prefix or suffix not allowed")
+                if kind == "UK_POSTCODE" and not UK_POSTCODE.match(surface.upper()):
+                    problems.append(f"{where}: marked postcode {surface} is not a full UK postcode")
                 if kind == "PHONE_NUMBER":
                     why = phone_problem(surface)
                     if why:
@@ -105,7 +118,9 @@ def main(folder):
             # Look-alikes left unmarked must fail their checks.
             for m in IBAN_LIKE.finditer(rest):
                 lookalikes["IBAN-shaped"] += 1
-                if iban.is_valid(m.group(0)):
+                compact = m.group(0).replace(" ", "")
+                # A valid IBAN followed by a short word would otherwise hide inside the match.
+                if any(iban.is_valid(compact[:n]) for n in range(15, len(compact) + 1)):
                     problems.append(f"{where}: unmarked {m.group(0)!r} is a valid IBAN")
             for m in DIGIT_RUN.finditer(IBAN_LIKE.sub(" ", rest)):
                 digits = re.sub(r"[ -]", "", m.group(0))
@@ -125,7 +140,7 @@ def main(folder):
           f"({100 * negatives / max(total, 1):.0f}%); {sum(by_type.values())} spans")
     for name, (nrec, nneg, counts) in by_file.items():
         detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
-        print(f"  {name}: {nrec} records, {nneg} negative; {detail}")
+        print(f"  {name}: {nrec} records, {nneg} with no entity, {sum(counts.values())} spans; {detail}")
     print("unmarked look-alikes checked (each must fail its checksum): "
           + (", ".join(f"{k} {v}" for k, v in sorted(lookalikes.items())) or "none"))
     print("by type: " + ", ".join(f"{k} {v}" for k, v in by_type.most_common()))
