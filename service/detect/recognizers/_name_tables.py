@@ -193,6 +193,10 @@ def _judge(
         # A phrase of words ("Front gate") is not a name: every word but known names must be name-like.
         if sum(not could_be_name(w) for w in words) > 1:
             return None
+        # "HR Officer", "SEN Team": the one name-like word is an acronym.
+        likely = [w for w in words if could_be_name(w)]
+        if all(w.isupper() and 2 <= len(w) <= 5 for w in likely) and not value.isupper():
+            return None
     if any(is_first_name(w) for w in words):
         return "strong"
     return "shaped"

@@ -77,9 +77,12 @@ _CLOSING = (
 _SIGN_OFF = regex.compile(
     rf"(?im)^[ \t>]*{_CLOSING}[ \t]*[,.!]*[ \t]*(?:\n[ \t>]*)?(?P<name>{_WORDS})[ \t]*(?=[,(\-–]|$)"
 )
-# A name alone on the last line of a message, or of the part above a quoted reply.
+# A name alone on the last line of a message, or of the part above a quoted reply, or
+# with the writer's office after a comma, a bar or in brackets ("Lorraine, Trips Office").
 _LAST_LINE = regex.compile(
-    rf"(?m)^[ \t]*(?P<name>{_WORDS})[ \t]*(?=\n?\Z|\n[ \t]*\n(?:[ \t]*(?:On\s.{{0,80}}wrote:|From:|-{{2,}}[ \t]*Original)))"
+    rf"(?m)^[ \t]*(?P<name>{_WORDS})[ \t]*(?:[,|][ \t]*\p{{Lu}}[^\W\d_]*(?:[ \t&]+[^\W\d_]+){{0,3}}[ \t]*"
+    rf"|\([^\d()\n]{{1,30}}\)[ \t]*)?"
+    rf"(?=\n?\Z|\n[ \t]*\n(?:[ \t]*(?:On\s.{{0,80}}wrote:|From:|-{{2,}}[ \t]*Original)))"
 )
 # "... im at work xx amber"
 _KISSES = regex.compile(rf"(?im)\bx{{1,4}}[ \t]+(?P<name>{NAME_WORD})[ \t]*$")
@@ -224,6 +227,11 @@ def evidence_spans(text: str, could_be_name: NameTest, is_known_name: NameTest) 
             continue
         span = _leading_names(text, m, could_be_name, strict=True)
         if span and _whole_line_taken(text, m, span) and _capitalised_or_lower_line(text, span):
+            # With an office after it ("Lorraine, Trips Office") every word must be name-like:
+            # "Summer Fair, Saturday" is an event's line.
+            with_office = bool(text[m.end("name") : m.end()].strip())
+            if with_office and not all(could_be_name(w) for w in _WORD_RE.findall(text, span[0], span[1])):
+                continue
             yield (*span, "Name signing off")
     for start, end in name_column_cells(text):
         cell = _WORD_RE.finditer(text, start, end)

@@ -11,6 +11,16 @@ carer", "school counsellor"), which say nothing about a person on their own.
 """
 
 from dataclasses import dataclass
+from pathlib import Path
+
+# Conditions, procedures and treatments by name: a longer list than the topics below
+# hold, one phrase a line (read once, at import).
+_CONDITIONS_FILE = Path(__file__).with_name("_health_conditions.txt")
+
+
+def _conditions() -> tuple[str, ...]:
+    lines = _CONDITIONS_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,7 @@ TOPICS: dict[str, Topic] = {
             "nut allergy", "peanut allergy", "food allergy", "dairy allergy", "long covid", "covid",
             "chronic fatigue", "autoimmune", "scoliosis", "stammer", "stutter", "incontinence",
             "young carer", "medical appointment", "fit note", "sick note",
+            *_conditions(),
         ),
         acronyms=("OCD", "PTSD", "HIV", "IHCP", "IHP", "CAMHS", "ME/CFS"),
         # The condition after "diagnosed with": up to three words, to the next break.
@@ -203,6 +214,10 @@ TOPICS: dict[str, Topic] = {
             # option"; not a menu's "all our meat is halal".
             r"\b(?:halal|kosher)\b(?<=\b(?:only|eats?|eating|needs?|must\s+have|strictly)\s+(?:(?!and\b|or\b)\w+\s+){0,2}\w+)",
             r"\b(?:his|her|their)\s+(?:faith|religion)\b",
+            # A meal for a faith made for someone: "do Yusuf a halal packed lunch", "her kosher
+            # meals"; whether it is someone's (not "the halal option is on Tuesdays") is decided
+            # as for every hit, by the person in the sentence.
+            r"\b(?:halal|kosher)\s+(?:packed\s+)?(?:lunch|lunches|meal|meals|diet|dinner|dinners)\b",
             # "Christian" is also a first name: only as a belief.
             r"(?<=\b(?:is|are|was|a|as|devout|practising|practicing)\s+)christian\b",
             r"\bchristian(?=\s+(?:faith|family|beliefs?|upbringing)\b)",
@@ -216,6 +231,15 @@ TOPICS: dict[str, Topic] = {
             "socially transitioning", "medical transition",
         ),
         acronyms=("LGBT", "LGBTQ", "LGBTQ+"),
+        patterns=(
+            # Pronouns a person has asked for: "uses he/him", "goes by they/them".
+            r"\b(?:he/him|she/her|they/them|he/they|she/they)\b(?<=\b(?:uses|using|prefers|goes\s+by|asked\s+for)"
+            r"\s+(?:the\s+)?(?:pronouns?\s+)?\w+/\w+)",
+            # Someone's own transition, not a school move ("his transition to Year 7", "her
+            # transition visit").
+            r"\b(?:his|her|their)\s+transition\b(?!\s+(?:to|into|from|between|day|days|visits?|meetings?|plans?"
+            r"|programme|mornings?|afternoons?|week|arrangements|support|group|information|evening|booklet|sessions?))",
+        ),
     ),
     "criminal": Topic(
         phrases=(

@@ -30,6 +30,9 @@ _LABEL = rf"(?P<label>{_WORD_LABEL}|{_CODE_LABEL})"
 # "for the file", "to open register.xlsx": a short phrase between the label and "is".
 _FOR_WHAT = (
     r"(?:[ \t]+(?:for|to|of|on)\s+(?:[^\n:;.!?]|\.(?=\S)){1,50}?)?"
+    # "the key this half term is X", "the code from Monday is X": when it holds.
+    r"(?:[ \t]+(?:this|next|from)\s+(?:half[ \t-]+term|term|week|month|year|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|today|tomorrow|now\s+on))?"
     # "Maisie's iPad passcode (the one she brings in) is X": an aside in brackets.
     r"(?:[ \t]*\([^()\n]{1,60}\))?"
 )

@@ -75,14 +75,15 @@ _NOT_A_NAME = frozenset(STOP_WORDS) | {"or", "and", "madam", "sir", "mrs", "mr",
 )
 
 # Words a school writes every day that the NER sometimes takes for a name when they
-# stand alone. Months are left to the NER: June and May are names too.
+# stand alone. April, May, June, July and August are left to the NER: they are names too.
 _SCHOOL_WORDS = frozenset(
     """maths math english science history geography french spanish german art music pe re
     computing drama biology chemistry physics pshe rshe citizenship latin phonics reading
     spelling arbor sims bromcom cpoms myconcern scholarpack tapestry seesaw evolve edulink
     classdojo parentpay teams sharepoint outlook ofsted dfe ofqual aqa ocr edexcel
     senco dsl ehcp send camhs headteacher head deputy principal chair clerk bursar caretaker
-    mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday january february september october november december""".split()
 )
 
 # Evidence that a figure's name can have as well as a pupil's (a possessive, a pronoun).
@@ -308,10 +309,17 @@ _PLACE_CUE = regex.compile(
 )
 
 
+_ON_A_RIVER = regex.compile(r"(?i)[ -]upon[ -]|[ -]on[ -](?=sea$)")
+
+
 @cache
 def gb_places() -> frozenset[str]:
     lines = _GB_PLACES_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.casefold() for line in lines if line and not line.startswith("#"))
+    places = {line.casefold() for line in lines if line and not line.startswith("#")}
+    # The everyday names of "Kingston upon Hull" and "Southend-on-Sea".
+    for place in list(places):
+        places.update(part for part in _ON_A_RIVER.split(place) if part)
+    return frozenset(places)
 
 
 def is_place(text: str, start: int, end: int) -> bool:
@@ -691,7 +699,7 @@ def _names_something_else(text: str, start: int, end: int) -> bool:
 # "Statements from Harvey Cole and Amelia Shah": a name-like word joined by "and", "or",
 # "&" or a comma to a name is a name too, in the same case as its neighbour.
 
-_LIST_JOIN = r"(?:[ \t]+(?:and|&)[ \t]+|[ \t]*&[ \t]*)"
+_LIST_JOIN = r"(?:[ \t]+(?:and|&)[ \t]+|[ \t]*[&,][ \t]*)"
 _GREETING_WORDS = frozenset("hi hiya hello hey dear thanks cheers regards morning afternoon evening ta".split())
 _LISTED_BEFORE = regex.compile(rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}){_LIST_JOIN}$")
 _LISTED_AFTER = regex.compile(rf"{_LIST_JOIN}(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})")
@@ -700,7 +708,7 @@ _LISTED_AFTER = regex.compile(rf"{_LIST_JOIN}(?P<name>{NAME_WORD}(?:[ \t]+{NAME_
 def listed_with_names(
     text: str, names: list[tuple[int, int]], sure: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Name-like words joined to a name by "and" or "&" (see above), from names that
+    """Name-like words joined to a name by "and", "&" or a comma (see above), from names that
     vouch for their words (as in other_mentions)."""
     found: list[tuple[int, int]] = []
     todo = [(s, e) for s, e in names if _vouches(text, s, e, sure)]
@@ -714,7 +722,7 @@ def listed_with_names(
         near_before = text[max(0, start - 7) : start]
         before = (
             _LISTED_BEFORE.search(text, max(0, start - 60), start)
-            if "&" in near_before or "and" in near_before
+            if "&" in near_before or "and" in near_before or "," in near_before
             else None
         )
         if before:
@@ -727,9 +735,10 @@ def listed_with_names(
                 kept.insert(0, w)
             if kept:
                 base = before.start("name")
-                candidates.append((base + kept[0].start(), base + kept[-1].end()))
+                join = "," if text[before.end("name") : start].strip() == "," else "and"
+                candidates.append((base + kept[0].start(), base + kept[-1].end(), join))
         near_after = text[end : end + 7]
-        after = _LISTED_AFTER.match(text, end) if "&" in near_after or "and" in near_after else None
+        after = _LISTED_AFTER.match(text, end) if "&" in near_after or "and" in near_after or "," in near_after else None
         if after:
             words = list(_NAME_WORD_RE.finditer(after.group("name")))
             kept = []
@@ -739,12 +748,22 @@ def listed_with_names(
                 kept.append(w)
             if kept:
                 base = after.start("name")
-                candidates.append((base + kept[0].start(), base + kept[-1].end()))
+                join = "," if text[end : after.start("name")].strip() == "," else "and"
+                candidates.append((base + kept[0].start(), base + kept[-1].end(), join))
         single_source = len(_NAME_WORD_RE.findall(text[start:end])) == 1
-        for a, b in candidates:
+        for a, b, join in candidates:
             if taken.overlaps(a, b):
                 continue
             value = text[a:b]
+            # A comma joins more than names ("Lorraine Pike, HR Officer"): there the words
+            # must hold a known name or be a full name's shape (two or more name-like words),
+            # and none be in capitals unless the source is.
+            words = _NAME_WORD_RE.findall(value)
+            if join == "," and not (
+                (any(is_known_name(w) for w in words) or (len(words) > 1 and all(could_be_name(w) for w in words)))
+                and (cased == "upper" or not any(w.isupper() and len(w) > 1 for w in words))
+            ):
+                continue
             if single_source and " " not in value.strip() and value.casefold() not in known_first_names():
                 continue  # "Garcia and Adams": a firm as often as two people
             if _names_something_else(text, a, b) or is_public_figure(text, a, b) or is_place(text, a, b):

@@ -375,8 +375,12 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             if _named_person_in(text, _Sentence(row_start, row_end), row_start, row_start, nlp_artifacts):
                 return self.NAMED_SCORE
         sentence_text = text[sentence.start : sentence.end]
+        # A hedge governs what follows it ("If your child has an EHCP"), not a fact stated
+        # before it ("off with stress since November; we've asked OH whether he is fit");
         # "whether the absence related to her back surgery": "her" makes it someone's fact.
-        if _HEDGE.search(sentence_text) and not _THEIR_OWN.search(text, max(sentence.start, start - 24), start):
+        if _HEDGE.search(text[sentence.start : start]) and not _THEIR_OWN.search(
+            text, max(sentence.start, start - 24), start
+        ):
             return None
         if _referred_to(sentence_text, start - sentence.start, end - sentence.start):
             return self.REFERRED_SCORE

@@ -1,0 +1,80 @@
+"""Kinds of error the fourth sealed set showed once it was spent (session 10), as general rules.
+
+Real detector, invented text written for these tests (not the sealed set's): conditions,
+procedures and treatments named beyond the first lexicon; a hedge later in a sentence does
+not take back a fact stated before it; a faith's meal made for someone; pronouns and a
+transition that are a person's own; names listed with commas; a sign-off name with its
+office; weekdays and acronyms are not names.
+"""
+
+from collections.abc import Callable
+
+import pytest
+
+Found = Callable[[str, str], list[str]]
+SC = "SPECIAL_CATEGORY"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Mrs Odhiambo has asked for a ground-floor room because of her osteoarthritis.", "osteoarthritis"),
+        ("Reuben is back on Monday after having his grommets put in.", "grommets"),
+        ("Mr Falk starts radiotherapy next week, so cover is needed on Tuesdays.", "radiotherapy"),
+        ("Nadia's hypo kit is in the red bag in the staffroom.", "hypo kit"),
+        ("Kofi has been off since the 4th with kidney stones.", "kidney stones"),
+        # Wrapped across a line, as mail is.
+        ("Please see Ines Carvalho about a desk that suits her rheumatoid\narthritis.", "rheumatoid\narthritis"),
+        # "whether" after the fact asks about something else.
+        ("As she has been off with work-related stress since March, we have asked OH whether she can attend.",
+         "work-related stress"),
+        ("The kitchen will make Idris a halal packed lunch for the museum trip.", "halal packed lunch"),
+        ("Robin now uses they/them pronouns in school and at home.", "they/them"),
+        ("Tell me if anyone in 8R says anything unkind to Jordan about his transition.", "his transition"),
+    ],
+)
+def test_a_named_condition_or_practice_of_someone_is_special(found: Found, text: str, phrase: str) -> None:
+    assert any(phrase in value for value in found(text, SC))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subject: NHS numbers for the flu clinic\nThe immunisation team have asked for the Year 3 list.",
+        "The teacher of the deaf (Ruth Abara) is coming in on Wednesday to show staff the radio aid.",
+        "Ethnicity breakdown for the whole school is attached for governors.",
+        "Halal meals are available every day; tick the box on the order form.",
+        "Her transition to Year 7 went well and she has settled in.",
+        "Please use he/him or they/them in the worksheet examples.",
+        "Our Year 9 lesson looks at rheumatoid arthritis and the immune system.",
+        # A hedge before the fact still speaks to whoever it may concern.
+        "If your child has a heart murmur, please tell the school nurse before the trip.",
+    ],
+)
+def test_the_same_words_about_no_one_are_not(found: Found, text: str) -> None:
+    assert found(text, SC) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Observers: Ruth Okonjo, Lucy Ashdown, Tobias Weber. Lesson visits from 9.",
+         ["Ruth Okonjo", "Lucy Ashdown", "Tobias Weber"]),
+        ("The second instalment is due on 15 January.\nLorraine, Trips Office", ["Lorraine"]),
+        ("It has been reported to Action Fraud.\nNaveen, Finance", ["Naveen"]),
+    ],
+)
+def test_names_in_a_comma_list_and_a_signed_office(found: Found, text: str, names: list[str]) -> None:
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See you there.\nSummer Fair, Saturday",
+        "It follows your return to work meeting.\nLorraine Pike, HR Officer",
+    ],
+)
+def test_an_event_line_and_an_office_are_not_names(found: Found, text: str) -> None:
+    people = found(text, "PERSON")
+    assert not any(w in " ".join(people) for w in ("Fair", "Saturday", "HR", "Officer"))
