@@ -349,8 +349,8 @@ def check_drafts():
                     f = HERE / "drafts" / a["file"]
                     if not f.exists():
                         problem(where, f"missing file {a['file']}")
-                    elif f.stat().st_size > 40000:
-                        problem(where, f"file over 40 KB {a['file']}")
+                    elif f.stat().st_size > 50000:
+                        problem(where, f"file over 50 KB {a['file']}")
                     elif not file_readable(f):
                         unreadable = True
                 elif "text" not in a and "content_base64" not in a:
