@@ -216,7 +216,8 @@ def check_greeting(where, m, rs):
     word = SHORT_FORMS.get(word, word)
     to_text = " ".join(str(r if not isinstance(r, dict) else f"{r.get('name', '')} {r['address']}")
                        for r in m.get("to", []) or []).lower()
-    matched = word in re.split(r"[^\w\u00c0-\u024f]+", to_text)
+    tokens = re.split(r"[^\w\u00c0-\u024f]+", to_text)
+    matched = all(part in tokens for part in word.split("-") if part)
     if matched == ("recipient-name-mismatch" in rs):
         problem(where, "greeting and recipient-name-mismatch disagree")
 
