@@ -193,8 +193,9 @@ def in_domains(addr, doms):
 
 GROUP_WORDS = {"all", "both", "everyone", "team", "parents", "families", "governors", "colleague",
                "colleagues", "clerk", "dpo", "practice", "pta", "science", "y5", "year", "orchestra",
-               "club", "admissions", "sir", "madam", "hello", "hi"}
-SHORT_FORMS = {"bill": "william", "liz": "elizabeth", "kate": "katherine"}
+               "club", "admissions", "sir", "madam", "hello", "hi", "choir", "class", "friends",
+               "reps", "reception", "coaches", "singers", "headteacher", "editor"}
+SHORT_FORMS = {"bill": "william", "liz": "elizabeth", "kate": "katherine", "dan": "daniel"}
 GREETING = re.compile(r"^\s*(?:dear|hi|hello|morning|good morning)\s+(?:(?:mr|mrs|ms|miss|mx|dr)\.?\s+)?"
                       r"(?:and\s+(?:mr|mrs|ms)\s+)?([^\s,]+)", re.I)
 
