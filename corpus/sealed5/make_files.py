@@ -353,7 +353,7 @@ def suspension_letter():
     cp.created = cp.modified = FIXED
     d.save(buf)
     plain = fixed_zip(buf.getvalue())
-    encrypt_office(plain, "suspension_letter_DR_protected.docx", PW_DOCX)
+    encrypt_office(plain, "letter_from_head_DR_protected.docx", PW_DOCX)
 
 
 def main():
