@@ -114,3 +114,17 @@ def test_a_uln_written_in_groups_is_found_whole(found: Found, template: str, gro
 )
 def test_grouped_digits_that_are_not_a_uln(found: Found, text: str) -> None:
     assert found(text, "UK_ULN") == []
+
+
+def test_a_label_heading_the_sentence_reaches_the_numbers_it_lists(found: Found) -> None:
+    rng = random.Random(11)
+    a, b, c = make_uln(rng), make_uln(rng), make_uln(rng)
+    text = (f"Three ULNs were missing from the exam board upload: Tyrell Campbell {a}, Eitan Shapiro {b}, "
+            f"Parisa Rahimi {c}. Two others came back as typos and are fixed.")
+    assert found(text, "UK_ULN") == [a, b, c]
+
+
+def test_a_label_in_another_sentence_does_not(found: Found) -> None:
+    rng = random.Random(12)
+    text = f"The ULN form is attached for the new starter. For anything else please quote {make_uln(rng)} when you call."
+    assert found(text, "UK_ULN") == []

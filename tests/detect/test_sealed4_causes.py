@@ -78,3 +78,53 @@ def test_names_in_a_comma_list_and_a_signed_office(found: Found, text: str, name
 def test_an_event_line_and_an_office_are_not_names(found: Found, text: str) -> None:
     people = found(text, "PERSON")
     assert not any(w in " ".join(people) for w in ("Fair", "Saturday", "HR", "Officer"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Aleksander Nowak (cand. 4311) - 25% extra time, evidence from the Year 9 assessment.", ["25% extra time"]),
+        ("Scribe: Harriet Osei\nRest breaks: Dylan Pryce", ["Scribe", "Rest breaks"]),
+        ("Candidates still to confirm: Leah Morgan - reader, and a coloured overlay for Sami Aziz.",
+         ["reader", "coloured overlay"]),
+    ],
+)
+def test_a_named_candidate_s_exam_access_arrangements_are_special(
+    found: Found, text: str, phrases: list[str]
+) -> None:
+    assert found(text, SC) == phrases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We went to extra time in the cup final and lost on penalties.",
+        "Please can you give the class extra time to finish the coursework.",
+        "The access arrangements policy is on the website.",
+        "Ollie is a keen reader and has finished the whole series.",
+    ],
+)
+def test_extra_time_and_readers_elsewhere_are_not(found: Found, text: str) -> None:
+    assert found(text, SC) == []
+
+
+def test_a_name_broken_by_a_wrapped_line_is_one_name(found: Found) -> None:
+    text = (
+        "Hello, our headline is that 68% of grades were at 4 or above. Two students are happy to be named: Marcus\n"
+        "Adeyemi (off to study engineering) and Lena Kowalski (an apprenticeship with a law firm)."
+    )
+    assert found(text, "PERSON") == ["Marcus\nAdeyemi", "Lena Kowalski"]
+
+
+def test_a_list_joined_across_a_wrapped_line(found: Found) -> None:
+    text = (
+        "Hi Kofi, thank you for joining the panel on Wednesday. Shortlisted: Faith Okonjo, Lucy Ashdown and\n"
+        "Tobias Weber. Lesson observations 9-10.30."
+    )
+    assert "Tobias Weber" in found(text, "PERSON")
+
+
+def test_a_document_number_given_with_its_expiry_is_a_passport(found: Found) -> None:
+    text = "The last two for the ferry list:\nLeila Haddad\t127760493\texp 08/2030\nFinn Walsh\t549318026\texp 02/2029"
+    assert found(text, "UK_PASSPORT") == ["127760493", "549318026"]
+    assert found("Order 127760493 exp 08/2030, delivery on Monday.", "UK_PASSPORT") == []

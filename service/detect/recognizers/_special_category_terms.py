@@ -86,11 +86,23 @@ TOPICS: dict[str, Topic] = {
             # Speech, language and sensory needs in a SENCo's or therapist's words.
             "expressive language", "receptive language", "language delay", "speech delay",
             "speech sound disorder", "ear defenders",
+            # Exam access arrangements: each is given for a need (JCQ asks for the evidence of
+            # it), so a named candidate's is SEN or health data (corpus/README.md).
+            "access arrangements", "access arrangement", "exam concessions", "coloured overlay",
+            "coloured overlays", "supervised rest breaks", "modified papers", "modified paper",
+            "enlarged papers", "enlarged paper", "modified enlarged papers",
         ),
         patterns=(
             # "has a reader and a separate room", "a scribe and rest breaks", "keep his 1:1".
             r"\b(?:reader|scribe|prompter)\b(?<=\b(?:has|have|needs?|gets?|with|entitled\s+to|uses?)\s+(?:a\s+)?\w+)",
             r"\b1:1\b(?<=\b(?:his|her|their)\s+1:1)",
+            # "25% extra time", "extra time (25%)"; not a match's or a deadline's extra time.
+            r"\b(?:25|50)\s?%\s+extra\s+time\b",
+            r"\bextra\s+time\b(?=\s*\(?\s*(?:25|50)\s?%)",
+            # An arrangement as a list's label or after a candidate's name and a dash:
+            # "Scribe: Ahmed Jama", "Nusrat Begum - reader and separate room".
+            r"(?m)^[ \t]*(?:reader|scribe|prompter|prompt|rest\s+breaks|extra\s+time)\b(?=[ \t]*:)",
+            r"\b(?:reader|scribe|prompter|rest\s+breaks|extra\s+time)\b(?<=\p{Lu}\p{Ll}+[ \t]+[-–][ \t]+\w+(?:\s+breaks|\s+time)?)",
             # "a significant weakness in working memory", "poor working memory".
             r"(?<=\b(?:weakness(?:es)?|difficult(?:y|ies)|deficits?|problems?)\s+(?:in|with)\s+)working\s+memory\b",
             r"\b(?:poor|weak|low|limited)\s+working\s+memory\b",

@@ -198,7 +198,8 @@ class PersonRecognizer(SpacyRecognizer):
         vouched = {w.casefold() for s, e in sure for w in _NAME_WORD_RE.findall(text[s:e])}
         spans = sorted((r.start, r.end) for r in results)
         longest = max((e - s for s, e in spans), default=0)
-        return [r for r in results if not _word_without_evidence(text, r.start, r.end, vouched, spans, longest)]
+        kept = [r for r in results if not _word_without_evidence(text, r.start, r.end, vouched, spans, longest)]
+        return _join_wrapped(text, kept)
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
         return RecognizerResult(
@@ -212,6 +213,35 @@ class PersonRecognizer(SpacyRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+
+# A line of running prose this long, broken before its end, was wrapped by the mail client.
+_WRAPPED_LINE_CHARS = 50
+
+
+def _join_wrapped(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """One name broken across a hard-wrapped line is one name: "... Tyrell\nCampbell (off to ...".
+
+    Only where the first part ends a long line of prose and the second starts the next,
+    each at most two words, and together at most four.
+    """
+    results = sorted(results, key=lambda r: r.start)
+    out: list[RecognizerResult] = []
+    for result in results:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and text[previous.end : result.start] == "\n"
+            and previous.end - (text.rfind("\n", 0, previous.start) + 1) >= _WRAPPED_LINE_CHARS
+            and "\t" not in text[text.rfind("\n", 0, previous.start) + 1 : previous.end]
+            and len(text[previous.start : result.end].split()) <= 4
+            and all(w[:1].isupper() for w in text[previous.start : result.end].split())
+        ):
+            previous.end = result.end
+            previous.score = max(previous.score, result.score)
+            continue
+        out.append(result)
+    return out
 
 
 def titled_names(text: str) -> list[tuple[int, int]]:
@@ -699,7 +729,8 @@ def _names_something_else(text: str, start: int, end: int) -> bool:
 # "Statements from Harvey Cole and Amelia Shah": a name-like word joined by "and", "or",
 # "&" or a comma to a name is a name too, in the same case as its neighbour.
 
-_LIST_JOIN = r"(?:[ \t]+(?:and|&)[ \t]+|[ \t]*[&,][ \t]*)"
+# A wrapped line may fall after the join: "Shortlisted: Faith Okonjo, Lucy Ashdown and\nTobias Weber."
+_LIST_JOIN = r"(?:[ \t]+(?:and|&)[ \t]*\n?[ \t]*(?<=\s)|[ \t]*[&,][ \t]*\n?[ \t]*)"
 _GREETING_WORDS = frozenset("hi hiya hello hey dear thanks cheers regards morning afternoon evening ta".split())
 _LISTED_BEFORE = regex.compile(rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}){_LIST_JOIN}$")
 _LISTED_AFTER = regex.compile(rf"{_LIST_JOIN}(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})")

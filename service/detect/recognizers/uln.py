@@ -1,5 +1,6 @@
 """UK_ULN: Unique Learner Numbers (ten digits, Learning Records Service check digit)."""
 
+import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from service.detect.recognizers._context import REFERENCE_WORDS, ChecksumRunMixin, WindowContextMixin
@@ -54,5 +55,23 @@ class UkUlnRecognizer(ChecksumRunMixin, WindowContextMixin, PatternRecognizer):
             global_regex_flags=0,
         )
 
+    # "Three ULNs were missing from the upload: Tyrell Campbell 6812483043, ...": the label
+    # heads a sentence that lists the numbers, further back than the usual window. One valid
+    # number in eleven passes by chance, so the label must be in the same sentence.
+    SENTENCE_CHARS_BEFORE = 160
+
+    def context_found(self, text: str, start: int, end: int) -> bool:
+        if super().context_found(text, start, end):
+            return True
+        window_start = max(0, start - self.SENTENCE_CHARS_BEFORE)
+        breaks = list(_SENTENCE_BREAK.finditer(text, window_start, start))
+        sentence_start = breaks[-1].end() if breaks else window_start
+        return _LABEL.search(text, sentence_start, start) is not None
+
     def invalidate_result(self, pattern_text: str) -> bool:
         return not is_valid_uln(pattern_text)
+
+
+_SENTENCE_BREAK = regex.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
+# Only the label itself, not "learner" or "LRS", for the longer reach.
+_LABEL = regex.compile(r"\b(?:ULNs?|unique\s+learner\s+numbers?)\b", regex.IGNORECASE)
