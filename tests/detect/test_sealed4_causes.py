@@ -128,3 +128,28 @@ def test_a_document_number_given_with_its_expiry_is_a_passport(found: Found) -> 
     text = "The last two for the ferry list:\nLeila Haddad\t127760493\texp 08/2030\nFinn Walsh\t549318026\texp 02/2029"
     assert found(text, "UK_PASSPORT") == ["127760493", "549318026"]
     assert found("Order 127760493 exp 08/2030, delivery on Monday.", "UK_PASSPORT") == []
+
+
+def test_a_lower_case_name_before_in_and_a_class_code(found: Found) -> None:
+    text = "fyi marcus in 5T was sent home at 1 with conjunctivitis"
+    assert found(text, "PERSON") == ["marcus"]
+    assert found("The spare books in 6S need returning to the library.", "PERSON") == []
+
+
+def test_a_csv_register_under_its_subject_line(found: Found) -> None:
+    text = (
+        "Subject: breakfast club register w/c 12 Jan\n"
+        "name,class,mon,tue,wed,thu,fri,notes\n"
+        "Blessing Adeyemi,3B,Y,Y,N,Y,Y,\n"
+        "Kacper Wiśniewski,3B,Y,Y,Y,Y,Y,free place\n"
+        "Mei Tan,4H,N,Y,Y,N,Y,no dairy - lactose intolerant\n"
+    )
+    people = found(text, "PERSON")
+    assert {"Blessing Adeyemi", "Kacper Wiśniewski"} <= set(people)
+    assert any(p.startswith("Mei") for p in people)  # the NER's "Mei" covers the cell
+
+
+def test_a_list_of_first_names_after_a_long_label(found: Found) -> None:
+    text = "Team for Saturday (home, warm-up starts at 9.15): Amara, Freya, Ivy, Hodan, Lily-Mae, Zofia. Kit in the PE office."
+    people = found(text, "PERSON")
+    assert {"Amara", "Hodan", "Lily-Mae"} <= set(people) and "Hodan, Lily-Mae" not in people

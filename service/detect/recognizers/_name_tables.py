@@ -55,7 +55,7 @@ _DIGIT = regex.compile(r"\d")
 # Where a line is cut into cells: tab, pipe, two or more spaces, a spaced dash or arrow.
 _CUT = regex.compile(r"\t|[ \t]*\|[ \t]*|[ ]{2,}|[ \t]+[-–—]+>?[ \t]+|[ \t]*->[ \t]*|[ \t]*=>[ \t]*")
 # A label before a colon: a few words, maybe a number or letter ("Table 1", "Group A (Mr Dale)").
-_LABEL = regex.compile(r"^[ \t]*(?P<label>[^\W\d_][^:\n]{0,40}?)[ \t]*:[ \t]*(?=\S)")
+_LABEL = regex.compile(r"^[ \t]*(?P<label>[^\W\d_][^:\n]{0,60}?)[ \t]*:[ \t]*(?=\S)")
 _ITEM_CUT = regex.compile(r"[ \t]*[,;][ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]*&[ \t]*")
 _SURNAME_FIRST = regex.compile(rf"^\p{{Lu}}[\p{{Lu}}'’-]+,[ \t]*{NAME_WORD}$")
 _LEAD = regex.compile(
@@ -216,13 +216,17 @@ def _cells(text: str) -> tuple[list[_Cell], set[Column]]:
 
 def _read_block(rows: list[tuple[int, str]], block: int, cells: list[_Cell], named: set[Column]) -> None:
     commas = [line.count(",") for _, line in rows]
-    csv = (
+    csv_all = (
         len(rows) >= 2
         and min(commas) >= 1
         and max(commas) == min(commas)
         and not any("\t" in line or "|" in line for _, line in rows)
     )
+    # A CSV pasted under a title or a subject line: the rows that share one count of two or
+    # more commas are its rows, whatever the lines above them hold.
+    csv_count = _shared_comma_count(rows, commas) if not csv_all else None
     for index, (offset, line) in enumerate(rows):
+        csv = csv_all or (csv_count is not None and commas[index] == csv_count)
         if _is_prose(line):
             # A sentence is one cell of its column that is no name: it is not cut up.
             cells.append(_Cell(offset, offset + len(line), (block, 0, ""), prose=True))
@@ -254,6 +258,21 @@ def _read_block(rows: list[tuple[int, str]], block: int, cells: list[_Cell], nam
                 span = _trim(line, s, e)
                 if span:
                     cells.append(_Cell(offset + span[0], offset + span[1], key))
+
+
+def _shared_comma_count(rows: list[tuple[int, str]], commas: list[int]) -> int | None:
+    """The comma count of three or more consecutive rows with two or more commas each and no
+    tab or bar (a CSV table inside a block), or None."""
+    run_start = 0
+    for index in range(1, len(rows) + 1):
+        if index == len(rows) or commas[index] != commas[run_start]:
+            length = index - run_start
+            if length >= 3 and commas[run_start] >= 2 and not any(
+                "\t" in line or "|" in line for _, line in rows[run_start:index]
+            ):
+                return commas[run_start]
+            run_start = index
+    return None
 
 
 _NUMBERING = regex.compile(r"\b(?:\d+|[A-Za-z]|[ivx]+)\b")

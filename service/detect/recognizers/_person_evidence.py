@@ -131,6 +131,8 @@ _PARENT_OF = regex.compile(
 )
 _CLASS_CODE = regex.compile(
     r"[ \t]*\((?:Y(?:ea)?r?[ \t]?\d{1,2}[A-Za-z]{0,2}|\d{1,2}[ \t]?[A-Z]{1,3}\d?|R[A-Z]{0,2}|Rec(?:eption)?|Nursery)\)"
+    # "bilal in 6S is nut allergy", "Tomi in Y4": in a class given by its code.
+    r"|[ \t]+in[ \t]+(?:Y\d{1,2}[A-Z]{0,2}|\d{1,2}[A-Z]{1,3}\d?)\b(?![-/]\d)"
 )
 _POSSESSIVE = regex.compile(
     r"['’]s[ \t]+(?:\p{Ll}+[ \t]+){0,3}"

@@ -76,8 +76,7 @@ TOPICS: dict[str, Topic] = {
             "learning difficulties", "learning disability", "global developmental delay",
             "sensory processing disorder", "speech and language therapy", "tourette's",
             "tourettes", "pathological demand avoidance",
-            # Interventions that are given only for a need (not exam access arrangements:
-            # corpus/drafts/internal.yaml has an extra-time list that is not special).
+            # Interventions that are given only for a need (exam access arrangements below).
             "lexia", "precision teaching", "nurture group", "social stories", "social story",
             "lego therapy", "play therapy", "speech therapy", "occupational therapy", "fine motor group",
             "motor skills group", "movement break", "movement breaks", "sensory break", "sensory breaks",
@@ -88,7 +87,7 @@ TOPICS: dict[str, Topic] = {
             "speech sound disorder", "ear defenders",
             # Exam access arrangements: each is given for a need (JCQ asks for the evidence of
             # it), so a named candidate's is SEN or health data (corpus/README.md).
-            "access arrangements", "access arrangement", "exam concessions", "coloured overlay",
+            "exam concessions", "coloured overlay",
             "coloured overlays", "supervised rest breaks", "modified papers", "modified paper",
             "enlarged papers", "enlarged paper", "modified enlarged papers",
         ),

@@ -108,7 +108,7 @@ class PersonRecognizer(SpacyRecognizer):
     ) -> list[RecognizerResult]:
         if "PERSON" not in entities:
             return []
-        found = super().analyze(text, entities, nlp_artifacts)
+        found = _split_listed(text, super().analyze(text, entities, nlp_artifacts))
         # Whole spans first: "Juliet - Marlowe Theatre" is a theatre before it is a Juliet.
         found = [r for r in found if not names_a_place_or_body(text[r.start : r.end], text, r.start)]
         found = [r for r in found if not venue_follows(text, r.end)]
@@ -215,6 +215,30 @@ class PersonRecognizer(SpacyRecognizer):
         )
 
 
+def _split_listed(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """The NER's "Hodan, Lily-Mae" in "Amara, Freya, Ivy, Hodan, Lily-Mae, Zofia" is two names:
+    a span with a comma inside, itself an item of a comma list, is cut at its commas
+    ("Smith, John" on its own stays one name)."""
+    out: list[RecognizerResult] = []
+    for result in results:
+        value = text[result.start : result.end]
+        listed = text[result.end : result.end + 1] == "," or text[max(0, result.start - 2) : result.start] == ", "
+        if "," not in value or not listed:
+            out.append(result)
+            continue
+        at = result.start
+        for part in value.split(","):
+            stripped = part.strip()
+            if stripped:
+                start = at + part.index(stripped)
+                out.append(
+                    RecognizerResult(result.entity_type, start, start + len(stripped), result.score,
+                                     result.analysis_explanation, result.recognition_metadata)
+                )
+            at += len(part) + 1
+    return out
+
+
 # A line of running prose this long, broken before its end, was wrapped by the mail client.
 _WRAPPED_LINE_CHARS = 50
 
@@ -234,6 +258,8 @@ def _join_wrapped(text: str, results: list[RecognizerResult]) -> list[Recognizer
             and text[previous.end : result.start] == "\n"
             and previous.end - (text.rfind("\n", 0, previous.start) + 1) >= _WRAPPED_LINE_CHARS
             and "\t" not in text[text.rfind("\n", 0, previous.start) + 1 : previous.end]
+            # "Group 3: Jude, Maya, Rayan\nIdris needs his inhaler": the last item of a list.
+            and not text[max(0, previous.start - 2) : previous.start].lstrip(" ").startswith((",", ";"))
             and len(text[previous.start : result.end].split()) <= 4
             and all(w[:1].isupper() for w in text[previous.start : result.end].split())
         ):
