@@ -8,7 +8,8 @@ only when the trusted name (the label before the public suffix, "oakfield" in
 oakfield.sch.uk) has at least 5 characters, two letters only from 8. Short
 names are one letter away from other real organisations ("kent" / "kant",
 "hove" / "hive"), and a warning that fires on genuine partners teaches staff to
-ignore it. The same name with another ending (oakfield.co.uk, kent.ac.uk) needs
+ignore it; only a slip of the keyboard is flagged for them, a letter doubled or two
+neighbours swapped ("kentt", "ketn"), which no real body's name is. The same name with another ending (oakfield.co.uk, kent.ac.uk) needs
 5 letters too: Kent's council and Kent's university are both real. Look-alike
 characters, and the trusted domain with its dots changed or something added
 after it (oakfield-sch.uk, oakfield.sch.uk.com), are flagged at any length:
@@ -177,4 +178,34 @@ def _resemblance(candidate: str, target: str) -> str | None:
             return ONE_LETTER
         if distance == 2 and len(target_parts.label) >= MIN_LABEL_FOR_TWO_EDITS:
             return TWO_LETTERS
+    if aligned_suffix == target_parts.suffix and _slip_of_the_keyboard(aligned_label, target_parts.label):
+        return ONE_LETTER
+    # "nhs.nett", "kent.gov.ukk": a letter added to, dropped from or changed in an ending that
+    # is then no public suffix at all.
+    if (
+        not suffix_extractor()(candidate).suffix
+        and DamerauLevenshtein.distance(aligned, target) == 1
+        and aligned.split(".")[0] == target.split(".")[0]
+    ):
+        return DIFFERENT_ENDING
     return None
+
+
+def _slip_of_the_keyboard(candidate: str, target: str) -> bool:
+    """A short name (under MIN_LABEL_FOR_ONE_EDIT letters) with a letter doubled or two
+    neighbours swapped: "kentt", "keent", "ketn" for "kent". Any other single edit of a
+    name this short is as likely another body's name ("kemp", "kest") as a typo."""
+    if len(target) < 3 or len(target) >= MIN_LABEL_FOR_ONE_EDIT or len(candidate) not in (len(target), len(target) + 1):
+        return False
+    if len(candidate) == len(target) + 1:
+        return any(
+            candidate[: i + 1] + candidate[i + 2 :] == target and candidate[i] == candidate[i + 1]
+            for i in range(len(candidate) - 1)
+        )
+    differences = [i for i, (a, b) in enumerate(zip(candidate, target)) if a != b]
+    return (
+        len(differences) == 2
+        and differences[1] == differences[0] + 1
+        and candidate[differences[0]] == target[differences[1]]
+        and candidate[differences[1]] == target[differences[0]]
+    )

@@ -47,6 +47,13 @@ TRUSTED = ["oakfield.sch.uk", "oakfieldtrust.org.uk", "kent.gov.uk"]
         ("secure.kent.gov.com", "kent.gov.uk", DIFFERENT_ENDING),
         ("oakfield.sch.com", "oakfield.sch.uk", DIFFERENT_ENDING),
         ("oakfield.sch.uk.mail-portal.net", "oakfield.sch.uk", DIFFERENT_ENDING),
+        # A short name with a letter doubled or two neighbours swapped: a slip, not another body.
+        ("kentt.gov.uk", "kent.gov.uk", ONE_LETTER),
+        ("keent.gov.uk", "kent.gov.uk", ONE_LETTER),
+        ("ketn.gov.uk", "kent.gov.uk", ONE_LETTER),
+        # An ending one letter from the real one and no public suffix at all.
+        ("kent.gov.ukk", "kent.gov.uk", DIFFERENT_ENDING),
+        ("oakfield.sch.ku", "oakfield.sch.uk", DIFFERENT_ENDING),
     ],
 )
 def test_near_misses(domain: str, resembles: str, reason: str) -> None:
@@ -101,7 +108,8 @@ def test_rn_for_m() -> None:
         "kent.sch.uk",
         "kent.ac.uk",
         "kant.gov.uk",
-        "kentt.gov.uk",
+        "kemt.gov.uk",
+        "ken.gov.uk",
         "kent.police.uk",
         "kent.nhs.uk",
         "kent.org.uk",
