@@ -171,7 +171,24 @@ def _about_people(name: str, head: str, entities: Sequence[DetectedEntity]) -> b
     if any(e.type in IDENTIFIER_TYPES or e.type is EntityType.DATE_OF_BIRTH for e in entities):
         return True
     lines = _people_lines(head)
-    return lines >= 2 or (_LETTER_ABOUT_A_PUPIL.search(head[:600]) is not None and lines >= 1)
+    if lines >= 2 or (_LETTER_ABOUT_A_PUPIL.search(head[:600]) is not None and lines >= 1):
+        return True
+    return _named_for_someone(name, head, entities)
+
+
+def _named_for_someone(name: str, head: str, entities: Sequence[DetectedEntity]) -> bool:
+    """The file is named after a person its first lines name ("practice_record_Esme_Hartley.txt"
+    headed "Practice record - Esme Hartley (6S)"): a record of that person, whatever its
+    weeks and units look like."""
+    file_words = " ".join(regex.split(r"[\W_]+", name.casefold()))
+    first_lines_end = len("\n".join(head.splitlines()[:3]))
+    for entity in entities:
+        if entity.type is not EntityType.PERSON or entity.start >= first_lines_end:
+            continue
+        words = entity.text.casefold().split()
+        if len(words) >= 2 and f" {' '.join(words)} " in f" {file_words} ":
+            return True
+    return False
 
 
 # NOTE: the detector classifies a text, then the scanner the same text under its file

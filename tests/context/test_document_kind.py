@@ -75,6 +75,14 @@ def test_identifiers_make_a_record_about_people() -> None:
     assert classify_document("plan.docx", text, [upn]) is DocumentKind.ABOUT_PEOPLE
 
 
+def test_a_file_named_after_the_person_its_heading_names_is_about_them() -> None:
+    text = "Practice record - Lena Okafor (6S), flute\nWeek 1: 15 minutes a day, scales\nWeek 2: 20 minutes a day"
+    person = _entity(text, "Lena Okafor", EntityType.PERSON)
+    assert classify_document("practice_record_Lena_Okafor.txt", text, [person]) is DocumentKind.ABOUT_PEOPLE
+    # The weeks alone, or a name the file is not named after, still read as a plan.
+    assert classify_document("flute_practice_plan.txt", text, [person]) is DocumentKind.SCHEME_OF_WORK
+
+
 def _entity(text: str, value: str, kind: EntityType, score: float = 0.85) -> DetectedEntity:
     start = text.index(value)
     return DetectedEntity(kind, start, start + len(value), score, value)
