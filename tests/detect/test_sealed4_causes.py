@@ -153,3 +153,16 @@ def test_a_list_of_first_names_after_a_long_label(found: Found) -> None:
     text = "Team for Saturday (home, warm-up starts at 9.15): Amara, Freya, Ivy, Hodan, Lily-Mae, Zofia. Kit in the PE office."
     people = found(text, "PERSON")
     assert {"Amara", "Hodan", "Lily-Mae"} <= set(people) and "Hodan, Lily-Mae" not in people
+
+
+def test_a_cast_list_names_the_pupils_not_the_characters(found: Found) -> None:
+    text = (
+        "Subject: Nativity cast\n"
+        "Mary - Zainab; Joseph - Kacper; Innkeeper - Tomos W; Angel Gabriel - Oyin. Costumes by Friday please."
+    )
+    assert found(text, "PERSON") == ["Zainab", "Kacper", "Tomos W", "Oyin"]
+
+
+def test_pairs_with_a_dash_and_no_cast_are_left_to_the_other_rules(found: Found) -> None:
+    text = "Duty rota: Monday - Sarah Cole; Tuesday - Jo Price; Wednesday - Amir Shah."
+    assert {"Sarah Cole", "Jo Price", "Amir Shah"} <= set(found(text, "PERSON"))

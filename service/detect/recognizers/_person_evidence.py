@@ -89,6 +89,24 @@ _KISSES = regex.compile(rf"(?im)\bx{{1,4}}[ \t]+(?P<name>{NAME_WORD})[ \t]*$")
 
 _CLAUSE_END = regex.compile(r"[ \t]*(?:[,!.:;\-–]|\n|$)")
 
+# A cast list: "Scrooge - Eitan; Bob Cratchit - Rahul; Tiny Tim - Poppy M". Parts before the
+# dash are characters, the names after it pupils; only in a text that talks of a cast or parts.
+_CAST_CUE = regex.compile(r"(?i)\b(?:cast|casting|parts|roles|playing|nativity|production|characters)\b")
+_CAST_PAIR = regex.compile(
+    rf"(?:^|(?<=[;\n:]))[ \t]*(?P<part>[^;\n:]{{1,40}}?)[ \t]+[-–][ \t]+(?P<name>{_WORDS})[ \t]*(?=[;\n.]|$)",
+    regex.MULTILINE,
+)
+
+
+def cast_list(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(characters, pupils) of a cast list of three or more "Part - Name" pairs, or two empty lists."""
+    if not _CAST_CUE.search(text):
+        return [], []
+    pairs = list(_CAST_PAIR.finditer(text))
+    if len(pairs) < 3:
+        return [], []
+    return [m.span("part") for m in pairs], [m.span("name") for m in pairs]
+
 
 def _reader_named(text: str, m: "regex.Match[str]") -> bool:
     """The greeting's words are a name that ends its clause: capitalised, or on a line all in lower case."""

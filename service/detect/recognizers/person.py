@@ -41,6 +41,7 @@ from service.context.names import is_given_name
 from service.detect.recognizers._person_evidence import (
     BODY_WORDS,
     NAME_WORD,
+    cast_list,
     evidence_spans,
     in_firm,
     in_street,
@@ -136,6 +137,10 @@ class PersonRecognizer(SpacyRecognizer):
             text, [(r.start, r.end) for r in results], is_known_first_name, is_known_name, known=listed
         )
         results = [r for r in results if (r.start, r.end) not in figures]
+        # A cast list's parts are characters; its names are the pupils playing them.
+        parts, cast = cast_list(text)
+        if parts:
+            results = [r for r in results if not any(a < r.end and r.start < b for a, b in parts)]
         # Lists of name-count pairs ("Ellis 12, Maya 9"; not "Gold 12, Silver 9"): _name_rows.py.
         counted, things = count_list_names(
             text, [(r.start, r.end) for r in results], could_be_name, is_known_first_name, _is_common_word, _is_town,
@@ -173,6 +178,7 @@ class PersonRecognizer(SpacyRecognizer):
         rows = [(s, e, "Name in a list of names and counts") for s, e in counted]
         rows += [(s, e, "Name in a row of a pupil's identifiers") for s, e in in_rows]
         rows += [(s, e, "Name heading a subject line") for s, e in heads]
+        rows += [(s, e, "Name given a part in a cast list") for s, e in cast]
         rows += caps_line_names(
             text, could_be_name, is_known_first_name, _is_common_word, [(r.start, r.end) for r in results]
         )
