@@ -166,3 +166,20 @@ def test_a_cast_list_names_the_pupils_not_the_characters(found: Found) -> None:
 def test_pairs_with_a_dash_and_no_cast_are_left_to_the_other_rules(found: Found) -> None:
     text = "Duty rota: Monday - Sarah Cole; Tuesday - Jo Price; Wednesday - Amir Shah."
     assert {"Sarah Cole", "Jo Price", "Amir Shah"} <= set(found(text, "PERSON"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Year 8 e-safety: the lesson covers passwords (why 'letmein99' is a bad one, and three random words).",
+        "Never use passwords like Autumn2025! or qwerty789 for your school account.",
+        "Weak ones such as 'Password1', 'Elmstead2024' and 'trustno1' will be blocked by the new system.",
+    ],
+)
+def test_a_password_shown_as_an_example_of_a_bad_one_is_not_a_secret(found: Found, text: str) -> None:
+    assert found(text, "PASSWORD") == []
+
+
+def test_a_real_password_beside_an_example_is_still_found(found: Found) -> None:
+    text = "Unlike last year's, the new Wi-Fi password is Bluebell!2026 for the hall."
+    assert found(text, "PASSWORD") == ["Bluebell!2026"]

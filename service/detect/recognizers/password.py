@@ -703,6 +703,21 @@ def looks_like_secret(value: str) -> bool:
 _REFERENCE_LABEL = label_regex(REFERENCE_WORDS + ("phone", "tel", "mobile", "room", "year", "uln", "upn", "nhs"))
 
 
+# A password shown as an example of what not to choose, in an e-safety lesson or a reminder:
+# "passwords like Summer2024! or qwerty123", "why 'password123' is a bad one".
+_EXAMPLE_BEFORE = regex.compile(
+    r"(?i)\b(?:like|such\s+as|e\.?g\.?|for\s+example|never\s+use|avoid|instead\s+of)[ \t]*[\"'“‘]?"
+    r"(?:\S+?[\"'”’]?(?:[ \t]+or|[ \t]+and|,)[ \t]+[\"'“‘]?){0,3}$"
+)
+_EXAMPLE_AFTER = regex.compile(
+    r"[\"'”’]?[ \t]+(?:is|are|was|makes)[ \t]+(?:a[ \t]+)?(?:bad|weak|poor|terrible|common|easy|guessable)\b", regex.IGNORECASE
+)
+
+
+def _an_example(text: str, start: int, end: int) -> bool:
+    return bool(_EXAMPLE_BEFORE.search(text, max(0, start - 40), start) or _EXAMPLE_AFTER.match(text, end))
+
+
 class PasswordRecognizer(OneEntityRecognizer):
     """A secret that the text gives as a password, passcode, PIN or code.
 
@@ -769,7 +784,10 @@ class PasswordRecognizer(OneEntityRecognizer):
             keep((start, end), self.STRONG_SCORE if column == "word" else self.EVIDENCE_SCORE)
         for span in digit_codes(text):
             keep(span, self.EVIDENCE_SCORE)
-        return [self._result(start, end, score) for (start, end), score in sorted(found.items())]
+        return [
+            self._result(start, end, score) for (start, end), score in sorted(found.items())
+            if not _an_example(text, start, end)
+        ]
 
     @staticmethod
     def _secret_span(text: str, match: "regex.Match[str]") -> tuple[int, int] | None:
