@@ -63,7 +63,11 @@ _CUE = regex.compile(
 # Bank details need less: "please confirm the account on your letterhead is still sort code
 # ..." asks the reader about their own account however the sentence runs.
 _BANK_TYPES = frozenset({EntityType.UK_BANK_ACCOUNT, EntityType.IBAN_CODE})
-_BANK_CUE = regex.compile(_CUE.pattern + r"|\b(?:your|our)\b", regex.IGNORECASE)
+# "... to the UK account you paid from: sort code ...": the reader's own account by what they did with it.
+_BANK_CUE = regex.compile(
+    _CUE.pattern + r"|\b(?:your|our)\b|\baccount\s+you\s+(?:paid|pay|used|use|gave|registered|set\s+up)\b",
+    regex.IGNORECASE,
+)
 # Between the cue and the first detail: a verb and a label at most, on the same sentence.
 _CUE_REACH = 40
 # Anything in the way that makes the details someone else's.

@@ -181,3 +181,19 @@ def test_a_parents_bank_details_in_a_refund_list_still_count(scanner: Scanner) -
                    [{"address": "audit@kb-accountants.co.uk", "name": "Audit"}],
                    attachments=[_text_attachment("refunds.txt", refunds)])
     assert result.action != "allow"
+
+
+# --- session 10: an account named by what the reader did with it ----------------------
+
+def test_a_refund_to_the_account_the_parent_paid_from_is_allowed(scanner: Scanner) -> None:
+    body = ("Dear Mrs Ferrante,\nWe'll refund the £90 to the account you paid from: sort code 30-92-16, "
+            "account 42087351. Please tell me if that account is closed.\nFinance Office")
+    result = _scan(scanner, body, [{"address": "l.ferrante@libero.it", "name": "Lucia Ferrante"}])
+    assert result.action == "allow", result.findings
+
+
+def test_a_refund_to_the_account_another_parent_paid_from_still_warns(scanner: Scanner) -> None:
+    body = ("Dear Mrs Ferrante,\nWe'll refund Mr Okafor's £90 to the account he paid from: sort code 30-92-16, "
+            "account 42087351.\nFinance Office")
+    result = _scan(scanner, body, [{"address": "l.ferrante@libero.it", "name": "Lucia Ferrante"}])
+    assert result.action != "allow"
