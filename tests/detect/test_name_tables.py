@@ -115,3 +115,12 @@ def test_a_form_of_different_labels_is_not_a_column() -> None:
     assert from_tables(form, ["Xanthe Quell", "Yorick Pell"]) == []
     tables = "Table 1: Xanthe Quell\nTable 2: Yorick Pell\nTable 3: Zebedee Wrayford"
     assert from_tables(tables, ["Xanthe Quell", "Yorick Pell"]) == ["Zebedee Wrayford"]
+
+
+def test_a_run_of_full_names_inside_a_sentence_is_a_list_of_people() -> None:
+    # Under half the items are name-shaped (a greeting, a clause, a time), but three full
+    # names with known given names in a row are people whatever surrounds them.
+    text = "Hi, the Thursday group for Ms Bishop is Reggie Cook, Hafsa Noor, Dylan Price and Mason Young, 3.20 in M4."
+    assert from_tables(text) == ["Hafsa Noor", "Dylan Price", "Mason Young"]
+    # Two are not a run.
+    assert from_tables("Hi, the group for Ms Bishop is Reggie Cook, Hafsa Noor and Dylan Price, 3.20 in M4.") == []

@@ -120,12 +120,22 @@ def table_name_spans(
         shaped = []
         strong = 0
         named = key in labels
+        kinds = []
         for cell in members:
             kind = _judge(text, cell, found, could_be_name, is_first_name, lower_case_line, named)
+            kinds.append(kind)
             if kind:
                 shaped.append((cell, kind))
                 strong += kind == "strong"
         if len(shaped) < 1:
+            continue
+        if not named and len(shaped) < _MIN_SHARE * len(members):
+            # "... is Reggie Cook, Hafsa Noor, Dylan Price and Mason Young, 3.20-4.20 in M4": a run
+            # of three or more full names, each with a known given name, is a list of people
+            # whatever the sentence around it holds.
+            for run in _runs_of_full_names(text, members, kinds, is_first_name):
+                spans.extend((c.start, c.end, "Name in a run of full names") for c in run
+                             if not any(s < c.end and c.start < e for s, e in found))
             continue
         if named:
             if len(shaped) < _MIN_SHARE * len(members):
@@ -139,6 +149,24 @@ def table_name_spans(
             if not any(s < cell.end and cell.start < e for s, e in found):
                 spans.append((cell.start, cell.end, why))
     return spans
+
+
+def _runs_of_full_names(
+    text: str, members: list[_Cell], kinds: list[str | None], is_first_name: NameTest
+) -> list[list[_Cell]]:
+    runs: list[list[_Cell]] = []
+    current: list[_Cell] = []
+    for cell, kind in zip(members, kinds):
+        words = text[cell.start : cell.end].split()
+        if kind == "strong" and len(words) >= 2 and is_first_name(words[0]) and words[-1][:1].isupper():
+            current.append(cell)
+            continue
+        if len(current) >= 3:
+            runs.append(current)
+        current = []
+    if len(current) >= 3:
+        runs.append(current)
+    return runs
 
 
 def _judge(
