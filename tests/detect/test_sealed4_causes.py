@@ -189,3 +189,10 @@ def test_one_name_is_another_is_a_part_only_in_a_cast(found: Found) -> None:
     text = "Hi, the Thursday group for Ms Bishop is Reggie Cook, Hafsa Noor, Dylan Price and Mason Young."
     assert {"Reggie Cook", "Hafsa Noor", "Dylan Price", "Mason Young"} <= set(found(text, "PERSON"))
     assert found("Nativity parts: Evie is Mary, and Josiah is Joseph.", "PERSON") == ["Evie", "Josiah"]
+
+
+def test_a_fact_the_reader_told_the_writer_is_someone_s(found: Found) -> None:
+    assert found("Thanks for telling me about the bedwetting. I've put her in the room next to mine.", SC) == [
+        "bedwetting"
+    ]
+    assert found("Thanks for telling me about the new allergy policy.", SC) == []

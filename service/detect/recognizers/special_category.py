@@ -153,6 +153,10 @@ _FIGURE_BEFORE = regex.compile(
     r"(?:(?:are|is|were|on|with|have|has|eligible[ ]+for|receive|receiving)[ ]+)?(?:an?[ ]+|the[ ]+)?$"
 )
 # "his asthma", "her back surgery": the term as the person's own, said, not supposed.
+_TOLD_ABOUT = regex.compile(
+    r"(?i)\b(?:telling|told|tell|letting\s+(?:me|us)\s+know|let\s+(?:me|us)\s+know|mentioning|mentioned|explaining"
+    r"|explained)\b(?:\s+(?:me|us))?\s+(?:about|of)\s+(?:the|her|his|their|your\s+\w+['’]s)\s+(?:[\w'’-]+\s+){0,2}$"
+)
 _THEIR_OWN = regex.compile(r"(?i)\b(?:his|her)\s+(?:[\w'’-]+\s+)?$")
 _PRECEDER = regex.compile(phrase_regex(GENERIC_PRECEDERS).pattern + r"[\s\-]*$", regex.IGNORECASE)
 
@@ -383,6 +387,10 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         ):
             return None
         if _referred_to(sentence_text, start - sentence.start, end - sentence.start):
+            return self.REFERRED_SCORE
+        # "Thanks for telling me about the bedwetting": a fact the reader told the writer, so
+        # someone's (their child's, their own), though the sentence names no one.
+        if _TOLD_ABOUT.search(text, max(sentence.start, start - 60), start):
             return self.REFERRED_SCORE
         # "Jack was seen by the nurse. Possible concussion.": the person named just before.
         previous = _previous_in_paragraph(text, sentences, index)
