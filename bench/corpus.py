@@ -62,6 +62,10 @@ SEALED2_DIR = CORPUS_DIR / "sealed2"
 # A third, written in session 7 the same way (ids sz-).
 SEALED3_DIR = CORPUS_DIR / "sealed3"
 SEALED4_DIR = CORPUS_DIR / "sealed4"
+SEALED5_DIR = CORPUS_DIR / "sealed5"
+# Hand-written ordinary prose of many locales, by a helper who never saw the engine: the
+# general set that nobody tunes on (corpus/general/ is generated from our own templates).
+SEALED5_GENERAL_DIR = SEALED5_DIR / "general"
 GENERAL_DIR = CORPUS_DIR / "general"
 
 

@@ -130,6 +130,13 @@ def test_acronyms_are_not_names(detector: PresidioDetector) -> None:
         assert not any(n in {"EWO", "FGB"} for n in people(detector, text)), text
 
 
+def test_a_header_of_field_acronyms_is_not_a_name(detector: PresidioDetector) -> None:
+    text = "Name, DOB, ULN\nAmelia Kowalczyk, 03/04/2009, 7688356015\nTobias Reid, 11/12/2008, 3742819983"
+    assert people(detector, text) == ["Amelia Kowalczyk", "Tobias Reid"]
+    # Two capitals joined by a space stay a name's business ("AMY LEE" in a line of lower case).
+    assert "AMY LEE" in people(detector, "Pupil: AMY LEE, Year 4, please collect her reading book.")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

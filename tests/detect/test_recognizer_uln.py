@@ -81,3 +81,36 @@ def test_a_list_where_most_numbers_fail_the_check_is_not_ulns(found: Found) -> N
 
 def test_two_valid_numbers_are_not_yet_a_list(found: Found) -> None:
     assert found("Amelia Hart\t3555125752\nDawid Nowak\t7363433320", "UK_ULN") == []
+
+
+@pytest.mark.parametrize(
+    ("template", "grouping"),
+    [
+        ("ULN: {}", (4, 3, 3)),
+        ("Learner number {} for the exam entry", (5, 5)),
+        ("His unique learner no. is {} - please update the board's record.", (3, 3, 4)),
+        ("Student: Hana Begum (ULN {})", (4, 3, 3)),
+    ],
+)
+def test_a_uln_written_in_groups_is_found_whole(found: Found, template: str, grouping: tuple[int, ...]) -> None:
+    rng = random.Random(sum(grouping) * len(template))
+    digits = make_uln(rng)
+    parts, at = [], 0
+    for size in grouping:
+        parts.append(digits[at : at + size])
+        at += size
+    sep = "-" if "Begum" in template else " "
+    value = sep.join(parts)
+    assert found(template.format(value), "UK_ULN") == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ULN enquiries: +44 7700 900 123",  # a phone number after its country code
+        "ULN 12 3456 7890 12",  # part of a longer run of digits
+        "ULN 7688 356 016",  # grouped, wrong check digit
+    ],
+)
+def test_grouped_digits_that_are_not_a_uln(found: Found, text: str) -> None:
+    assert found(text, "UK_ULN") == []

@@ -678,6 +678,11 @@ def _names_something_else(text: str, start: int, end: int) -> bool:
     """A street, a firm or an acronym, not a person."""
     if is_acronym(text, start, end) and not is_known_name(text[start:end]):
         return True
+    # "Name, DOB, ULN": a header of field acronyms, listed with commas or slashes, read as one span.
+    words = list(_WORD_IN_SPAN.finditer(text, start, end))
+    listed = any(text[a.end() : b.start()].strip() for a, b in zip(words, words[1:]))
+    if listed and all(is_acronym(text, w.start(), w.end()) and not is_known_name(w.group()) for w in words):
+        return True
     return in_street(text, start, end) or in_firm(text, start, end)
 
 

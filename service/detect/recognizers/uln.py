@@ -19,7 +19,7 @@ def uln_check_digit(first_nine: str) -> int | None:
 
 
 def is_valid_uln(value: str) -> bool:
-    uln = value.replace(" ", "")
+    uln = value.replace(" ", "").replace("-", "")
     if len(uln) != 10 or not uln.isdigit() or uln[0] == "0":
         return False
     return uln_check_digit(uln[:9]) == int(uln[9])
@@ -33,13 +33,17 @@ class UkUlnRecognizer(ChecksumRunMixin, WindowContextMixin, PatternRecognizer):
     threshold. Numbers with a trunk 0 are phone numbers and never match.
     """
 
-    PATTERNS = [Pattern("ULN", r"\b[1-9]\d{9}\b", 0.3)]
+    # Written whole, or grouped by spaces or hyphens ("7688 356 015", "76883 56015"); a
+    # grouped number must still hold exactly ten digits (checked with the check digit), and
+    # digits after a "+country" prefix are a phone number's.
+    _GROUPED = r"(?<![\d+][- ]?)(?<!\+\d{1,4}[ -]?)\b[1-9]\d{1,4}(?:[- ]\d{2,5}){1,2}\b(?![- ]?\d)"
+    PATTERNS = [Pattern("ULN", r"\b[1-9]\d{9}\b", 0.3), Pattern("ULN (grouped)", _GROUPED, 0.3)]
     CONTEXT = [
         "uln", "ulns", "unique learner number", "learner number", "learner no", "lrs", "learning records service",
     ]
     NEGATIVE_CONTEXT = REFERENCE_WORDS + ("nhs", "phone", "tel", "mobile", "account")
     CONTEXT_BOOST = 0.6
-    RUN_CANDIDATE = r"\b[1-9]\d{9}\b"
+    RUN_CANDIDATE = rf"\b[1-9]\d{{9}}\b|{_GROUPED}"
 
     def __init__(self) -> None:
         super().__init__(
