@@ -428,6 +428,26 @@ NEGATIVE: dict[str, tuple[str, ...]] = {
         "Spoke to {N} at lunch and {pron2} {X}.", "{N} was a bit quiet today, I think {pron2} {X}.",
         "{N} was cross at home time because {pron2} {X}.", "{N} cried a little after PE, {pron2} {X}.",
     ),
+    "LANGUAGES": (
+        "Home language: {X}", "First language: {X}", "Language spoken by the family: {X}", "{N} speaks {X} with {poss2} cousins.",
+        "{N}'s first language is {X}.", "We need a {X}-speaking member of staff for parents' evening.",
+        "Can anyone translate this letter into {X}?", "Interpreter needed: {X}", "{N}'s mum would like the letter in {X}.",
+        "{N} is sitting GCSE {X} as a home language.", "Does anyone on the staff speak {X}?", "{N} - first language {X}",
+        "Pupil: {N} {L} (Y{D})\nHome language: {X}", "{N} {L}\t{X}\tEAL", "Parents' language: {X}, interpreter booked",
+    ),
+    "PAY_LOOKALIKES": (
+        "My {X} hasn't come through on this month's payslip.", "{T} {L}'s {X} is missing from the {MONTH} pay run.",
+        "Can you check why my {X} is missing?", "The {X} for {MONTH} was left off my payslip.",
+        "I think my {X} is missing again.", "Payroll query: {X} missing for {MONTH}.", "{F} says {poss2} {X} is still missing.",
+        "Missing {X} - {T} {L}", "My {X} was paid late.", "Please add my {X} to the {MONTH} payroll.",
+        "Sorry to chase, my {X} from {MONTH} is still missing.", "{N}'s {K2} has gone missing from the cloakroom.",
+    ),
+    "ROLES_IN_LOGISTICS": (
+        "{poss2} {X} will attend the meeting.", "The {X} will join us at {TIME}.", "A {X} from the council is coming to the staff meeting.",
+        "Please can the {X} sign in at reception.", "The {X} rang back about the meeting time.", "{poss2} {X} will call you this afternoon.",
+        "Can the {X} use the meeting room {WHEN}?", "The {X} is running late, start without her.", "Our {X} is on leave {WHEN}.",
+        "{N}'s {X} has asked for the meeting to be moved to {TIME}.",
+    ),
     "ADMIN": (
         "The SEN shared mailbox is now live.", "The safeguarding team meets on Wednesdays.",
         "CPOMS will be down for maintenance on Saturday.", "The medical room has been moved next to the office.",
@@ -525,14 +545,15 @@ _VOCAB_OF = {
     "ATTENDANCE": "NEUTRAL_FILLERS", "LOOKALIKES": None,
     "INSTRUCTIONS": "KIT", "REMINDERS": "TASKS", "KIT_LISTS": "KIT", "LOGISTICS": "PLACES",
     "ABSENCE_NO_REASON": "WHENS", "STAFF_LOGISTICS": "STAFF_AWAY", "UPSETS": "TRIVIAL",
-    "INSTRUCTED_KIT": "ALLERGY_KIT", "INSTRUCTED_CONDITION": "CONDITIONS", "MISSING_STORY": None, "FAMILY_NEWS": None,
+    "INSTRUCTED_KIT": "ALLERGY_KIT", "INSTRUCTED_CONDITION": "CONDITIONS",
+    "PAY_LOOKALIKES": "PAY_ITEMS", "ROLES_IN_LOGISTICS": "ROLES_NAMED", "MISSING_STORY": None, "FAMILY_NEWS": None,
     "CONDITIONS_GENERAL": "CONDITIONS", "HEDGES": None, "AGGREGATES": None, "ORDINARY": None, "ADMIN": None,
 }
 
 
 # Round 6's negative kinds: many templates, so each is filled as often as a positive one.
 ROUND6_NEGATIVES = frozenset({"INSTRUCTIONS", "REMINDERS", "KIT_LISTS", "LOGISTICS", "ABSENCE_NO_REASON",
-                              "STAFF_LOGISTICS", "UPSETS"})
+                              "STAFF_LOGISTICS", "UPSETS", "LANGUAGES", "PAY_LOOKALIKES", "ROLES_IN_LOGISTICS"})
 
 
 def _vocab_name(kind: str) -> str | None:

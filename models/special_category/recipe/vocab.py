@@ -439,3 +439,22 @@ TRIVIAL = (
     "fell out with a friend over a game", "got a low mark in the spelling test", "broke the pencil case",
     "was not chosen to read in assembly", "had to redo the homework", "left the violin at home",
 )
+# Round 6: languages (a home or first language is not special: CONTRACT section 6), pay items
+# ("my overtime is missing"), and roles named in ordinary logistics ("her social worker will
+# attend the meeting": a role, not a status). All NOT.
+LANGUAGES = (
+    "Turkish", "Polish", "Urdu", "Punjabi", "Arabic", "Romanian", "Lithuanian", "Bengali", "Portuguese",
+    "Tamil", "Gujarati", "Farsi", "Pashto", "Tigrinya", "Ukrainian", "Russian", "Mandarin", "Cantonese",
+    "Vietnamese", "French", "Spanish", "Italian", "Albanian", "Czech", "Slovak", "Hungarian", "Yoruba", "Twi",
+    "Igbo", "Shona", "Swahili", "Amharic", "Hindi", "Malayalam", "Nepali", "Tagalog", "Welsh", "Latvian",
+    "Bulgarian", "Greek", "Dari", "Sylheti",
+)
+PAY_ITEMS = (
+    "overtime", "mileage claim", "TLR payment", "back pay", "supply hours", "invigilation hours",
+    "pension contribution", "cover payment", "residential allowance", "pay rise", "increment", "expenses claim",
+    "salary sacrifice", "parking refund", "holiday pay", "training day payment", "first aid allowance",
+)
+ROLES_NAMED = (
+    "social worker", "school counsellor", "family support worker", "attendance officer", "educational psychologist",
+    "key worker", "learning mentor", "form tutor", "head of year", "youth worker", "school nurse", "support worker",
+)
