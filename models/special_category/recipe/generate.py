@@ -197,6 +197,23 @@ POSITIVE: dict[str, tuple[str, ...]] = {
         "{N} is {X} this month so may be tired in the afternoons.", "Please bear in mind {N} is {X}.",
         "FYI {N} will be {X} during the residential.",
     ),
+    # Round 6: the frames of the new negatives (instructions, logistics, absences) with the
+    # special fact in them, so a reminder or "won't be in" is judged by what it carries.
+    "INSTRUCTED_KIT": (
+        "Please remind {N} to take {poss2} {X} {WHEN}.", "Make sure {pron2} has {poss2} {X} {WHEN}.",
+        "Don't forget {N}'s {X} is in the staffroom fridge.", "Could you check {N} has {poss2} {X} before {pron2} leaves?",
+        "Whoever has {N} {WHEN}, please make sure {pron2} has {poss2} {X}.", "Please remind {obj2} to use {poss2} {X} before PE.",
+        "Kit list for {N}: {K2}, {X}, {K3}.", "Can you make sure {N} takes {poss2} {X} home?",
+        "Please send {N} in with {poss2} {X} {WHEN}.", "Just a reminder that {N} will need {poss2} {X} {WHEN}.",
+    ),
+    "INSTRUCTED_CONDITION": (
+        "Make sure the cover teacher knows {N} has {X}.", "Please keep an eye on {N} {WHEN}, {poss2} {X} has been bad.",
+        "{N} won't be in {WHEN}, {pron2} has {X}.", "{S} will be off {WHEN} with {X}.",
+        "{N} is not in school {WHEN}, {poss2} {REL} says it's {X}.", "{N} was upset this morning because {poss2} {X} is bad again.",
+        "Just so you know, {N} was quiet today as {poss2} {REL} has {X}.", "{N} needs someone to walk {obj2} to {PLACE} because of {poss2} {X}.",
+        "Cover for period {D}: {T} {L} is off with {X}.", "Please remind staff on duty that {N} has {X}.",
+        "Don't forget {N} has {X} when you plan the trip.", "{N}'s {REL} is collecting {obj2} early {WHEN}, {pron2} has {X}.",
+    ),
 }
 POSITIVE_FIXED = (
     "The family keep kosher, please check the menu.", "She'll be fasting next week for Eid.",
@@ -349,6 +366,88 @@ NEGATIVE: dict[str, tuple[str, ...]] = {
         "The policy sets out how we support pupils with medical conditions.", "The Equality Act protects religion, race and sexual orientation.",
         "Remember to bring your copy of Wonder on Monday.", "Worksheet: label the parts of the ear.",
     ),
+    # Round 6: ordinary instructions, reminders, kit lists, logistics, absences with no
+    # reason and staff cover, said with person words ("Make sure she has her glasses on for
+    # the test" scored 0.98 in round 4): a pronoun and "make sure" are not a health fact.
+    # Several mirror a positive frame with an ordinary filler ("{N}'s {X} is in the red box").
+    "INSTRUCTIONS": (
+        "Make sure {N} has {poss2} {X} {WHEN}.", "Please remind {N} to bring {poss2} {X} {WHEN}.",
+        "Please remind {obj2} to bring {poss2} {X}.", "Don't forget {poss2} {X} {WHEN}.", "Don't forget your {X} {WHEN}!",
+        "Can you make sure {N} takes {poss2} {X} home?", "Please can {N} bring {poss2} {X} {WHEN}?",
+        "Could you check {N} has {poss2} {X} before {pron2} leaves?", "Reminder: {X} needed {WHEN}.",
+        "All pupils will need their {X} {WHEN}.", "Please make sure your child has their {X} {WHEN}.",
+        "Whoever has {N} {WHEN}, please make sure {pron2} has {poss2} {X}.", "{N} needs {poss2} {X} with {obj2} {WHEN}.",
+        "{N}'s {X} is in the red box in the office.", "Make sure {N} takes {poss2} {X} on the trip.",
+        "{S} {has} left {poss} {X} in the classroom again.", "Make sure {pron2} has {poss2} {X} and {K2} {WHEN}.",
+        "Could {N} keep {poss2} {X} in the classroom?", "Please send {N} in with {poss2} {X} {WHEN}.",
+        "Just a reminder that {N} will need {poss2} {X} {WHEN}.",
+    ),
+    "REMINDERS": (
+        "Please remind {obj2} to {X}.", "Please remind {N} to {X} {WHEN}.", "Can you remind {obj2} to {X}?",
+        "Make sure {pron2} remembers to {X}.", "Please could you make sure {N} remembers to {X}.",
+        "Don't forget to {X}!", "Everyone needs to {X} {WHEN}.", "Please ask your child to {X}.",
+        "Staff on duty: please make sure pupils {X}.", "{N} has been asked to {X}.", "I've asked {N} to {X} {WHEN}.",
+        "Can you keep an eye on {obj2} {WHEN}, and remind {obj2} to {X}?", "Please keep an eye on {N} and make sure {pron2} {X_3}.",
+        "Could someone sit with {N} at lunch {WHEN}?", "{N} needs someone to remind {obj2} to {X}.",
+        "Please make sure everyone remembers to {X}.", "Year {D} will need to {X} {WHEN}.", "Parents, please help your child {X}.",
+        "Can all staff remind their tutor groups to {X}?", "Please make sure {N} and {F} {X}.",
+    ),
+    "KIT_LISTS": (
+        "Kit list: {X}, {K2}, {K3}.", "What to bring: {X}, {K2} and {K3}.", "{N} - {X}", "{N} ({X})",
+        "Still to bring in: {N} ({X}), {F} ({K2})", "Needs: {X}, {K2}", "{N}: {X} and {K2}", "Missing: {X}",
+        "Please pack {X}, {K2} and {K3} for the residential.", "Day 1: {X}, {K2}. Day 2: {K3}.",
+    ),
+    "LOGISTICS": (
+        "{N}'s {REL} will pick {obj2} up from {X} at {TIME}.", "{N} needs to be dropped off at {X} {WHEN}.",
+        "{S} {is} meeting us at {X} {WHEN}.", "{N} has asked to sit with {poss2} friend on the coach.",
+        "{N} is going home with {F} {WHEN}.", "Can {N} wait at {X} until {poss2} {REL} arrives?",
+        "{S} will be collected from {X} {WHEN}.", "Please send {N} to {X} at {TIME}.",
+        "{N} is staying late {WHEN} for rehearsals.", "{N} will be late in {WHEN}, {poss2} {REL} is dropping {obj2} off.",
+        "{N}'s {REL} is collecting {obj2} early {WHEN}.", "Can {pron2} go home on the bus with {F} {WHEN}?",
+        "{N} needs someone to walk {obj2} to {X}.", "Please can you keep an eye on {obj2} at {X}.",
+        "{S} {has} asked to be dropped at {X} instead.", "{N} will need a hand carrying {poss2} bags to {X}.",
+    ),
+    "ABSENCE_NO_REASON": (
+        "{S} won't be in {X}.", "{N} is off {X}.", "{N} is not in school {X}, {poss2} {REL} has phoned.",
+        "{S} will be off {X}.", "{S} {is} away {X}.", "{N} won't be in {X}, {poss2} {REL} will call later.",
+        "{N} is absent {X}.", "{T} {L} is off {X}.", "{T} {L} won't be in {X}.", "{S} {is} not in {X}.",
+        "Just to let you know {N} won't be in {X}.", "{N} will be off {X}, we'll catch up on the work.",
+        "{S} {is} out {X}.", "Sorry for the short notice, {S} won't be in {X}.", "{N} is off again {X}.",
+        "I won't be in {X}, I have to sort some things out.", "{N} missed school {X}.", "{N} has been away {X}.",
+    ),
+    "STAFF_LOGISTICS": (
+        "{T} {L} is {X} {WHEN} so {poss2} classes are covered.", "Cover for period {D}: {T} {L} is {X}.",
+        "{T} {L} will be {X} {WHEN}.", "Please note {T} {L} is {X} {WHEN}.", "{ROLE} is {X} {WHEN} so please lock up.",
+        "I'm {X} {WHEN}, work is set on Teams.", "Sorry everyone, I'm {X} this week.", "As you know I'll be {X} {WHEN}.",
+        "Cover needed for {T} {L}, {X}.", "{F}'s {X} {WHEN} so I'm covering {poss2} classes.",
+        "HR update: {T} {L} is {X} {WHEN}.", "I won't be in {WHEN} as I'm {X}.",
+    ),
+    "UPSETS": (
+        "{N} was upset this morning because {pron2} {X}.", "{N} was a bit tearful at lunch, {pron2} {X}.",
+        "Just so you know, {N} was sad today as {pron2} {X}.", "{N} came to find me at break, {pron2} {X}.",
+        "Spoke to {N} at lunch and {pron2} {X}.", "{N} was a bit quiet today, I think {pron2} {X}.",
+        "{N} was cross at home time because {pron2} {X}.", "{N} cried a little after PE, {pron2} {X}.",
+    ),
+    "LANGUAGES": (
+        "Home language: {X}", "First language: {X}", "Language spoken by the family: {X}", "{N} speaks {X} with {poss2} cousins.",
+        "{N}'s first language is {X}.", "We need a {X}-speaking member of staff for parents' evening.",
+        "Can anyone translate this letter into {X}?", "Interpreter needed: {X}", "{N}'s mum would like the letter in {X}.",
+        "{N} is sitting GCSE {X} as a home language.", "Does anyone on the staff speak {X}?", "{N} - first language {X}",
+        "Pupil: {N} {L} (Y{D})\nHome language: {X}", "{N} {L}\t{X}\tEAL", "Parents' language: {X}, interpreter booked",
+    ),
+    "PAY_LOOKALIKES": (
+        "My {X} hasn't come through on this month's payslip.", "{T} {L}'s {X} is missing from the {MONTH} pay run.",
+        "Can you check why my {X} is missing?", "The {X} for {MONTH} was left off my payslip.",
+        "I think my {X} is missing again.", "Payroll query: {X} missing for {MONTH}.", "{F} says {poss2} {X} is still missing.",
+        "Missing {X} - {T} {L}", "My {X} was paid late.", "Please add my {X} to the {MONTH} payroll.",
+        "Sorry to chase, my {X} from {MONTH} is still missing.", "{N}'s {K2} has gone missing from the cloakroom.",
+    ),
+    "ROLES_IN_LOGISTICS": (
+        "{poss2} {X} will attend the meeting.", "The {X} will join us at {TIME}.", "A {X} from the council is coming to the staff meeting.",
+        "Please can the {X} sign in at reception.", "The {X} rang back about the meeting time.", "{poss2} {X} will call you this afternoon.",
+        "Can the {X} use the meeting room {WHEN}?", "The {X} is running late, start without her.", "Our {X} is on leave {WHEN}.",
+        "{N}'s {X} has asked for the meeting to be moved to {TIME}.",
+    ),
     "ADMIN": (
         "The SEN shared mailbox is now live.", "The safeguarding team meets on Wednesdays.",
         "CPOMS will be down for maintenance on Saturday.", "The medical room has been moved next to the office.",
@@ -366,6 +465,15 @@ NEGATIVE: dict[str, tuple[str, ...]] = {
         "Occupational health appointments can be booked through the HR portal.", "Universal Credit guidance for staff is on the intranet.",
     ),
 }
+
+
+def _third_person(task: str) -> str:
+    """'hand in the slip' -> 'hands in the slip' (the first word only; the TASKS verbs are regular)."""
+    verb, _, rest = task.partition(" ")
+    irregular = {"be": "is", "have": "has", "go": "goes", "do": "does", "wash": "washes", "finish": "finishes",
+                 "stay": "stays", "put": "puts", "tidy": "tidies"}
+    verb = irregular.get(verb, verb + "s")
+    return f"{verb} {rest}".strip()
 
 
 def _fill(template: str, rng: random.Random, x: str, label_kind: str) -> str:
@@ -391,6 +499,9 @@ def _fill(template: str, rng: random.Random, x: str, label_kind: str) -> str:
         "pron2": {"his": "he", "her": "she", "their": "they"}[poss2],
         "X2": rng.choice(V.TEACH_VERBS), "X3": rng.choice(V.ALLERGY_KIT),
         "REL": rng.choice(V.RELATIVES),
+        "WHEN": rng.choice(V.WHENS), "K2": rng.choice(V.KIT), "K3": rng.choice(V.KIT), "D": str(rng.randint(1, 6)),
+        "TIME": rng.choice(("3.15", "12.30", "1pm", "2.45", "4pm", "8.30", "10 o'clock")),
+        "ROLE": rng.choice(V.STAFF_ROLES), "PLACE": rng.choice(V.PLACES), "X_3": _third_person(x) if label_kind == "REMINDERS" else x,
         "N": rng.choice(V.FIRST_NAMES), "C": rng.choice(V.CHARACTERS), "X": x, "X_bare": x_bare,
         "poss2": poss2, "obj2": obj2, "pred": pred, "N2": str(rng.randint(2, 140)), "P": str(rng.randint(3, 60)),
         "M": f"{rng.randint(20, 400)},{rng.randint(100, 999)}", "Y": f"{rng.randint(2023, 2026)}-{rng.randint(24, 27)}",
@@ -431,9 +542,18 @@ def _table_row(rng: random.Random, x: str, positive: bool) -> str:
 
 _VOCAB_OF = {
     "ABSENCE_ILLNESS": "CONDITIONS", "PRACTICE_SAID": "RELIGIOUS_PRACTICES", "RE_AND_PSHE": None,
-    "ATTENDANCE": "NEUTRAL_FILLERS", "LOOKALIKES": None, "MISSING_STORY": None, "FAMILY_NEWS": None,
+    "ATTENDANCE": "NEUTRAL_FILLERS", "LOOKALIKES": None,
+    "INSTRUCTIONS": "KIT", "REMINDERS": "TASKS", "KIT_LISTS": "KIT", "LOGISTICS": "PLACES",
+    "ABSENCE_NO_REASON": "WHENS", "STAFF_LOGISTICS": "STAFF_AWAY", "UPSETS": "TRIVIAL",
+    "INSTRUCTED_KIT": "ALLERGY_KIT", "INSTRUCTED_CONDITION": "CONDITIONS",
+    "PAY_LOOKALIKES": "PAY_ITEMS", "ROLES_IN_LOGISTICS": "ROLES_NAMED", "MISSING_STORY": None, "FAMILY_NEWS": None,
     "CONDITIONS_GENERAL": "CONDITIONS", "HEDGES": None, "AGGREGATES": None, "ORDINARY": None, "ADMIN": None,
 }
+
+
+# Round 6's negative kinds: many templates, so each is filled as often as a positive one.
+ROUND6_NEGATIVES = frozenset({"INSTRUCTIONS", "REMINDERS", "KIT_LISTS", "LOGISTICS", "ABSENCE_NO_REASON",
+                              "STAFF_LOGISTICS", "UPSETS", "LANGUAGES", "PAY_LOOKALIKES", "ROLES_IN_LOGISTICS"})
 
 
 def _vocab_name(kind: str) -> str | None:
@@ -462,7 +582,7 @@ def generate(seed: int = SEED, per_template: int = 40) -> Iterator[dict]:
             for template in templates:
                 split = "dev" if _is_dev(template) else "train"
                 pool = [e for e in entries if (_is_dev(e) if split == "dev" else not _is_dev(e))] or list(entries)
-                n = (per_template if label else 2 * per_template) if "{" in template else 6
+                n = (per_template if label or kind in ROUND6_NEGATIVES else 2 * per_template) if "{" in template else 6
                 if kind == "ORDINARY_SENTENCES":
                     n = 3 * len(pool)
                 for _ in range(n):

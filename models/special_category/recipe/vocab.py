@@ -385,3 +385,76 @@ ROWS = ("{F} {L} - {Y}{C} - no call", "{F} {L} ({Y}{C}), DOB {DD}/{MM}/2015", "U
         "Name: {F} {L}", "Contact: {F} {L}, 07700 900{D}{D}{D}", "{D}.{D}0 free", "4.{D}0 {T} {L}", "{F} {L} - {Y}{C} - late",
         "Candidates: {F} {L}, {F2} {L}", "Shortlisted: {F} {L}, {F2} {L}", "Egg and spoon - {F}'s mum", "Relay - {F} {L}",
         "Tug of war - PTA team", "Pick up 08:45 at the main gate", "Removed: {F} {L}", "Added: {F} {L}", "{F} ({Y}{C})")
+
+# Round 6: the fillers of instructions, kit lists, logistics and absences with no reason
+# (all NOT). Ordinary things a child brings, does or is reminded of; no medicine, aid or
+# health word (those are ALLERGY_KIT / TREATMENTS, which stay positive with a person).
+KIT = (
+    "PE kit", "coat", "water bottle", "reading book", "packed lunch", "swimming kit", "wellies", "sun hat",
+    "sun cream", "lunchbox", "homework diary", "calculator", "pencil case", "trainers", "football boots",
+    "shin pads", "gloves", "scarf", "waterproof", "spare socks", "library book", "violin", "recorder",
+    "planner", "lanyard", "bus pass", "trip money", "consent form", "permission slip", "apron", "goggles",
+    "towel", "sleeping bag", "torch", "wash bag", "packed tea", "art folder", "revision guide", "headphones",
+    "ruler", "protractor", "hockey stick", "cricket whites", "tie", "blazer", "house badge", "lunch card",
+    "laptop charger", "costume for the play", "book bag", "change of clothes", "spare shoes", "rain jacket",
+    "snack", "fruit", "money for the tuck shop", "school jumper", "named water bottle", "clipboard", "camera",
+)
+# Things a child or adult is asked, reminded or trusted to do (bare infinitive).
+TASKS = (
+    "hand in the reply slip", "bring back the library books", "tidy the book corner", "line up by the door",
+    "put the chairs up", "wait at the main gate", "sign in at reception", "wear a coat at break",
+    "eat all of the packed lunch", "drink some water after PE", "take the letter home", "finish the reading log",
+    "practise the times tables", "learn the lines for the play", "get changed quickly after swimming",
+    "walk to the hall sensibly", "check the lost property box", "bring a pen to every lesson",
+    "come straight to the office at 3.15", "meet the coach at the front", "keep the phone in the bag",
+    "charge the laptop overnight", "be at the gate by 8.30", "return the trip money by Friday",
+    "go to bed early before the match", "have a good breakfast before the exam", "pack the bag the night before",
+    "label everything", "hand the form to the class teacher", "stay with the group at the museum",
+    "stick to the path in the woods", "keep the hat on in the sun", "sit at the front of the coach",
+    "be collected from the side gate", "put the glasses on for reading", "practise the song at home",
+    "keep an eye on the time", "tell the teacher when finished", "wash hands before lunch", "take the coat off in class",
+)
+WHENS = (
+    "today", "tomorrow", "on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "this afternoon",
+    "this morning", "next week", "for the rest of the week", "until Wednesday", "all day Thursday", "after lunch",
+    "for period 3", "on the trip", "at the weekend", "over half term", "from 2pm", "first thing", "for two days",
+    "on the INSET day", "during the residential", "for the morning", "this week",
+)
+PLACES = (
+    "the leisure centre", "the main gate", "the side gate", "the church hall", "the library", "the coach park",
+    "the sports hall", "the bus stop", "reception", "the swimming baths", "the museum", "the Year 6 door",
+    "the car park", "the village hall", "forest school", "the playing field", "the front office", "the canteen",
+)
+# Why an adult is away or a class is covered, with nothing private in it.
+STAFF_AWAY = (
+    "on a course", "at a meeting at the trust office", "on the Year 8 trip", "at a moderation meeting",
+    "doing exam invigilation", "at the cluster SENCo meeting", "covering in Year 2", "on a school visit",
+    "at the sports tournament", "on duty at the gate", "interviewing", "at the heads' conference",
+    "running the open evening", "out with the football team", "at an exam board training day", "judging the science fair",
+)
+# A small everyday upset and its ordinary cause.
+TRIVIAL = (
+    "lost the reading book", "left the lunchbox on the bus", "forgot the PE kit", "lost the match",
+    "was not picked for the team", "spilt paint on the jumper", "could not find the coat", "missed the bus",
+    "fell out with a friend over a game", "got a low mark in the spelling test", "broke the pencil case",
+    "was not chosen to read in assembly", "had to redo the homework", "left the violin at home",
+)
+# Round 6: languages (a home or first language is not special: CONTRACT section 6), pay items
+# ("my overtime is missing"), and roles named in ordinary logistics ("her social worker will
+# attend the meeting": a role, not a status). All NOT.
+LANGUAGES = (
+    "Turkish", "Polish", "Urdu", "Punjabi", "Arabic", "Romanian", "Lithuanian", "Bengali", "Portuguese",
+    "Tamil", "Gujarati", "Farsi", "Pashto", "Tigrinya", "Ukrainian", "Russian", "Mandarin", "Cantonese",
+    "Vietnamese", "French", "Spanish", "Italian", "Albanian", "Czech", "Slovak", "Hungarian", "Yoruba", "Twi",
+    "Igbo", "Shona", "Swahili", "Amharic", "Hindi", "Malayalam", "Nepali", "Tagalog", "Welsh", "Latvian",
+    "Bulgarian", "Greek", "Dari", "Sylheti",
+)
+PAY_ITEMS = (
+    "overtime", "mileage claim", "TLR payment", "back pay", "supply hours", "invigilation hours",
+    "pension contribution", "cover payment", "residential allowance", "pay rise", "increment", "expenses claim",
+    "salary sacrifice", "parking refund", "holiday pay", "training day payment", "first aid allowance",
+)
+ROLES_NAMED = (
+    "social worker", "school counsellor", "family support worker", "attendance officer", "educational psychologist",
+    "key worker", "learning mentor", "form tutor", "head of year", "youth worker", "school nurse", "support worker",
+)
