@@ -196,3 +196,27 @@ def test_a_fact_the_reader_told_the_writer_is_someone_s(found: Found) -> None:
         "bedwetting"
     ]
     assert found("Thanks for telling me about the new allergy policy.", SC) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("His foster carer Mrs Doyle is coming to the review with him.", "His foster carer"),
+        ("Blessing Okoro (Y5) - working memory difficulties, on the list since Y2.", "working memory difficulties"),
+        ("River Walsh (Y1) - sensory seeking, GP referral pending.", "sensory seeking"),
+        ("Mrs Osei rang: please switch their ParentPay accounts to free meals from Monday.", "free meals"),
+    ],
+)
+def test_care_sen_and_free_meals_said_in_other_words(found: Found, text: str, phrase: str) -> None:
+    assert phrase in found(text, SC)
+
+
+def test_the_same_words_for_everyone_are_not(found: Found) -> None:
+    assert found("We are recruiting foster carers in Kent; information evening on Monday.", SC) == []
+    assert found("The universal infant free meals scheme covers Reception to Year 2.", SC) == []
+
+
+def test_a_storm_s_name_is_not_a_person(found: Found) -> None:
+    assert found("Hurricane Beryl caused flooding across Jamaica and Grenada.", "PERSON") == []
+    assert found("Trains were cancelled after Storm Ciarán hit the coast.", "PERSON") == []
+    assert found("Mrs Storm will take the register; Beryl Adams is off today.", "PERSON") == ["Storm", "Beryl Adams"]

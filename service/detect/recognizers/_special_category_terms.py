@@ -84,7 +84,8 @@ TOPICS: dict[str, Topic] = {
             "one-to-one support", "1:1 teaching assistant", "pupil passport",
             # Speech, language and sensory needs in a SENCo's or therapist's words.
             "expressive language", "receptive language", "language delay", "speech delay",
-            "speech sound disorder", "ear defenders",
+            "speech sound disorder", "ear defenders", "sensory seeking", "sensory seeker", "sensory avoidant",
+            "reasonable adjustments",
             # Exam access arrangements: each is given for a need (JCQ asks for the evidence of
             # it), so a named candidate's is SEN or health data (corpus/README.md).
             "exam concessions", "coloured overlay",
@@ -105,6 +106,7 @@ TOPICS: dict[str, Topic] = {
             # "a significant weakness in working memory", "poor working memory".
             r"(?<=\b(?:weakness(?:es)?|difficult(?:y|ies)|deficits?|problems?)\s+(?:in|with)\s+)working\s+memory\b",
             r"\b(?:poor|weak|low|limited)\s+working\s+memory\b",
+            r"\bworking\s+memory\s+(?:difficult(?:y|ies)|problems?|weakness(?:es)?|deficits?|needs)\b",
         ),
         acronyms=("SEN", "SEND", "EHCP", "ASD", "ASC", "SEMH", "SLCN", "MLD", "SpLD", "PMLD", "SLD", "IEP"),
     ),
@@ -160,12 +162,16 @@ TOPICS: dict[str, Topic] = {
             "previously looked after", "personal education plan",
         ),
         acronyms=("LAC", "CLA", "CIN", "PLAC", "PEP", "SGO"),
-        patterns=(r"(?<=\b(?:was|is|been|being)\s+)adopted\b", r"\badopted(?=\s+(?:child|son|daughter)\b)"),
+        patterns=(
+            r"(?<=\b(?:was|is|been|being)\s+)adopted\b", r"\badopted(?=\s+(?:child|son|daughter)\b)",
+            # "His foster carer Mrs Doyle is coming": the role is no one's fact, but his carer is.
+            r"\b(?:his|her|their)\s+foster\s+(?:carers?|mum|mother|dad|father|parents?|family|placement|home)\b",
+        ),
     ),
     "fsm": Topic(
         phrases=(
             "free school meals", "eligible for free school meals", "pupil premium", "pupil premium plus",
-            "ever 6", "ever6", "disadvantaged pupil",
+            "ever 6", "ever6", "disadvantaged pupil", "free meals",
         ),
         acronyms=("FSM", "PP", "PPG", "PP+"),
     ),

@@ -744,9 +744,16 @@ def writer_capitalises(text: str, pos: int) -> bool:
     return first < pos and text[first].isupper()
 
 
+# Storms are given people's names: "Hurricane Beryl", "Storm Ciarán".
+_STORM = regex.compile(r"(?i)\b(?:hurricane|storm|typhoon|cyclone|tropical\s+storm)[ \t]+$")
+_STORM_HEAD = regex.compile(r"(?i)(?:hurricane|storm|typhoon|cyclone|tropical\s+storm)[ \t]")
+
+
 def _names_something_else(text: str, start: int, end: int) -> bool:
-    """A street, a firm or an acronym, not a person."""
+    """A street, a firm, a storm or an acronym, not a person."""
     if is_acronym(text, start, end) and not is_known_name(text[start:end]):
+        return True
+    if _STORM_HEAD.match(text, start) or _STORM.search(text, max(0, start - 20), start):
         return True
     # "Name, DOB, ULN": a header of field acronyms, listed with commas or slashes, read as one span.
     words = list(_WORD_IN_SPAN.finditer(text, start, end))
