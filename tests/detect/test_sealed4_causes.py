@@ -220,3 +220,9 @@ def test_a_storm_s_name_is_not_a_person(found: Found) -> None:
     assert found("Hurricane Beryl caused flooding across Jamaica and Grenada.", "PERSON") == []
     assert found("Trains were cancelled after Storm Ciarán hit the coast.", "PERSON") == []
     assert found("Mrs Storm will take the register; Beryl Adams is off today.", "PERSON") == ["Storm", "Beryl Adams"]
+
+
+def test_the_service_someone_was_referred_to_is_their_fact(found: Found) -> None:
+    assert found("Leo has been referred to the Early Help team following a home visit.", SC) == ["Early Help"]
+    assert found("The Early Help team will run a coffee morning for parents on Friday.", SC) == []
+    assert found("Please refer any concerns to the MASH team using the online form.", SC) == []

@@ -51,6 +51,12 @@ _FOLLOWER = regex.compile(
     r"|link|champion|awareness|week|day|newsletter|briefing|guidance|template|form|forms|audit|team"
     r"|review\s+process|timescales?|transport|licences?|licenses?|subscriptions?)\b"
 )
+# "Leo has been referred to the Early Help team", "a referral to the MASH": the service is
+# where someone was sent, so the team, service or front door after it makes it no generic.
+REFERRED_TO = regex.compile(
+    r"(?i)\b(?:referred|referral|referring|refer|signposted|passed)\b(?:\s+(?:him|her|them|[\w'’-]+))?"
+    r"\s+(?:on\s+)?to\s+(?:the\s+)?$"
+)
 # "section 17 of the Children Act", "section 47 of the lettings agreement": a clause of a document.
 _DOCUMENT_SECTION = regex.compile(r"(?i)(?:section|s)\s*\d+$")
 _OF_A_DOCUMENT = regex.compile(r"[ \t]+of[ \t]+(?:the|our|this|that)\b", regex.IGNORECASE)
@@ -136,8 +142,9 @@ def generic_use(text: str, start: int, end: int, sentence_start: int, sentence_e
         return False
     hit = text[start:end].lower()
     before = text[max(0, start - _WINDOW) : start]
-    # "his nurture group worker", "Leo's CP plan review": the child's own, whatever follows.
-    if _POSSESSED.search(before):
+    # "his nurture group worker", "Leo's CP plan review": the child's own, whatever follows;
+    # "referred to the Early Help team": where someone was sent.
+    if _POSSESSED.search(before) or REFERRED_TO.search(before):
         return False
     if _FOLLOWER.match(text, end, end + _WINDOW) or _COUNT_AFTER.match(text, end, end + 30):
         return True

@@ -37,6 +37,7 @@ from service.detect.recognizers._special_category_forms import (
     faith_food_in_tables,
     form_fields,
 )
+from service.detect.recognizers._special_category_safeguarding import REFERRED_TO
 from service.detect.recognizers._special_category_safeguarding import generic_use as generic_safeguarding
 from service.detect.recognizers._special_category_terms import GENERIC_FOLLOWERS, GENERIC_PRECEDERS, TOPICS
 from service.detect.recognizers._health_evidence import everyday_health_spans, in_general_talk
@@ -347,8 +348,13 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
     @staticmethod
     def _generic(text: str, start: int, end: int) -> bool:
         follower = _FOLLOWER.match(text, end, end + 40)
-        # "Subject: IHP update - Aaliyah": a heading word, but the line ends naming someone.
-        if follower and not _THEN_A_NAME_ENDS_THE_LINE.match(text, follower.end(), follower.end() + 60):
+        # "Subject: IHP update - Aaliyah": a heading word, but the line ends naming someone;
+        # "Leo has been referred to the Early Help team": the team is where someone was sent.
+        if (
+            follower
+            and not _THEN_A_NAME_ENDS_THE_LINE.match(text, follower.end(), follower.end() + 60)
+            and not REFERRED_TO.search(text, max(0, start - 40), start)
+        ):
             return True
         if _FIGURE_AFTER.match(text, end, end + 20):
             return True
