@@ -47,6 +47,8 @@ def test_a_named_condition_or_practice_of_someone_is_special(found: Found, text:
         "Her transition to Year 7 went well and she has settled in.",
         "Please use he/him or they/them in the worksheet examples.",
         "Our Year 9 lesson looks at rheumatoid arthritis and the immune system.",
+        "Mr Khan will take the Year 9 group to the arthritis research lab at the university.",
+        "Mrs Shah is running a sponsored walk for the diabetes foundation in May.",
         # A hedge before the fact still speaks to whoever it may concern.
         "If your child has a heart murmur, please tell the school nurse before the trip.",
     ],

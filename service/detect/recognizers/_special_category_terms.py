@@ -285,6 +285,9 @@ GENERIC_FOLLOWERS: tuple[str, ...] = (
     "history", "provision", "update", "briefing", "documents", "document", "quality",
     "toolkit", "framework", "hub", "panel", "forum", "data", "figures", "rates", "statistics",
     "numbers", "parking", "toilet", "toilets", "access", "zone",
+    # A cause, a lab or a charity named for a condition: "the arthritis research lab".
+    "research", "researchers", "lab", "labs", "laboratory", "foundation", "association", "campaign",
+    "fundraiser", "fundraising", "sponsored",
     # A form's or a system's field: "the Ethnicity field is now mandatory" (helper scforms).
     "field", "fields", "dropdown",
     # A role or a team in a signature: "SEN Case Officer | Kent County Council".
