@@ -9,8 +9,9 @@ The structure read here, line by line, in blocks of consecutive non-blank lines:
 - a line is cut into cells at tabs, pipes, runs of two or more spaces, a spaced dash or
   arrow, and a label's colon ("Table 1: ...", "Present: ..."); lines of a block that are
   cut alike share columns by position;
-- CSV rows (two or more lines of a block with the same number of commas, no other cuts)
-  are cut at commas;
+- CSV rows (two or more lines of a block with the same number of commas, no other cuts,
+  or three or more consecutive lines sharing a count of two or more commas under a title
+  or subject line) are cut at commas;
 - the last cell of a line is cut again into list items at commas, semicolons, "and"
   and "&" ("Kacper, Aisha, Rhys and Bethan"); the items share their cell's column;
 - a cell "SURNAME, First" stays whole; a leading bullet, number or time and a trailing
@@ -18,7 +19,8 @@ The structure read here, line by line, in blocks of consecutive non-blank lines:
 
 A column's name-shaped cells are names when at least two of its cells are names by
 other evidence (the NER found them, or they hold a known first name) and most of its
-cells are name-shaped; or when its header or label names people and most of its cells are name-shaped.
+cells are name-shaped; or when its header or label names people and most of its cells are name-shaped;
+or, where most are not, three or more consecutive full names with known given names.
 A cell is name-shaped when it has one to four words, no digits, is capitalised (or
 its line is all lower case), and one of its words may be a name (person.could_be_name:
 not a common word, a school word or a UK town unless it is a known name).

@@ -252,26 +252,26 @@ _WRAPPED_LINE_CHARS = 50
 def _join_wrapped(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
     """One name broken across a hard-wrapped line is one name: "... Tyrell\nCampbell (off to ...".
 
-    Only where the first part ends a long line of prose and the second starts the next,
-    each at most two words, and together at most four.
+    Only where the first part ends a long line of prose (no tab, not the last item of a
+    comma list) and the second starts the next, four capitalised words at most together.
     """
-    results = sorted(results, key=lambda r: r.start)
     out: list[RecognizerResult] = []
-    for result in results:
+    for result in sorted(results, key=lambda r: r.start):
         previous = out[-1] if out else None
-        if (
-            previous is not None
-            and text[previous.end : result.start] == "\n"
-            and previous.end - (text.rfind("\n", 0, previous.start) + 1) >= _WRAPPED_LINE_CHARS
-            and "\t" not in text[text.rfind("\n", 0, previous.start) + 1 : previous.end]
-            # "Group 3: Jude, Maya, Rayan\nIdris needs his inhaler": the last item of a list.
-            and not text[max(0, previous.start - 2) : previous.start].lstrip(" ").startswith((",", ";"))
-            and len(text[previous.start : result.end].split()) <= 4
-            and all(w[:1].isupper() for w in text[previous.start : result.end].split())
-        ):
-            previous.end = result.end
-            previous.score = max(previous.score, result.score)
-            continue
+        if previous is not None and text[previous.end : result.start] == "\n":
+            line = text[text.rfind("\n", 0, previous.start) + 1 : previous.end]
+            words = text[previous.start : result.end].split()
+            if (
+                len(line) >= _WRAPPED_LINE_CHARS
+                and "\t" not in line
+                # "Group 3: Jude, Maya, Rayan\nIdris needs his inhaler": the last item of a list.
+                and not text[max(0, previous.start - 2) : previous.start].lstrip(" ").startswith((",", ";"))
+                and len(words) <= 4
+                and all(w[:1].isupper() for w in words)
+            ):
+                previous.end = result.end
+                previous.score = max(previous.score, result.score)
+                continue
         out.append(result)
     return out
 
