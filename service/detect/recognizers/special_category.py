@@ -153,11 +153,12 @@ _FIGURE_BEFORE = regex.compile(
     r"(?i)\d[\d,.]*[ ]?(?:%|per[ ]?cent)[ ]*(?:of[ ]+(?:our[ ]+|the[ ]+)?(?:pupils|children|students|learners|staff|cohort)[ ]*)?"
     r"(?:(?:are|is|were|on|with|have|has|eligible[ ]+for|receive|receiving)[ ]+)?(?:an?[ ]+|the[ ]+)?$"
 )
-# "his asthma", "her back surgery": the term as the person's own, said, not supposed.
+# "Thanks for telling me about the bedwetting", "for letting us know about his epilepsy".
 _TOLD_ABOUT = regex.compile(
     r"(?i)\b(?:telling|told|tell|letting\s+(?:me|us)\s+know|let\s+(?:me|us)\s+know|mentioning|mentioned|explaining"
     r"|explained)\b(?:\s+(?:me|us))?\s+(?:about|of)\s+(?:the|her|his|their|your\s+\w+['’]s)\s+(?:[\w'’-]+\s+){0,2}$"
 )
+# "his asthma", "her back surgery": the term as the person's own, said, not supposed.
 _THEIR_OWN = regex.compile(r"(?i)\b(?:his|her)\s+(?:[\w'’-]+\s+)?$")
 _PRECEDER = regex.compile(phrase_regex(GENERIC_PRECEDERS).pattern + r"[\s\-]*$", regex.IGNORECASE)
 
