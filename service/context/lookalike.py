@@ -10,8 +10,8 @@ names are one letter away from other real organisations ("kent" / "kant",
 "hove" / "hive"), and a warning that fires on genuine partners teaches staff to
 ignore it; only a slip of the keyboard is flagged for them, a letter doubled or two
 neighbours swapped ("kentt", "ketn"), which no real body's name is. The same name
-with another ending (oakfield.co.uk, kent.ac.uk) needs 5 letters too: Kent's council and Kent's university are both real. Look-alike
-characters, and the trusted domain with its dots changed or something added
+with another ending (oakfield.co.uk, kent.ac.uk) needs 5 letters too: Kent's council
+and Kent's university are both real. Look-alike characters, and the trusted domain with its dots changed or something added
 after it (oakfield-sch.uk, oakfield.sch.uk.com), are flagged at any length:
 those are never an accident of two real names being close.
 """
