@@ -21,7 +21,7 @@ from service.context.about import (
     given_names_in_file_name,
     people,
 )
-from service.context.greeting import greeting_mismatches
+from service.context.greeting import greeted_in_letter, greeting_mismatches
 from service.context.document_kind import DocumentKind, classify_document, in_context
 from service.context.group_disclosure import discloses_about_recipients
 from service.context.lookalike import LookalikeMatch, find_lookalike
@@ -269,6 +269,12 @@ class Scanner:
         kind = classify_document(att.name, att.text, entities)
         # Characters in a lesson plan are nobody the attachment is about either.
         entities = in_context(kind, att.text, entities)
+        if readable and _letter_to_a_participant(att.text, participants) and not any(
+            e.type is EntityType.PERSON and not _in_closing_lines(att.text, e) for e in entities
+        ):
+            # A letter to the reader that names no one else ("Dear Lowri, ... your MATB1"): its
+            # health and other facts are the reader's own, as their address in it is.
+            entities = [e for e in entities if e.type is not EntityType.SPECIAL_CATEGORY]
         base = _part(f"attachment:{att.name}", "attachment", att.text, entities, kind)
         about = (
             attachment_people(
@@ -308,6 +314,22 @@ class Scanner:
             if got != example.expect:
                 failures.append(f"example {example.name!r} should give {example.expect!r} but gave {got!r}")
         return failures
+
+
+def _letter_to_a_participant(text: str, participants: Participants) -> bool:
+    """An attached letter whose greeting names someone in this conversation."""
+    return any(participants.is_named(person.written) for person in greeted_in_letter(text))
+
+
+def _in_closing_lines(text: str, entity: DetectedEntity, lines: int = 3) -> bool:
+    """A name in a letter's last few lines: its signatory ("Nia Roberts\nHR Business Partner").
+    A text of a few lines is all body: none of its names is only a signatory."""
+    closing = text.rstrip()
+    if closing.count("\n") < 2 * lines:
+        return False
+    for _ in range(lines):
+        closing = closing[: max(closing.rfind("\n"), 0)].rstrip()
+    return entity.start >= len(closing)
 
 
 def _part(

@@ -197,3 +197,23 @@ def test_a_refund_to_the_account_another_parent_paid_from_still_warns(scanner: S
             "account 42087351.\nFinance Office")
     result = _scan(scanner, body, [{"address": "l.ferrante@libero.it", "name": "Lucia Ferrante"}])
     assert result.action != "allow"
+
+
+_OWN_LETTER = ("Oakfield Learning Trust, Trust Office, Church Lane, Maidstone\nPrivate and confidential\n"
+               "Ms Carys Hughes\n14 Hazel Grove\nAylesford\nME20 7RT\nConfirmation of maternity leave\nDear Carys,\n"
+               "Thank you for your MATB1 showing your expected week of childbirth as the week beginning 9 March. "
+               "Your maternity leave will start on 16 February.\nNia Roberts\nHR Business Partner\n")
+
+
+def test_a_letter_to_the_reader_about_her_own_health_is_allowed(scanner: Scanner) -> None:
+    result = _scan(scanner, "Carys, a copy of your letter is attached.",
+                   [{"address": "carys.hughes@gmail.com", "name": "Carys Hughes"}],
+                   attachments=[_text_attachment("maternity_letter.txt", _OWN_LETTER)])
+    assert "special-category-external" not in {f.rule for f in result.findings}, result.findings
+
+
+def test_the_same_letter_to_a_payroll_bureau_still_blocks(scanner: Scanner) -> None:
+    result = _scan(scanner, "Letter attached for the payroll change.",
+                   [{"address": "payroll@bureau-services.co.uk", "name": "Payroll"}],
+                   attachments=[_text_attachment("maternity_letter.txt", _OWN_LETTER)])
+    assert "special-category-external" in {f.rule for f in result.findings}, result.findings
