@@ -228,3 +228,29 @@ def test_the_service_someone_was_referred_to_is_their_fact(found: Found) -> None
     assert found("Leo has been referred to the Early Help team following a home visit.", SC) == ["Early Help"]
     assert found("The Early Help team will run a coffee morning for parents on Friday.", SC) == []
     assert found("Please refer any concerns to the MASH team using the online form.", SC) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Can you check FSM eligibility for Lina Haddad? Mum has just lost her job.", "FSM"),
+        ("Subject: SEN transport - change of pick-up for Mikael", "SEN"),
+        ("Subject: Leo T - CP conference outcome\nThe conference agreed the plan stays in place.", "CP"),
+        ("Subject: Rest breaks for Farah in English Lit", "Rest breaks"),
+    ],
+)
+def test_a_generic_word_after_the_term_still_for_someone(found: Found, text: str, phrase: str) -> None:
+    assert phrase in found(text, SC)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FSM eligibility checker for Kent schools is now online.",
+        "The Early Help offer for Medway families is attached.",
+        "Subject: Governors - SEN policy review",
+        "Subject: Rest breaks for Year 11 during mocks",
+    ],
+)
+def test_a_generic_word_for_a_place_or_a_group_stays_generic(found: Found, text: str) -> None:
+    assert found(text, SC) == []

@@ -32,7 +32,7 @@ import regex
 
 from service.detect.recognizers._context import phrase_regex
 from service.detect.recognizers._special_category_terms import TOPICS
-from service.detect.recognizers.person import known_names
+from service.detect.recognizers.person import could_be_name, known_names
 
 # SEN too: its plans and interventions are process words of the same kind ("EHCP
 # timescales", "SEN transport", "The Nurture Group Handbook").
@@ -57,6 +57,35 @@ REFERRED_TO = regex.compile(
     r"(?i)\b(?:referred|referral|referring|refer|signposted|passed)\b(?:\s+(?:him|her|them|[\w'’-]+))?"
     r"\s+(?:on\s+)?to\s+(?:the\s+)?$"
 )
+# "FSM eligibility for Lina Haddad", "SEN transport - change of pick-up for Mikael": what the
+# term's follower names is for someone, later in the clause.
+_FOR_A_NAME = regex.compile(
+    r"[^.!?;\n]{0,40}?\bfor[ \t]+(?P<name>(?-i:\p{Lu}\p{Ll}+))\b"
+    # Not a place's or a body's people: "the Early Help offer for Medway families".
+    r"(?![ \t]+(?:families|schools|pupils|children|parents|staff|settings|academies|residents|students"
+    r"|learners|teachers|carers|colleagues|area|county|council|primary|secondary)\b)",
+    regex.IGNORECASE,
+)
+# "Subject: Leo T - CP conference outcome": a name heads the line the term is on.
+_NAME_HEADS_THE_LINE = regex.compile(
+    r"(?-i:\p{Lu}\p{Ll}+)(?:[ \t]+(?-i:\p{Lu})[\p{Ll}'’-]*\.?)?[ \t]*[-–:][ \t]*$"
+)
+_LINE_HEAD = regex.compile(r"(?i)[ \t>]*(?:subject[ \t]*:[ \t]*)?(?:(?:re|fw|fwd)[ \t]*:[ \t]*)*")
+
+
+def for_someone(text: str, start: int, follower_end: int) -> bool:
+    """A term with a generic follower that is still someone's: "FSM eligibility for Lina",
+    or on a line headed by a name ("Subject: Leo T - CP conference outcome")."""
+    named = _FOR_A_NAME.match(text, follower_end)
+    if named is not None and could_be_name(named.group("name")):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    head = _LINE_HEAD.match(text, line_start, start)
+    at = head.end() if head else line_start
+    heads = _NAME_HEADS_THE_LINE.fullmatch(text, at, start)
+    return heads is not None and could_be_name(text[at:start].split()[0])
+
+
 # "section 17 of the Children Act", "section 47 of the lettings agreement": a clause of a document.
 _DOCUMENT_SECTION = regex.compile(r"(?i)(?:section|s)\s*\d+$")
 _OF_A_DOCUMENT = regex.compile(r"[ \t]+of[ \t]+(?:the|our|this|that)\b", regex.IGNORECASE)
@@ -146,7 +175,8 @@ def generic_use(text: str, start: int, end: int, sentence_start: int, sentence_e
     # "referred to the Early Help team": where someone was sent.
     if _POSSESSED.search(before) or REFERRED_TO.search(before):
         return False
-    if _FOLLOWER.match(text, end, end + _WINDOW) or _COUNT_AFTER.match(text, end, end + 30):
+    follower = _FOLLOWER.match(text, end, end + _WINDOW)
+    if (follower and not for_someone(text, start, follower.end())) or _COUNT_AFTER.match(text, end, end + 30):
         return True
     if _DOCUMENT_SECTION.search(hit) and _OF_A_DOCUMENT.match(text, end, end + 12):
         return True

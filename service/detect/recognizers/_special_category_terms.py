@@ -102,6 +102,7 @@ TOPICS: dict[str, Topic] = {
             # An arrangement as a list's label or after a candidate's name and a dash:
             # "Scribe: Ahmed Jama", "Nusrat Begum - reader and separate room".
             r"(?m)^[ \t]*(?:reader|scribe|prompter|prompt|rest\s+breaks|extra\s+time)\b(?=[ \t]*:)",
+            r"\brest\s+breaks\b(?=[ \t]+for[ \t]+(?-i:\p{Lu}\p{Ll}))",
             r"\b(?:reader|scribe|prompter|rest\s+breaks|extra\s+time)\b(?<=\p{Lu}\p{Ll}+[ \t]+[-–][ \t]+\w+(?:\s+breaks|\s+time)?)",
             # "a significant weakness in working memory", "poor working memory".
             r"(?<=\b(?:weakness(?:es)?|difficult(?:y|ies)|deficits?|problems?)\s+(?:in|with)\s+)working\s+memory\b",

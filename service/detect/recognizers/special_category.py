@@ -37,7 +37,7 @@ from service.detect.recognizers._special_category_forms import (
     faith_food_in_tables,
     form_fields,
 )
-from service.detect.recognizers._special_category_safeguarding import REFERRED_TO
+from service.detect.recognizers._special_category_safeguarding import REFERRED_TO, for_someone
 from service.detect.recognizers._special_category_safeguarding import generic_use as generic_safeguarding
 from service.detect.recognizers._special_category_terms import GENERIC_FOLLOWERS, GENERIC_PRECEDERS, TOPICS
 from service.detect.recognizers._health_evidence import everyday_health_spans, in_general_talk
@@ -355,6 +355,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             follower
             and not _THEN_A_NAME_ENDS_THE_LINE.match(text, follower.end(), follower.end() + 60)
             and not REFERRED_TO.search(text, max(0, start - 40), start)
+            and not for_someone(text, start, follower.end())
         ):
             return True
         if _FIGURE_AFTER.match(text, end, end + 20):
