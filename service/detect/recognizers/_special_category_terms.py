@@ -297,8 +297,6 @@ GENERIC_FOLLOWERS: tuple[str, ...] = (
 # A hit right after one of these is generic too: "our SEN policy", "DBS disclosure".
 GENERIC_PRECEDERS: tuple[str, ...] = (
     "national", "whole school", "trust-wide", "dbs", "non", "no", "number of", "total",
-    # "the class allergy list", "our class SEN register": the whole class's, no one's.
-    "class", "whole class",
     "the trust's", "the school's",
     # A lesson's topic: "Lesson 2 looks at anxiety", "Year 9 learn about diabetes".
     "looks at", "look at", "looking at", "learn about", "learns about", "learning about", "learnt about",

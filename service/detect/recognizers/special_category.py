@@ -160,6 +160,7 @@ _TOLD_ABOUT = regex.compile(
 )
 # "his asthma", "her back surgery": the term as the person's own, said, not supposed.
 _THEIR_OWN = regex.compile(r"(?i)\b(?:his|her)\s+(?:[\w'’-]+\s+)?$")
+_CLASS_BEFORE = regex.compile(r"(?i)\b(?:the|our|my|your|whole)[ ]+class[ ]+$")
 _PRECEDER = regex.compile(phrase_regex(GENERIC_PRECEDERS).pattern + r"[\s\-]*$", regex.IGNORECASE)
 
 
@@ -367,6 +368,9 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         if _HEADER_LINE.match(text, line_start, start):
             return True
         if _NEGATION.search(text, max(0, start - 40), start):
+            return True
+        # "the class allergy list": the whole class's (a space before it, not a table's "Class\tFSM").
+        if _CLASS_BEFORE.search(text, max(0, start - 20), start):
             return True
         return _PRECEDER.search(text, max(0, start - 20), start) is not None
 
