@@ -409,7 +409,8 @@ _CAST_GAP = regex.compile(r"[ \t]+(?:is|plays|played|as|will\s+(?:be|play))[ \t]
 _CAST_END = regex.compile(r"[ \t]*(?:[,.;!]|and\b|\n|$)")
 
 
-_CAST_CUE = regex.compile(r"(?i)\b(?:cast|casting|parts?|roles?|play|playing|plays|nativity|production|characters?)\b")
+# A text about a cast or its parts (also read by _person_evidence.cast_list).
+CAST_CUE = regex.compile(r"(?i)\b(?:cast|casting|parts?|roles?|play|playing|plays|nativity|production|characters?)\b")
 
 
 def _cast_characters(text: str, spans: Sequence[Span], real: set[Span]) -> set[Span]:
@@ -422,7 +423,7 @@ def _cast_characters(text: str, spans: Sequence[Span], real: set[Span]) -> set[S
         b for a, b in zip(spans, spans[1:])
         if b not in real and _CAST_GAP.fullmatch(text, a[1], b[0]) and _CAST_END.match(text, b[1])
     }
-    return pairs if len(pairs) >= 2 or (pairs and _CAST_CUE.search(text)) else set()
+    return pairs if len(pairs) >= 2 or (pairs and CAST_CUE.search(text)) else set()
 
 
 def _listed_with_figures(text: str, spans: Sequence[Span], judged: set[Span], real: set[Span]) -> set[Span]:

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from service.context.public_figures import CAST_CUE
 from service.detect.recognizers._anchored import line_and_sentence_starts, line_starts, matches_at
 
 _STOP_LIKE = frozenset(STOP_WORDS) | {"mr", "mrs", "ms", "miss", "dr", "sir", "madam"}
@@ -91,7 +92,6 @@ _CLAUSE_END = regex.compile(r"[ \t]*(?:[,!.:;\-–]|\n|$)")
 
 # A cast list: "Scrooge - Eitan; Bob Cratchit - Rahul; Tiny Tim - Poppy M". Parts before the
 # dash are characters, the names after it pupils; only in a text that talks of a cast or parts.
-_CAST_CUE = regex.compile(r"(?i)\b(?:cast|casting|parts|roles|playing|nativity|production|characters)\b")
 _CAST_PAIR = regex.compile(
     rf"(?:^|(?<=[;\n:]))[ \t]*(?P<part>[^;\n:]{{1,40}}?)[ \t]+[-–][ \t]+(?P<name>{_WORDS})[ \t]*(?=[;\n.]|$)",
     regex.MULTILINE,
@@ -100,7 +100,7 @@ _CAST_PAIR = regex.compile(
 
 def cast_list(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(characters, pupils) of a cast list of three or more "Part - Name" pairs, or two empty lists."""
-    if not _CAST_CUE.search(text):
+    if not CAST_CUE.search(text):
         return [], []
     pairs = list(_CAST_PAIR.finditer(text))
     if len(pairs) < 3:
