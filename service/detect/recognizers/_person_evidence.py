@@ -85,6 +85,11 @@ _LAST_LINE = regex.compile(
     rf"|\([^\d()\n]{{1,30}}\)[ \t]*)?"
     rf"(?=\n?\Z|\n[ \t]*\n(?:[ \t]*(?:On\s.{{0,80}}wrote:|From:|-{{2,}}[ \t]*Original)))"
 )
+# "Moira, MASH rang back about ...": a message that opens with the reader's given name and a
+# comma, with no "Hi" (the first line of a text, or the line after its "Subject:" line).
+_BARE_GREETING = regex.compile(
+    rf"(?:[ \t]*Subject:[^\n]*\n)?\s*(?P<name>(?=\p{{Lu}}){NAME_WORD})[ \t]*,(?=[ \t]*\n|[ \t]+\S)"
+)
 # "... im at work xx amber"
 _KISSES = regex.compile(rf"(?im)\bx{{1,4}}[ \t]+(?P<name>{NAME_WORD})[ \t]*$")
 
@@ -206,9 +211,14 @@ def _before(text: str, trigger: "regex.Pattern[str]", name: "regex.Pattern[str]"
 _CLAUSE_START = regex.compile(r"(?:^|\n|[.!?:;,(][ \t]*|[ \t][-–][ \t]*|\b(?:and|but|so|because|when|as)[ \t]+)[ \t>]*$")
 
 
-def evidence_spans(text: str, could_be_name: NameTest, is_known_name: NameTest) -> Iterator[tuple[int, int, str]]:
+def evidence_spans(
+    text: str, could_be_name: NameTest, is_known_name: NameTest, is_given_name: NameTest = lambda _w: False
+) -> Iterator[tuple[int, int, str]]:
     """(start, end, why) of each name the context vouches for."""
     lines = line_starts(text)
+    bare = _BARE_GREETING.match(text)
+    if bare and could_be_name(bare.group("name")) and is_given_name(bare.group("name")):
+        yield (*bare.span("name"), "Name greeted at the start")
     for m in _greetings(text):
         span = _greeted(text, m, could_be_name)
         if span:

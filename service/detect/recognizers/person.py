@@ -54,6 +54,7 @@ from service.detect.recognizers._caps_lines import caps_line_names, doubtful_cap
 from service.detect.recognizers._name_rows import count_list_names, row_names, subject_head_names
 from service.detect.recognizers._name_tables import table_name_spans
 from service.detect.recognizers.street_address import HOUSE_NAME_ENDINGS
+from service.detect.recognizers.postcode import POSTCODE
 from service.settings import REPO_ROOT
 
 log = logging.getLogger(__name__)
@@ -163,7 +164,7 @@ class PersonRecognizer(SpacyRecognizer):
             if not is_public_figure(text, start, end) and not public_figures.titled_figure(text, start, end):
                 add(start, end, TITLE_RULE_SCORE, "Name after a title")
                 sure.append((start, end))
-        for start, end, why in evidence_spans(text, could_be_name, is_known_name):
+        for start, end, why in evidence_spans(text, could_be_name, is_known_name, _is_given_name):
             value = text[start:end]
             if is_public_figure(text, start, end) or _names_something_else(text, start, end):
                 continue
@@ -364,6 +365,7 @@ def _trim_shouted(text: str, result: RecognizerResult, words: list[str]) -> Reco
 
 
 _GB_PLACES_FILE = Path(__file__).with_name("_gb_places.txt")
+_WORLD_GIVEN_NAMES_FILE = Path(__file__).with_name("_world_given_names.txt")
 # "trip to Canterbury", "residential - Kingswood", "based in Chatham".
 _PLACE_CUE = regex.compile(
     r"(?:(?i:\b(?:to|in|at|from|near|via|visit|visiting|trip|residential|camp|centre|center))"
@@ -384,17 +386,46 @@ def gb_places() -> frozenset[str]:
     return frozenset(places)
 
 
+@cache
+def world_given_names() -> frozenset[str]:
+    """Given names of many countries (scripts/data/build_world_given_names.py), case-folded.
+
+    Evidence only where the shorter lists are silent or say "place": "Moira" is a town in
+    County Down and a name; it never makes a common English word a name.
+    """
+    lines = _WORLD_GIVEN_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(_fold(line) for line in lines if line and not line.startswith("#"))
+
+
+def is_world_given_name(word: str) -> bool:
+    return _fold(word) in world_given_names()
+
+
+def _is_given_name(word: str) -> bool:
+    return is_known_first_name(word) or is_world_given_name(word) or is_given_name(_fold(word))
+
+
+# A postcode straight after a word, on its line: the word is an address's town.
+_BEFORE_A_POSTCODE = regex.compile(r"[ \t]*,?[ \t]*(?i:" + POSTCODE + r")\b")
+
+
 def is_place(text: str, start: int, end: int) -> bool:
     """A UK town the NER took for a name: in the places list, no word of it a known
     name, and after a place cue ("trip to", "in", a dash) or where capitals say nothing."""
     value = text[start:end]
+    words = _WORD_IN_SPAN.findall(value)
+    if _BEFORE_A_POSTCODE.match(text, end) and len(words) <= 3 and not _any_given_name(words[0]):
+        return True  # "7 Orchard Rise, Sittingbourne ME10 3HU": the town of an address, whatever the lists say
     if value.casefold() not in gb_places():
         return False
     names = known_names()
     if any(w.casefold() in names for w in _WORD_IN_SPAN.findall(value)):
         return False
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_PLACE_CUE.search(text, max(line_start, start - 40), start)) or capitals_say_nothing(text, start)
+    if _PLACE_CUE.search(text, max(line_start, start - 40), start):
+        return True
+    # Where only the capitals speak, a town that is also a given name elsewhere ("Moira") is left as a name.
+    return capitals_say_nothing(text, start) and not all(is_world_given_name(w) for w in _WORD_IN_SPAN.findall(value))
 
 
 _LITTLE_MISS = regex.compile(r"\bLittle\s+Miss\s+\p{Lu}[\p{L}]*$")
@@ -658,7 +689,7 @@ def could_be_name(word: str) -> bool:
         return False  # "I'll", "we've"
     if w in known_names():
         return True
-    return w not in common_words() and w not in gb_places()
+    return w not in common_words() and (w not in gb_places() or _fold(w) in world_given_names())
 
 
 _CONTRACTION_ENDS = frozenset({"ll", "d", "ve", "re", "m", "t", "s"})
