@@ -245,7 +245,18 @@ def _to_entities(text: str, results: list[RecognizerResult], offset: int) -> lis
 
 
 def resolve_overlaps(entities: Iterable[DetectedEntity]) -> list[DetectedEntity]:
-    """Where spans overlap keep the surest, then the longest; return them in text order."""
+    """Where spans overlap keep the surest, then the longest; return them in text order.
+
+    A name inside a longer secret is part of the secret ("Tulip" in "Tulip-Harbour-14").
+    """
+    entities = list(entities)
+    secrets = [e for e in entities if e.type is EntityType.PASSWORD]
+    if secrets:
+        entities = [
+            e for e in entities
+            if e.type is not EntityType.PERSON
+            or not any(s.start <= e.start and e.end <= s.end and s.end - s.start > e.end - e.start for s in secrets)
+        ]
     ranked = sorted(entities, key=lambda e: (-e.score, -(e.end - e.start), e.start))
     kept: list[DetectedEntity] = []
     covered = Covered()

@@ -191,6 +191,12 @@ _CUES_RIGHT_BEFORE = regex.compile(
     r"\s*(?:[:=\-–]|is|'s)(?:\s*(?:yep|yes|now|still|it'?s|its))*)[ \t]*\Z"
 )
 _RIGHT_BEFORE_WEIGHT = 0.3
+# "I've reset it. temp one is X", "the new one is X": "one" stands for a password only in a
+# text about a reset, a login or being locked out ("the new one is iPhone15" is a phone).
+_ONE_RIGHT_BEFORE = regex.compile(r"(?i)\b(?:temp|temporary|new)\s+one\s*(?:is|['’]s|[:=\-–])[ \t]*\Z")
+_ABOUT_A_LOGIN = regex.compile(
+    r"(?i)\b(?:reset|locked\s+out|log\s*-?\s*in|login|sign\s*-?\s*in|pass(?:word|code)s?|credentials|account)\b"
+)
 # "code" says secret with nothing but an article before it ("the code is 9032") or a kind
 # of code that opens something ("the staff room door code", "your reset code"); a course,
 # specification, share or discount code is public.
@@ -211,6 +217,9 @@ _CUE_AFTER = regex.compile(
     r"is\s+(?:the|my|our|your)\s+(?:new\s+|current\s+|temporary\s+)?(?:pass(?:word|code|phrase)|pin|one)\b|"
     rf"(?:on|into|for|at)\s+the\s+(?:[\w-]+\s+){{0,3}}(?:{_DEVICES}|card\s+reader|(?:shared\s+)?drive)\b|"
     r"then\s+(?:press\s+)?(?:the\s+)?(?:green|enter|hash|#|tick|key)|"
+    # "welcome2OAK - it'll make you choose a new one", "Bluebell7, you'll be asked to change it"
+    r"(?:it['’]?ll|it\s+will|you['’]?ll|you\s+will)\s+(?:make\s+you|ask\s+you\s+to|be\s+(?:asked|prompted|made|forced)\s+to)"
+    r"\s+(?:choose|change|set|pick|reset|create)\b|"
     r"to\s+(?:get\s+in(?:to)?|open|unlock|log\s*-?\s*in|sign\s*-?\s*in|access|disarm))",
     regex.IGNORECASE,
 )
@@ -405,6 +414,8 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
             cue = max(cue, _RIGHT_BEFORE_WEIGHT)
         if _PAIR_BEFORE.search(text, max(sentence_start, start - 80), start):
             cue = max(cue, _PAIR_WEIGHT)
+        if _ONE_RIGHT_BEFORE.search(text, max(sentence_start, start - 30), start) and _ABOUT_A_LOGIN.search(text):
+            cue = max(cue, _RIGHT_BEFORE_WEIGHT)
         if token.isdigit() and _AT_A_TIME.search(text, max(0, start - 12), start):
             continue  # "meet at the front gate at 1515"
         if token[0].isdigit() and _in_a_phone_number(text, start, end):
