@@ -98,6 +98,10 @@ _INJURY = regex.compile(
     r"\s+(?:(?:left|right|little|big)\s+)?(?:" + _BODY + r"|ligaments?|muscle|glands|throat))\b"
     r"|\b(?P<h>(?:bump|lump|cut|graze|gash|bruise|burn|ice\s+pack|plaster|bandage|dressing|cast|sling|splint)"
     r"\s+(?:on|to)\s+(?:his|her|their|my|the)\s+(?:(?:left|right)\s+)?" + _BODY + r")\b"
+    # A bite: "was bitten on the arm by another child", "a dog bite"; not "bitten by the bug".
+    r"|\b(?:was|were|got|been|being|get|gets)\s+(?P<h>bitten(?:\s+on\s+(?:his|her|their|my|the)\s+(?:(?:left|right)\s+)?"
+    + _BODY + r")?)\b(?!\s+by\s+the\s+(?:bug|travel|acting|reading)\b)"
+    r"|\b(?P<h>(?:dog|cat|insect|bee|wasp|tick|horse|human)\s+(?:bite|sting)s?)\b"
     r"|\b(?P<h>on\s+crutches|in\s+a\s+(?:cast|sling|splint|neck\s+brace)|in\s+plaster|(?:needed|had|has|needs|got)"
     r"\s+(?:\w+\s+)?stitches|stitches\s+(?:removed|out|taken\s+out|in\s+(?:his|her|their|my))|knocked\s+unconscious)\b"
     # A fall as an injury: "had a nasty fall", "after her fall"; not "a fall in numbers".
@@ -113,9 +117,12 @@ _ORGAN = (
 # Operations and tests: "hip replacement", "an operation on his heart", "tonsils out", "MRI scan", "mastectomy".
 _PROCEDURE = regex.compile(
     r"\b(?P<h>(?:hip|knee|shoulder|joint|ankle|elbow)\s+replacement)\b"
-    r"|\b(?:having|had|have|has|get|getting|got|needs?|needed|after|from|before|following|for|an?|his|her|their|my|the)\s+"
+    r"|(?:\b(?:having|had|have|has|get|getting|got|needs?|needed|after|from|before|following|for|an?|his|her|their|my|the)"
+    # "Amelia's knee op": the person's own.
+    r"|(?<=\p{L})['’]s)\s+"
     r"(?:(?:an?|his|her|their|my|the|emergency|minor|major|keyhole|small|big|routine|planned)\s+){0,2}"
-    r"(?P<h>(?:" + _ORGAN + r"\s+)?(?:operation|op|surgery)(?:\s+on\s+(?:his|her|their|my)\s+" + _BODY + r")?)\b"
+    r"(?P<h>(?:" + _ORGAN + r"\s+)?(?:operation|op|surgery)(?:\s+on\s+(?:his|her|their|my)\s+" + _BODY + r")?"
+    r"|" + _ORGAN + r"\s+(?:reconstruction|repair))\b"
     r"(?!\s+(?:of\b|theatre|dates?|hours|times|car\s+park|next\s+door|reception)|\s+(?-i:[A-Z]))"
     r"|\b(?:having|had|have|has|get|getting|got|needs?|needed|due\s+to\s+have|booked\s+in\s+to\s+have)\s+"
     r"(?:(?:his|her|their|my|the)\s+)?(?P<h>(?:tonsils|adenoids|appendix|gallbladder|gall\s+bladder|wisdom\s+teeth|teeth"
@@ -235,10 +242,11 @@ _KINDS: tuple[tuple["regex.Pattern[str]", str], ...] = (
         pressure"""),
     (_UNWELL, """sick poorly unwell ill nauseous queasy faint dizzy headed feverish clammy vomiting pale vomit vomited
         threw thrown throwing puked puking fainted passed blacked seizure fit turn spell"""),
-    (_INJURY, _BODY_WORDS + """ glands throat crutches cast sling splint brace plaster stitches unconscious fall"""),
+    (_INJURY, _BODY_WORDS + """ glands throat crutches cast sling splint brace plaster stitches unconscious fall bitten
+        bite bites sting stings"""),
     (_PROCEDURE, """replacement operation op surgery tonsils adenoids appendix gallbladder gall teeth tooth grommets
         stitches cast plaster brace braces stent pin pins plate drain scan ray xray test tests ecg eeg biopsy puncture study
-        anaesthetic extraction extractions transplant"""),
+        anaesthetic extraction extractions transplant reconstruction repair"""),
     (_CARE, """hospital e casualty ward admitted discharged kept intensive icu dependency oxygen coma clinic centre
         appointment appointments gp doctor doctors consultant paediatrician specialist physio physiotherapist visitor
         audiologist dermatologist cardiologist neurologist psychiatrist psychologist counsellor therapist hours

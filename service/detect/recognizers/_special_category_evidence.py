@@ -131,6 +131,70 @@ def _special_columns(text: str, header: Sequence[tuple[int, int]]) -> list[int]:
     return [i for i, (a, b) in enumerate(header) if _SPECIAL_HEADING.match(text[a:b])]
 
 
+# Headings that say "special" only beside a special column: "Need" and "Provision" in a SEN
+# provision map, "Concerns" in a school nurse's list; "Support" over a club's helpers is not.
+_SOFT_HEADING = regex.compile(
+    r"(?i)^\s*(?:needs?|provisions?|support|interventions?|concerns?|issues?|reasons?(?:\s+for\s+referral)?"
+    r"|referral\s+reasons?|adjustments?)\s*\??\s*$"
+)
+# A header row: one of its cells names the column of people, or is a heading above.
+_NAME_HEADING = regex.compile(r"(?i)^\s*(?:(?:pupil|student|child|learner|staff|full|first|last|given)?\s*names?|pupils?|students?|children|surname|forenames?)\s*$")
+
+
+def _cell_text(text: str, cell: tuple[int, int]) -> str:
+    return text[cell[0] : cell[1]]
+
+
+def _hit_in(hits: Sequence[tuple[int, int]], cell: tuple[int, int]) -> bool:
+    return any(a < cell[1] and cell[0] < b for a, b in hits)
+
+
+def column_evidence_spans(text: str, hits: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cells of tab-separated columns whose other cells say special, as evidence adds up.
+
+    A column in which two or more cells, and at least half of those filled, hold a
+    lexicon hit ("dyslexia", "ASD", "speech and language") is a column of needs: its
+    other filled cells ("weight concerns", "headaches") are candidates too. In a table
+    with such a column (or a special heading), a column headed "Need", "Provision",
+    "Concerns" and the like is one as well ("Toe by Toe daily", "Talk Boost group").
+    Whether a row names someone is the recognizer's question, as for every hit.
+    """
+    if "\t" not in text or not hits:
+        return []
+    spans: list[tuple[int, int]] = []
+    for table in _tables(text):
+        header = table.header.cells
+        headed = any(
+            _NAME_HEADING.match(_cell_text(text, c)) or _SPECIAL_HEADING.match(_cell_text(text, c))
+            or _SOFT_HEADING.match(_cell_text(text, c)) for c in header
+        )
+        rows = [row.cells for row in (table.body if headed else table.rows)]
+        if len(rows) < 2:
+            continue
+        width = max(len(cells) for cells in rows)
+        filled_of = {
+            column: [cells[column] for cells in rows if column < len(cells) and not _NOTHING.match(_cell_text(text, cells[column]))]
+            for column in range(width)
+        }
+        evidence = {
+            column for column, filled in filled_of.items()
+            if filled and sum(_hit_in(hits, c) for c in filled) >= max(2, (len(filled) + 1) // 2)
+        }
+        headings = set(_special_columns(text, header)) if headed else set()
+        if not (evidence or headings):
+            continue
+        soft = {i for i, c in enumerate(header) if _SOFT_HEADING.match(_cell_text(text, c))} if headed else set()
+        # Columns under a special heading are table_heading_spans' own.
+        for column in (evidence | soft) - headings:
+            for a, b in filled_of.get(column, []):
+                if _hit_in(hits, (a, b)) or _FLAG.match(text[a:b]):
+                    continue
+                value = text[a:b]
+                lead = len(value) - len(value.lstrip())
+                spans.append((a + lead, a + len(value.rstrip())))
+    return spans
+
+
 def table_heading_spans(text: str) -> list[tuple[int, int]]:
     """Spans a special-category column heading makes special, in tab-separated tables.
 

@@ -173,8 +173,14 @@ TOPICS: dict[str, Topic] = {
         phrases=(
             "free school meals", "eligible for free school meals", "pupil premium", "pupil premium plus",
             "ever 6", "ever6", "disadvantaged pupil", "free meals",
+            # The benefits that make a child eligible (DfE's FSM criteria): "mum gets Universal
+            # Credit", "dad is on income-based JSA". Said to everyone ("if you receive Universal
+            # Credit you may be eligible") it is hedged, and about no one.
+            "universal credit", "income support", "income based jobseeker's allowance", "jobseeker's allowance",
+            "jobseekers allowance", "income based jsa", "income related employment and support allowance",
+            "child tax credit", "asylum support", "nass support", "guarantee element of pension credit",
         ),
-        acronyms=("FSM", "PP", "PPG", "PP+"),
+        acronyms=("FSM", "PP", "PPG", "PP+", "JSA"),
     ),
     "exclusion": Topic(
         phrases=(

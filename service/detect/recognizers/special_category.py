@@ -25,6 +25,7 @@ from service.detect.recognizers.person import (
     only_common_words,
 )
 from service.detect.recognizers._special_category_evidence import (
+    column_evidence_spans,
     flagged_rows,
     is_empty_label,
     medicine_spans,
@@ -482,6 +483,7 @@ def special_category_terms(text: str) -> list[tuple[int, int]]:
     # Evidence beyond the lists: a medicine by its dose or stem, a cell under a special heading.
     hits += medicine_spans(text)
     hits += table_heading_spans(text)
+    hits += column_evidence_spans(text, hits)
     return [
         h for h in _outermost(hits)
         if not SpecialCategoryRecognizer._generic(text, *h) and not is_empty_label(text, h[1])
