@@ -1,0 +1,125 @@
+"""Kinds of error the fifth sealed set showed once it was spent (session 11), as general rules.
+
+Real detector, invented text written for these tests (not the sealed set's): columns of
+needs whose cells add up, benefits that give free meals, bites and named operations,
+a message that opens with the reader's given name, a town that is also a given name,
+an address's town before its postcode, a password that "one" stands for after a reset,
+and a name inside a password.
+"""
+
+from collections.abc import Callable
+
+import pytest
+
+Found = Callable[[str, str], list[str]]
+SC = "SPECIAL_CATEGORY"
+
+
+# --- special category: columns, benefits, injuries, operations --------------------------
+
+
+def test_cells_of_a_column_of_needs_are_special_when_the_column_says_so(found: Found) -> None:
+    text = (
+        "as agreed, the five for Thursday's clinic:\n"
+        "Zuzanna Wójcik\tY5\tdyslexia\n"
+        "Callum Reid\tY5\tpoor sleep\n"
+        "Ifeoma Obi\tY4\tADHD\n"
+        "Marek Novak\tY3\tfrequent nosebleeds\n"
+        "Thanks, Jess"
+    )
+    values = found(text, SC)
+    assert "poor sleep" in values and "frequent nosebleeds" in values
+
+
+def test_a_soft_heading_beside_a_special_column_is_special(found: Found) -> None:
+    text = (
+        "Hi Ravi, the plan for summer:\n"
+        "Pupil\tNeed\tIntervention\n"
+        "Olly Jarvis\tautism\tZones of Regulation\n"
+        "Bethan Rowe\tdyslexia\tNessy twice a week\n"
+        "Thanks, Ana"
+    )
+    values = found(text, SC)
+    assert "Zones of Regulation" in values and "Nessy twice a week" in values
+
+
+def test_a_column_with_one_special_cell_or_a_club_table_is_not_a_column_of_needs(found: Found) -> None:
+    clubs = "Name\tClub\tSupport\nEvie Marsh\tChess\tMr Lee\nRyan Cole\tChoir\tMrs Ball\n"
+    assert found(clubs, SC) == []
+    one = "Rota for the week:\nTom Hale\tgate duty\nAsha Patel\tlunch hall\nLi Wei\tasthma\n"
+    assert "gate duty" not in found(one, SC) and "lunch hall" not in found(one, SC)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The voucher was sent because his mum is on Universal Credit now.", "Universal Credit"),
+        ("Aleksy Nowak - eligible, mum gets income-based JSA, please tick FSM.", "JSA"),
+        ("Sorry to say Tamsin was bitten on the hand by a classmate at lunch.", "bitten on the hand"),
+        ("Has the insurer been told about Owain's knee op in June?", "knee op"),
+        ("Farah is off games until her shoulder reconstruction has healed.", "shoulder reconstruction"),
+    ],
+)
+def test_benefits_bites_and_named_operations_of_someone_are_special(found: Found, text: str, phrase: str) -> None:
+    assert any(phrase in value for value in found(text, SC))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you receive Universal Credit you may be eligible for free school meals.",
+        "Universal Credit rates change in April, the DWP says.",
+        "She was bitten by the travel bug after her gap year.",
+        "The knee op scene in the film made the class squirm.",
+    ],
+)
+def test_the_same_words_about_no_one_are_not_special(found: Found, text: str) -> None:
+    assert found(text, SC) == []
+
+
+# --- names ------------------------------------------------------------------------------
+
+
+def test_a_message_that_opens_with_a_given_name_and_a_comma_greets_it(found: Found) -> None:
+    text = "Subject: outcome of the meeting\nMoira, the panel rang back this morning about the transport.\nDev"
+    assert "Moira" in found(text, "PERSON")
+
+
+def test_a_town_that_is_also_a_given_name_signs_off_as_a_name(found: Found) -> None:
+    assert "Moira" in found("Subject: rota\nThanks for covering Tuesday.\nMoira (DSL)", "PERSON")
+
+
+@pytest.mark.parametrize("text", ["Apologies, I can't make Thursday.\nTom", "Also, the coach is at 9.\nTom"])
+def test_an_opening_word_and_comma_that_is_no_given_name_is_not_a_name(found: Found, text: str) -> None:
+    assert found(text, "PERSON") == ["Tom"]
+
+
+def test_the_word_before_a_postcode_is_the_address_town(found: Found) -> None:
+    text = "We have your new address as 12 Mill Lane, Faversham ME13 8AB, and Priya's too."
+    assert "Faversham" not in found(text, "PERSON")
+    # A person's name straight before a postcode is still a name.
+    assert "Amelia Jones" in found("Post it to Amelia Jones ME13 8AB please", "PERSON")
+
+
+# --- passwords ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("done, I've unlocked your account. temp one is Heron4life - you'll be asked to change it.", "Heron4life"),
+        ("Reset your SIMS login: the new one is Pebble!72", "Pebble!72"),
+    ],
+)
+def test_the_one_after_a_reset_is_the_password(found: Found, text: str, secret: str) -> None:
+    assert found(text, "PASSWORD") == [secret]
+
+
+def test_a_new_one_with_no_login_about_is_no_password(found: Found) -> None:
+    assert found("The new one is Galaxy22 and the camera is brilliant.", "PASSWORD") == []
+
+
+def test_a_name_inside_a_password_is_part_of_the_password(found: Found) -> None:
+    text = "Supply login: k.osei.supply / Daisy-Lantern-31"
+    assert found(text, "PASSWORD") == ["Daisy-Lantern-31"]
+    assert found(text, "PERSON") == []
