@@ -7,6 +7,7 @@ Reruns give the same bytes except the three encrypted files (fresh salt).
 """
 import io
 import pathlib
+import re
 import zipfile
 
 import docx
@@ -28,7 +29,11 @@ def normalise_zip(data):
         for info in src.infolist():
             zi = zipfile.ZipInfo(info.filename, date_time=(2026, 11, 23, 9, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(zi, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
+                              rb"\g<1>2026-11-23T09:00:00Z\g<2>", data)
+            dst.writestr(zi, data)
     return buf.getvalue()
 
 
