@@ -35,12 +35,12 @@ IBAN_LIKE = re.compile(r"\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z
 # A maximal run of digits with single spaces or hyphens between them, not glued to letters.
 DIGIT_RUN = re.compile(r"(?<![\w-])\d(?:[ -]?\d)*(?![\w-])")
 # Ofcom drama ranges: 07700 900xxx, 01632 960xxx, 020 7946 0xxx, 0113/0114/0115/0116/0117/
-# 0118/0121/0131/0141/0151/0161 496 0xxx, 028 9649 6xxx.
+# 0118/0121/0131/0141/0151/0161 496 0xxx, 028 9649 6xxx, 029 2018 0xxx.
 # NINO: first letter not D F I Q U V, second not D F I O Q U V, not BG GB KN NK NT TN ZZ, suffix A-D.
 NINO = re.compile(r"^(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$")
 UK_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$")
 UK_DRAMA = re.compile(
-    r"^(?:7700900\d{3}|1632960\d{3}|2079460\d{3}|1(?:1[3-8]|[2-6]1)4960\d{3}|2896496\d{3})$")
+    r"^(?:7700900\d{3}|1632960\d{3}|2079460\d{3}|1(?:1[3-8]|[2-6]1)4960\d{3}|2896496\d{3}|2920180\d{3})$")
 
 
 def records(path):
