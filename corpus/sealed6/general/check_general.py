@@ -7,9 +7,11 @@ Checks: record ids are unique and start with ``s6g-``; every span is ``[[text|TY
 line, with no leading or trailing space, no nesting and a type from CONTRACT section 6; ``[[``
 and ``]]`` appear nowhere else; marked IBANs and card numbers pass their checksums
 (python-stdnum), NHS numbers pass mod 11, NINOs have allowed prefixes and suffixes and
-postcodes are whole UK postcodes; unmarked IBAN and card look-alikes fail their checksums;
-marked UK and US phone numbers are in the fictional ranges (Ofcom drama numbers, US 555-01xx).
-Prints counts by type and by file.
+postcodes are whole UK postcodes, UK passport numbers have nine digits and driving licence
+numbers follow the DVLA layout; unmarked IBAN and card look-alikes fail their checksums;
+marked UK and US phone numbers are in the fictional ranges (Ofcom drama numbers, Cardiff's
+029 2018 0xxx included, US 555-01xx). Prints counts by type and by file.
+Adapted from corpus/sealed5/general/check_general.py for the s6g- set.
 """
 
 import re
@@ -38,6 +40,9 @@ DIGIT_RUN = re.compile(r"(?<![\w-])\d(?:[ -]?\d)*(?![\w-])")
 # 0118/0121/0131/0141/0151/0161 496 0xxx, 028 9649 6xxx, 029 2018 0xxx.
 # NINO: first letter not D F I Q U V, second not D F I O Q U V, not BG GB KN NK NT TN ZZ, suffix A-D.
 NINO = re.compile(r"^(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$")
+# DVLA: five letters of the surname (padded with 9), decade, month (+50 for women), day, year,
+# two initials (padded with 9), a digit and two check letters.
+DVLA = re.compile(r"^[A-Z9]{5}\d(?:[05]\d|[16][0-2])(?:[0-2]\d|3[01])\d[A-Z9]{2}\d[A-Z]{2}$")
 UK_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$")
 UK_DRAMA = re.compile(
     r"^(?:7700900\d{3}|1632960\d{3}|2079460\d{3}|1(?:1[3-8]|[2-6]1)4960\d{3}|2896496\d{3}|2920180\d{3})$")
@@ -110,6 +115,10 @@ def main(folder):
                     problems.append(f"{where}: marked NINO {surface} has a prefix or suffix not allowed")
                 if kind == "UK_POSTCODE" and not UK_POSTCODE.match(surface.upper()):
                     problems.append(f"{where}: marked postcode {surface} is not a full UK postcode")
+                if kind == "UK_PASSPORT" and not re.fullmatch(r"\d{9}", surface):
+                    problems.append(f"{where}: marked UK passport {surface} is not nine digits")
+                if kind == "UK_DRIVING_LICENCE" and not DVLA.match(surface.replace(" ", "")):
+                    problems.append(f"{where}: marked licence {surface} does not follow the DVLA layout")
                 if kind == "PHONE_NUMBER":
                     why = phone_problem(surface)
                     if why:
