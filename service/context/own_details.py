@@ -137,12 +137,45 @@ def without_own_details(
         if not any(a <= entity.start < b for a, b in voice):
             previous_end = None
             continue
-        if _cued(text, entity, people) or _chained(text, entity, previous_end, people):
+        if (
+            _cued(text, entity, people)
+            or _chained(text, entity, previous_end, people)
+            or (entity.type in _BANK_TYPES and _a_participants_firm(text, entity, participants, people))
+        ):
             own.add(id(entity))
             previous_end = entity.end
         else:
             previous_end = None
     return [e for e in entities if id(e) not in own]
+
+
+# "new bank details for Brightwell Roofing (sort code ...)": the account of a firm named in the
+# sentence, asked about at that firm's own domain (accounts@brightwell-roofing.co.uk).
+_FIRM_BEFORE = regex.compile(r"\b(?:for|of|from|to)\s+(?P<firm>(?:\p{Lu}[\p{L}&'’\-]*\s+){0,3}\p{Lu}[\p{L}&'’\-]*)")
+_DOMAIN_WORD = regex.compile(r"[a-z]{4,}")
+_FIRM_REACH = 80
+
+
+def _a_participants_firm(
+    text: str, entity: DetectedEntity, participants: Participants, people: Sequence[DetectedEntity]
+) -> bool:
+    """Bank details given as a firm's (not a person's), whose name is in a participant's mail domain."""
+    start = max(0, entity.start - _FIRM_REACH)
+    sentence = max(text.rfind(". ", start, entity.start), text.rfind("\n", start, entity.start))
+    firms = [
+        m.group("firm") for m in _FIRM_BEFORE.finditer(text, max(start, sentence + 1), entity.start)
+        if not _people_between(people, m.start("firm"), m.end("firm") + 1)
+    ]
+    if not firms:
+        return False
+    domain_words = {
+        word for address in participants.addresses
+        for word in _DOMAIN_WORD.findall(address.rpartition("@")[2].casefold())
+    }
+    return any(
+        len(word) >= 4 and word.casefold() in domain_words
+        for firm in firms for word in regex.findall(r"\p{L}+", firm)
+    )
 
 
 def _cued(text: str, entity: DetectedEntity, people: Sequence[DetectedEntity]) -> bool:

@@ -217,3 +217,36 @@ def test_the_same_letter_to_a_payroll_bureau_still_blocks(scanner: Scanner) -> N
                    [{"address": "payroll@bureau-services.co.uk", "name": "Payroll"}],
                    attachments=[_text_attachment("maternity_letter.txt", _OWN_LETTER)])
     assert "special-category-external" in {f.rule for f in result.findings}, result.findings
+
+
+# --- session 11: a firm's own bank details; a case of something in a class ---------------
+
+_FIRM_CHECK = ("Hello, we have had a letter giving new bank details for Castleford Glazing (sort code 20-45-77, "
+               "account 61538820). Before we change anything, please confirm by phone that it came from you.\n"
+               "Sam Reid, Finance")
+
+
+def test_a_firms_own_bank_details_checked_with_the_firm_are_allowed(scanner: Scanner) -> None:
+    result = _scan(scanner, _FIRM_CHECK, [{"address": "accounts@castleford-glazing.co.uk", "name": "Accounts"}])
+    assert result.action == "allow", result.findings
+
+
+def test_the_same_firms_details_sent_to_someone_else_still_warn(scanner: Scanner) -> None:
+    result = _scan(scanner, _FIRM_CHECK, [{"address": "help@payments-checker.co.uk", "name": "Help desk"}])
+    assert result.action != "allow"
+
+
+def test_a_persons_bank_details_named_for_them_are_not_a_firms(scanner: Scanner) -> None:
+    body = ("Hello, please pay the refund for Jodie Castleford (sort code 20-45-77, account 61538820).\nSam Reid")
+    result = _scan(scanner, body, [{"address": "accounts@castleford-glazing.co.uk", "name": "Accounts"}])
+    assert result.action != "allow"
+
+
+def test_a_case_of_head_lice_in_a_class_is_about_no_one(scanner: Scanner) -> None:
+    body = ("Dear parents,\nWe have had a case of head lice in Year 3. Please check your child's hair "
+            "this weekend and treat if needed.\nThank you, Office")
+    to = [{"address": "a.parent@gmail.com", "name": "A Parent"}, {"address": "b.parent@gmail.com", "name": "B Parent"}]
+    result = _scan(scanner, body, to)
+    assert "special-category-external" not in {f.rule for f in result.findings}, result.findings
+    named = _scan(scanner, body.replace("a case of head lice in Year 3", "Tomasz has head lice again"), to)
+    assert "special-category-external" in {f.rule for f in named.findings}, named.findings

@@ -58,6 +58,9 @@ def test_a_column_with_one_special_cell_or_a_club_table_is_not_a_column_of_needs
         ("Sorry to say Tamsin was bitten on the hand by a classmate at lunch.", "bitten on the hand"),
         ("Has the insurer been told about Owain's knee op in June?", "knee op"),
         ("Farah is off games until her shoulder reconstruction has healed.", "shoulder reconstruction"),
+        # A note headed by the pupil's name, the procedure opening its line.
+        ("Jacob Marsh - games notes\nKnee reconstruction in May; no rugby this term.",
+         "Knee reconstruction"),
     ],
 )
 def test_benefits_bites_and_named_operations_of_someone_are_special(found: Found, text: str, phrase: str) -> None:
@@ -71,6 +74,7 @@ def test_benefits_bites_and_named_operations_of_someone_are_special(found: Found
         "Universal Credit rates change in April, the DWP says.",
         "She was bitten by the travel bug after her gap year.",
         "The knee op scene in the film made the class squirm.",
+        "The roof repair on the science block starts on Monday.",
     ],
 )
 def test_the_same_words_about_no_one_are_not_special(found: Found, text: str) -> None:
@@ -123,3 +127,17 @@ def test_a_name_inside_a_password_is_part_of_the_password(found: Found) -> None:
     text = "Supply login: k.osei.supply / Daisy-Lantern-31"
     assert found(text, "PASSWORD") == ["Daisy-Lantern-31"]
     assert found(text, "PERSON") == []
+
+
+# --- a subject line over a body about someone's special facts ----------------------------
+
+
+def test_a_subject_term_is_special_when_the_body_states_someones_facts(found: Found) -> None:
+    text = ("Subject: private fostering?\nhi Dev, quick one - Keira in 8M says she has been living with "
+            "her aunt's friend since half term because her mum has been in hospital.\nSue")
+    assert "private fostering" in found(text, SC)
+
+
+def test_a_subject_term_over_a_body_about_no_one_is_not(found: Found) -> None:
+    text = "Subject: private fostering training\nHi all, the twilight session is on Thursday in the library.\nSue"
+    assert found(text, SC) == []

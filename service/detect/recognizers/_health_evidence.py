@@ -116,13 +116,12 @@ _ORGAN = (
 )
 # Operations and tests: "hip replacement", "an operation on his heart", "tonsils out", "MRI scan", "mastectomy".
 _PROCEDURE = regex.compile(
-    r"\b(?P<h>(?:hip|knee|shoulder|joint|ankle|elbow)\s+replacement)\b"
+    r"\b(?P<h>(?:hip|knee|shoulder|joint|ankle|elbow)\s+replacement|" + _ORGAN + r"\s+(?:reconstruction|repair))\b"
     r"|(?:\b(?:having|had|have|has|get|getting|got|needs?|needed|after|from|before|following|for|an?|his|her|their|my|the)"
     # "Amelia's knee op": the person's own.
     r"|(?<=\p{L})['’]s)\s+"
     r"(?:(?:an?|his|her|their|my|the|emergency|minor|major|keyhole|small|big|routine|planned)\s+){0,2}"
-    r"(?P<h>(?:" + _ORGAN + r"\s+)?(?:operation|op|surgery)(?:\s+on\s+(?:his|her|their|my)\s+" + _BODY + r")?"
-    r"|" + _ORGAN + r"\s+(?:reconstruction|repair))\b"
+    r"(?P<h>(?:" + _ORGAN + r"\s+)?(?:operation|op|surgery)(?:\s+on\s+(?:his|her|their|my)\s+" + _BODY + r")?)\b"
     r"(?!\s+(?:of\b|theatre|dates?|hours|times|car\s+park|next\s+door|reception)|\s+(?-i:[A-Z]))"
     r"|\b(?:having|had|have|has|get|getting|got|needs?|needed|due\s+to\s+have|booked\s+in\s+to\s+have)\s+"
     r"(?:(?:his|her|their|my|the)\s+)?(?P<h>(?:tonsils|adenoids|appendix|gallbladder|gall\s+bladder|wisdom\s+teeth|teeth"

@@ -161,6 +161,11 @@ _TOLD_ABOUT = regex.compile(
 )
 # "his asthma", "her back surgery": the term as the person's own, said, not supposed.
 _THEIR_OWN = regex.compile(r"(?i)\b(?:his|her)\s+(?:[\w'’-]+\s+)?$")
+_CASES_BEFORE = regex.compile(r"(?i)\b(?:an?\s+(?:\w+\s+)?cases?|(?:\w+\s+)?cases|an\s+outbreak|outbreaks?)\s+of\s+$")
+_IN_A_GROUP = regex.compile(
+    r"(?i)\s+(?:in|across|among|amongst|within)\s+(?:the\s+|our\s+|your\s+child['’]s\s+)?"
+    r"(?:class|classes|year|years|y\d|reception|nursery|school|key\s+stage|ks\d|form|tutor\s+group|group|setting|\d{1,2}\s?[A-Z]\b)"
+)
 _CLASS_BEFORE = regex.compile(r"(?i)\b(?:the|our|my|your|whole)[ ]+class[ ]+$")
 _PRECEDER = regex.compile(phrase_regex(GENERIC_PRECEDERS).pattern + r"[\s\-]*$", regex.IGNORECASE)
 
@@ -236,6 +241,8 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             return results
         sentences = _sentences(text, doc)
         starts = [s.start for s in sentences]
+        subject_end = _subject_line_end(text)
+        unplaced_in_subject: list[tuple[int, int]] = []
         for start, end in hits:
             index = max(0, bisect.bisect_right(starts, start) - 1)
             sentence = sentences[index]
@@ -250,10 +257,16 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
                 results.append(self._result(start, end, score))
             if score is not None and score > self.NEEDS_A_NAME_SCORE:
                 placed.append((start, end))
+            elif end <= subject_end:
+                unplaced_in_subject.append((start, end))
         if classifier is not None and doc is not None:
             # A sentence whose lexicon hits found no one yet is still read whole: "The family
             # keep kosher" has the hit "keep kosher", but only the sentence has "the family".
             results += self._classified(text, doc, classifier, sentences, placed, nlp_artifacts)
+        # "Subject: IVF appointments" over a body that states someone's special facts: the
+        # subject line is the message's, and the message is about that person.
+        if unplaced_in_subject and any(r.start >= subject_end and r.score > self.NEEDS_A_NAME_SCORE for r in results):
+            results += [self._result(start, end, self.REFERRED_SCORE) for start, end in unplaced_in_subject]
         return results
 
     def _form_results(
@@ -373,6 +386,9 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         # "the class allergy list": the whole class's (a space before it, not a table's "Class\tFSM").
         if _CLASS_BEFORE.search(text, max(0, start - 20), start):
             return True
+        # "a case of head lice in Class 2F", "cases of chickenpox in Year 1": in a group, not in anyone said.
+        if _CASES_BEFORE.search(text, max(0, start - 30), start) and _IN_A_GROUP.match(text, end, end + 40):
+            return True
         return _PRECEDER.search(text, max(0, start - 20), start) is not None
 
     def _about_a_person(
@@ -488,6 +504,15 @@ def special_category_terms(text: str) -> list[tuple[int, int]]:
         h for h in _outermost(hits)
         if not SpecialCategoryRecognizer._generic(text, *h) and not is_empty_label(text, h[1])
     ]
+
+
+_SUBJECT_LINE = regex.compile(r"[ \t]*Subject[ \t]*:[^\n]*")
+
+
+def _subject_line_end(text: str) -> int:
+    """Where a text's opening "Subject:" line ends, or 0 when it has none."""
+    m = _SUBJECT_LINE.match(text)
+    return m.end() if m else 0
 
 
 def _everyday_health(text: str) -> list[tuple[int, int]]:
