@@ -66,6 +66,9 @@ SEALED5_DIR = CORPUS_DIR / "sealed5"
 # Hand-written ordinary prose of many locales, by a helper who never saw the engine: the
 # general set that nobody tunes on (corpus/general/ is generated from our own templates).
 SEALED5_GENERAL_DIR = SEALED5_DIR / "general"
+# Written in session 11 while sealed5 was spent; its general part by another helper (s6g-).
+SEALED6_DIR = CORPUS_DIR / "sealed6"
+SEALED6_GENERAL_DIR = SEALED6_DIR / "general"
 GENERAL_DIR = CORPUS_DIR / "general"
 
 

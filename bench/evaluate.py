@@ -33,6 +33,8 @@ from bench.corpus import (
     SEALED4_DIR,
     SEALED5_DIR,
     SEALED5_GENERAL_DIR,
+    SEALED6_DIR,
+    SEALED6_GENERAL_DIR,
     SEALED_DIR,
     Draft,
     EntityText,
@@ -295,13 +297,15 @@ class EvalSet:
 
 def evaluation_sets(only: Sequence[str] = ()) -> list[EvalSet]:
     sets = [EvalSet("tune", ENTITIES_DIR, DRAFTS_DIR)]
-    for name, folder in (("sealed", SEALED_DIR), ("sealed2", SEALED2_DIR), ("sealed3", SEALED3_DIR), ("sealed4", SEALED4_DIR), ("sealed5", SEALED5_DIR)):
+    for name, folder in (("sealed", SEALED_DIR), ("sealed2", SEALED2_DIR), ("sealed3", SEALED3_DIR), ("sealed4", SEALED4_DIR), ("sealed5", SEALED5_DIR),
+                         ("sealed6", SEALED6_DIR)):
         if (folder / "entities").is_dir():
             sets.append(EvalSet(name, folder / "entities", folder / "drafts"))
     if GENERAL_DIR.is_dir():
         sets.append(EvalSet("general", GENERAL_DIR, None))
-    if SEALED5_GENERAL_DIR.is_dir():
-        sets.append(EvalSet("sealed5-general", SEALED5_GENERAL_DIR, None))
+    for name, folder in (("sealed5-general", SEALED5_GENERAL_DIR), ("sealed6-general", SEALED6_GENERAL_DIR)):
+        if folder.is_dir():
+            sets.append(EvalSet(name, folder, None))
     return [s for s in sets if not only or s.name in only]
 
 
@@ -421,7 +425,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         default="",
-        help="with --sets: a comma-separated list of the sets to score (tune, sealed, sealed2, sealed3, sealed4, sealed5, general, sealed5-general)",
+        help="with --sets: a comma-separated list of the sets to score (tune, sealed, sealed2, sealed3, sealed4, sealed5, sealed6, general, sealed5-general, sealed6-general)",
     )
     args = parser.parse_args(argv)
 

@@ -214,7 +214,7 @@ def test_overlap_and_strict_matching_count_what_the_readme_says() -> None:
     assert [p.type for p in far.false_pos] == ["(unmapped)US_SSN"]
 
 
-@pytest.mark.parametrize(("folder", "prefix"), [("sealed", "sx-"), ("sealed2", "sy-"), ("sealed3", "sz-"), ("sealed4", "s4-"), ("sealed5", "s5-")])
+@pytest.mark.parametrize(("folder", "prefix"), [("sealed", "sx-"), ("sealed2", "sy-"), ("sealed3", "sz-"), ("sealed4", "s4-"), ("sealed5", "s5-"), ("sealed6", "s6-")])
 def test_the_sealed_sets_parse_without_being_read_for_tuning(folder: str, prefix: str) -> None:
     # Format only: each sealed set (its README.md) must load, so that `python -m
     # bench.evaluate --sets` can score it; its contents are never asserted on.
@@ -228,12 +228,14 @@ def test_the_sealed_sets_parse_without_being_read_for_tuning(folder: str, prefix
     assert not ids & ({t.id for t in texts} | {d.id for d in drafts}), "no sealed record is in the tuning corpus"
 
 
-def test_the_sealed_general_set_parses_without_being_read_for_tuning() -> None:
-    # Format only, as above: corpus/sealed5/general/ is scored by `bench.evaluate --sets`.
-    from bench.corpus import SEALED5_GENERAL_DIR
+@pytest.mark.parametrize(("folder", "prefix"), [("sealed5", "s5g-"), ("sealed6", "s6g-")])
+def test_the_sealed_general_sets_parse_without_being_read_for_tuning(folder: str, prefix: str) -> None:
+    # Format only, as above: corpus/sealed*/general/ is scored by `bench.evaluate --sets`.
+    from bench.corpus import CORPUS_DIR
 
-    texts = load_entity_texts(SEALED5_GENERAL_DIR)
-    assert texts and all(t.id.startswith("s5g-") for t in texts)
+    directory = CORPUS_DIR / folder / "general"
+    texts = load_entity_texts(directory)
+    assert texts and all(t.id.startswith(prefix) for t in texts)
 
 
 def test_the_password_sentences_load_and_each_secret_is_in_its_sentence() -> None:
