@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import generate
 import yaml
 from faker import Faker
 from generate import Casing, Sample, Words, _Builder, load_fillers, load_names
@@ -71,8 +72,16 @@ _SLOT = re.compile(r"\{([A-Za-z0-9_.]+)\}")
 _PERSON = re.compile(r"([A-E])\.(full|first|last|tlast|tfull|lfull|lfirst|llast|ufull|rev|mail|word)$")
 
 
+# Round 6d's general templates (firms named "Surname, Surname and Surname" and towns in
+# comma lists, as negatives) are used only with `train.py --round6`, so that without it
+# the recipe still makes the shipped round 5b.
+_ROUND6_SLOT = re.compile(r"\{(?:firmlist|towns)\d*l?\}")
+
+
 def load_general_templates(split: GeneralSplit) -> dict[str, list[str]]:
     data = yaml.safe_load((RECIPE_DIR / "general_templates.yaml").read_text(encoding="utf-8"))
+    if not generate.TRAIN_ROUND6:
+        return {kind: [t for t in items if not _ROUND6_SLOT.search(t)] for kind, items in data[split].items()}
     return {kind: list(items) for kind, items in data[split].items()}
 
 
@@ -147,6 +156,16 @@ class GeneralGenerator:
             a, b = self._surname(), self._surname()
             v = rng.choice([f"{a} and {b} {rng.choice(FIRM_ENDS)}", f"{a} & {b}", f"{a} {rng.choice(FIRM_ENDS)}",
                             f"{a} & Sons"])
+        elif base == "firmlist":
+            # round 6d: a firm named after its partners, as a comma list ("Garcia, Olivera and Molina")
+            a, b, c = self._surname(), self._surname(), self._surname()
+            v = rng.choice([f"{a}, {b} and {c}", f"{a}, {b} and {c}", f"{a}, {b} & {c}", f"{a} & {b}",
+                            f"{a} {b} LLP", f"{a}, {b} and {c} {rng.choice(FIRM_ENDS)}", f"{a} {b} & {c}",
+                            f"{a}, {b} & Co"])
+        elif base == "towns":
+            # round 6d: towns of every country in a comma list
+            towns = [self._clean(self._faker().city()) for _ in range(rng.randint(2, 6))]
+            v = ", ".join(towns[:-1]) + rng.choice([", ", " and ", ", ", " & "]) + towns[-1]
         elif base == "ensemble":
             v = f"{rng.choice(['the ', ''])}{self._surname()} {rng.choice(ENSEMBLES)}"
         elif base == "venue":

@@ -69,7 +69,8 @@ def load_names(split: Split) -> Names:
 # templates.yaml but are used only when asked for (`train.py --round6`): round 6a was not
 # shipped (models/README.md), and without them the recipe still makes the shipped round 5b.
 TRAIN_ROUND6 = False
-_ROUND6_SLOT = re.compile(r"\{(?:F\d\.(?:full|sur|tsur)|character|ROWS|NOROWS|CAPSNAMES|SCORES|COUNTS|TIMENOUN)\}")
+_ROUND6_SLOT = re.compile(
+    r"\{(?:F\d\.(?:full|sur|tsur)|character|ROWS|NOROWS|CAPSNAMES|SCORES|COUNTS|TIMENOUN|listlabel|panel)\}")
 
 
 def load_templates(split: TemplateSet) -> dict[str, list[str]]:
@@ -478,7 +479,9 @@ class Generator:
         label ("Spelling: Kowalski 12, Adeyemi 9"): names, in the same shapes as
         {COUNTS}, whose cells name things."""
         rng = self.rng
-        form = rng.choice(["sur", "sur", "sur", "first", "full"])
+        # round 6d: a third lone surnames (6c: three fifths), which had taught that a comma
+        # list of capitalised surname-like words is names (firms and towns in form fields)
+        form = rng.choice(["sur", "sur", "first", "first", "full", "full"])
         if rng.random() < 0.85:
             b.add(rng.choice(self.fillers["scorelabel"]) + rng.choice([": ", ": ", " - ", "\n", " scores: ", ":\n"]))
         sep = rng.choice([", ", ", ", "; ", "\n", " | ", "  "])
@@ -496,6 +499,9 @@ class Generator:
         shapes of {SCORES}: houses, colours, awards, items, clubs and subjects name no one."""
         rng = self.rng
         f = self.fillers
+        if rng.random() < 0.3:
+            self._render_daycells(b)
+            return
         things = rng.choice([f["house"], f["house"], f["countthing"], f["club"], f["subject"], f["rowitem"] + f["equipment"]])
         if rng.random() < 0.85:
             b.add(rng.choice(f["scorelabel"] + f["countlabel"]) + rng.choice([": ", ": ", " - ", "\n", " totals: ", ":\n"]))
@@ -507,6 +513,40 @@ class Generator:
             b.add(thing + join + self._score())
         if sep == "\n":
             b.add("\n")
+
+    def _render_daycells(self, b: _Builder) -> None:
+        """Round 6d: a week in day cells ("Mon: Year 2 | Tue: Y5/6 | Wed: phonics group"),
+        under a label or none: a day and what happens on it, no one's name."""
+        rng = self.rng
+        f = self.fillers
+        days = rng.choice([["Mon", "Tue", "Wed", "Thu", "Fri"], ["Mon", "Tues", "Weds", "Thurs", "Fri"],
+                           ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], ["M", "Tu", "W", "Th", "F"],
+                           ["Mon", "Tue", "Wed", "Thu", "Fri"]])
+        start = rng.choice([0, 0, 0, 1, 2])
+        days = days[start : start + rng.randint(3, 5)]
+        if rng.random() < 0.6:
+            b.add(rng.choice(f["daylabel"]) + rng.choice([": ", "\n", " - ", ":\n"]))
+        sep = rng.choice([" | ", " | ", "; ", ", ", "\n", "  ", " / "])
+        join = rng.choice([": ", ": ", " - ", " ", "\t"])
+        for i, day in enumerate(days):
+            if i:
+                b.add(sep)
+            r = rng.random()
+            if r < 0.25:
+                what = f"{rng.choice(f['year'])} {rng.choice(['&', 'and', '+'])} {rng.choice(f['year'])}"
+            elif r < 0.4:
+                what = rng.choice(["Y1-2", "Y3-4", "Y5-6", "Y5/6", "Y3/4", "Yr 1/2", "KS1", "KS2", "EYFS", "Y10-11"])
+            elif r < 0.55:
+                what = rng.choice(f["class"] + f["year"])
+            elif r < 0.7:
+                what = rng.choice(f["club"] + f["subject"])
+            elif r < 0.8:
+                what = rng.choice(f["room"])
+            else:
+                what = rng.choice(f["daycell"])
+            b.add(day + join + what)
+        if rng.random() < 0.5:
+            b.add(".")
 
     def _render_timenoun(self) -> str:
         """Round 6c: a season, month or day before an acronym or a noun ("Spring INSET",
