@@ -141,3 +141,13 @@ def test_a_subject_term_is_special_when_the_body_states_someones_facts(found: Fo
 def test_a_subject_term_over_a_body_about_no_one_is_not(found: Found) -> None:
     text = "Subject: private fostering training\nHi all, the twilight session is on Thursday in the library.\nSue"
     assert found(text, SC) == []
+
+
+def test_a_full_name_led_by_a_word_name_in_a_list_of_full_names_is_a_name(found: Found) -> None:
+    names = found("Expedition group B: Rhys Jenkins, Farida Haidari, Kit Holloway\nKit check on Friday", "PERSON")
+    assert "Kit Holloway" in names
+
+
+def test_towns_and_clubs_in_a_list_are_not_names(found: Found) -> None:
+    assert found("Away fixtures: Maidstone United, Dover Athletic, Ashford Town", "PERSON") == []
+    assert found("The coach goes via Canterbury, Dover, Folkestone and Hythe.", "PERSON") == []

@@ -401,6 +401,11 @@ def is_world_given_name(word: str) -> bool:
     return _fold(word) in world_given_names()
 
 
+def _surname_like(word: str) -> bool:
+    """After a given name, a surname: a name-like word, or a town's name ("Kit Holloway", "Amy Preston")."""
+    return could_be_name(word) or (_fold(word) in gb_places() and word.casefold() not in common_words())
+
+
 def _is_given_name(word: str) -> bool:
     return is_known_first_name(word) or is_world_given_name(word) or is_given_name(_fold(word))
 
@@ -843,8 +848,14 @@ def listed_with_names(
         if after:
             words = list(_NAME_WORD_RE.finditer(after.group("name")))
             kept = []
-            for w in words:
-                if not (could_be_name(w.group()) and _case_of(w.group()) == cased) or w.group().casefold() in _GREETING_WORDS:
+            for i, w in enumerate(words):
+                # "Zara Bhatt, Noor Abdi, Kit Holloway": a given name that is also a word ("Kit",
+                # "Will") leads a full name in a list of full names.
+                word_name = (
+                    i == 0 and len(words) > 1 and " " in text[start:end].strip() and _is_given_name(w.group())
+                    and _surname_like(words[1].group()) and _case_of(words[1].group()) == cased
+                ) or (i > 0 and bool(kept) and _is_given_name(kept[0].group()) and _surname_like(w.group()))
+                if not ((could_be_name(w.group()) or word_name) and _case_of(w.group()) == cased) or w.group().casefold() in _GREETING_WORDS:
                     break
                 kept.append(w)
             if kept:
@@ -861,7 +872,9 @@ def listed_with_names(
             # and none be in capitals unless the source is.
             words = _NAME_WORD_RE.findall(value)
             if join == "," and not (
-                (any(is_known_name(w) for w in words) or (len(words) > 1 and all(could_be_name(w) for w in words)))
+                (any(is_known_name(w) for w in words)
+                 or (len(words) > 1 and (all(could_be_name(w) for w in words)
+                                         or (_is_given_name(words[0]) and all(_surname_like(w) for w in words[1:])))))
                 and (cased == "upper" or not any(w.isupper() and len(w) > 1 for w in words))
             ):
                 continue
