@@ -75,6 +75,9 @@ def test_benefits_bites_and_named_operations_of_someone_are_special(found: Found
         "She was bitten by the travel bug after her gap year.",
         "The knee op scene in the film made the class squirm.",
         "The roof repair on the science block starts on Monday.",
+        # A lesson's task, and a share of a group said with a few words between.
+        "In Year 10, students research epilepsy and first aid before the first aid course.",
+        "Please be sensitive: some students in the year live with diabetes and may want to talk.",
     ],
 )
 def test_the_same_words_about_no_one_are_not_special(found: Found, text: str) -> None:
@@ -151,3 +154,13 @@ def test_a_full_name_led_by_a_word_name_in_a_list_of_full_names_is_a_name(found:
 def test_towns_and_clubs_in_a_list_are_not_names(found: Found) -> None:
     assert found("Away fixtures: Maidstone United, Dover Athletic, Ashford Town", "PERSON") == []
     assert found("The coach goes via Canterbury, Dover, Folkestone and Hythe.", "PERSON") == []
+
+
+def test_names_in_a_cover_list_are_names(found: Found) -> None:
+    text = "Cover for Thursday:\nP2\t8C Geo\tNwachukwu out\tcover: Lindqvist\nP5\t10Y Art\tFerreira absent\tcover: supply"
+    names = found(text, "PERSON")
+    assert {"Nwachukwu", "Lindqvist", "Ferreira"} <= set(names)
+
+
+def test_out_and_cover_cells_with_no_name_are_not_names(found: Found) -> None:
+    assert found("Today:\tYear 6 out on trip\tLights out\tcover: TBC\tcover: Supply Teacher", "PERSON") == []

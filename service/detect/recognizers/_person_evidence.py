@@ -90,6 +90,12 @@ _LAST_LINE = regex.compile(
 _BARE_GREETING = regex.compile(
     rf"(?:[ \t]*Subject:[^\n]*\n)?\s*(?P<name>(?=\p{{Lu}}){NAME_WORD})[ \t]*,(?=[ \t]*\n|[ \t]+\S)"
 )
+# A cover list's cells: "Okoro out", "Bianchi absent", "cover: Summers", "covered by Mr Wilde".
+_COVER_CELL = regex.compile(
+    rf"(?m)(?:^|(?<=\t)|(?<=\|[ \t]))[ \t]*(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]+"
+    r"(?:out|absent|off(?:[ \t]+sick)?|away|on[ \t]+(?:a[ \t]+)?course)[ \t]*(?=\t|[ \t]\|[ \t]|$)"
+    rf"|(?i:\bcover(?:ed)?(?:[ \t]+by)?)[ \t]*[:\-–][ \t]*(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]*(?=\t|[ \t]\|[ \t]|,|$)"
+)
 # "... im at work xx amber"
 _KISSES = regex.compile(rf"(?im)\bx{{1,4}}[ \t]+(?P<name>{NAME_WORD})[ \t]*$")
 
@@ -235,6 +241,11 @@ def evidence_spans(
         span = _leading_names(text, m, could_be_name, strict=True)
         if span and _rota_name(text[span[0] : span[1]], is_known_name):
             yield (*span, "Name in a rota or timetable")
+    if "\t" in text or "cover" in text.casefold():
+        for m in _COVER_CELL.finditer(text):
+            span = _leading_names(text, m, could_be_name, strict=True)
+            if span == m.span("name") and text[span[0]].isupper():
+                yield (*span, "Name in a cover list")
     for m in _PARENT_OF.finditer(text):
         span = _leading_names(text, m, could_be_name, strict=False)
         if span:

@@ -308,4 +308,7 @@ GENERIC_PRECEDERS: tuple[str, ...] = (
     "looks at", "look at", "looking at", "learn about", "learns about", "learning about", "learnt about",
     "learned about", "teach about", "teaching about", "explore", "explores", "exploring", "lesson on",
     "lessons on", "unit on", "topic of",
+    # A lesson's task: "We compare type 1 and type 2 diabetes", "students research epilepsy".
+    "compare", "compares", "comparing", "describe", "describes", "describing", "research", "researching",
+    "investigate", "investigating", "revise", "revising",
 )

@@ -145,7 +145,7 @@ _THEN_A_NAME_ENDS_THE_LINE = regex.compile(r"[ \t]*[-–:][ \t]*\p{Lu}\p{Ll}+(?:
 # "several pupils have severe allergies", "some of our children are on SEN support": a share of a group.
 _SOME_OF_A_GROUP = regex.compile(
     r"(?i)\b(?:several|some|many|a\s+few|a\s+number\s+of|most|other|few)\s+(?:of\s+(?:our|the)\s+)?"
-    r"(?:pupils|children|students|learners|staff|families|parents|people)\s+(?:[\w'’-]+\s+){0,3}$"
+    r"(?:pupils|children|students|learners|staff|families|parents|people)\s+(?:[\w'’-]+\s+){0,5}$"
 )
 _HEADER_LINE = regex.compile(r"(?i)[ \t>]*(?:from|to|cc|bcc|sent|reply-to)[ \t]*:")
 # "18% SEN support", "12% of pupils are FSM", "31 per cent with an EHCP": a share of a group.
