@@ -164,3 +164,16 @@ def test_names_in_a_cover_list_are_names(found: Found) -> None:
 
 def test_out_and_cover_cells_with_no_name_are_not_names(found: Found) -> None:
     assert found("Today:\tYear 6 out on trip\tLights out\tcover: TBC\tcover: Supply Teacher", "PERSON") == []
+
+
+def test_the_readers_own_condition_stated_to_them_is_special(found: Found) -> None:
+    values = found("Of course. OH suggested it because of your IBS; I've added it to your reasonable adjustments plan.", SC)
+    assert "IBS" in values and "reasonable adjustments" in values
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Please tell us about your allergies on the form.", "Let us know of any changes to your medical conditions."],
+)
+def test_asking_everyone_about_their_own_health_is_not_special(found: Found, text: str) -> None:
+    assert found(text, SC) == []

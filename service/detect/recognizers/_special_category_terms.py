@@ -58,7 +58,7 @@ TOPICS: dict[str, Topic] = {
             "young carer", "medical appointment", "fit note", "sick note",
             *_conditions(),
         ),
-        acronyms=("OCD", "PTSD", "HIV", "IHCP", "IHP", "CAMHS", "ME/CFS"),
+        acronyms=("OCD", "PTSD", "HIV", "IHCP", "IHP", "CAMHS", "ME/CFS", "IBS", "PCOS"),
         # The condition after "diagnosed with": up to three words, to the next break.
         patterns=(
             r"(?<=\b(?:diagnosed\s+with|diagnosis\s+of|diagnosis:)\s+(?:an?\s+)?)"

@@ -166,6 +166,11 @@ _IN_A_GROUP = regex.compile(
     r"(?i)\s+(?:in|across|among|amongst|within)\s+(?:the\s+|our\s+|your\s+child['’]s\s+)?"
     r"(?:class|classes|year|years|y\d|reception|nursery|school|key\s+stage|ks\d|form|tutor\s+group|group|setting|\d{1,2}\s?[A-Z]\b)"
 )
+_YOUR_OWN = regex.compile(r"(?i)\byour\s+(?:[\w'’-]+\s+)?$")
+_ASKS_OF_ALL = regex.compile(
+    r"(?i)\b(?:tell|let|inform|update|share|notify|advise|remind)\s+(?:us|me|the\s+\w+)\b|\bany\b|\bif\b|\bwhether\b"
+    r"|\bplease\s+(?:list|give|state|note|declare|record|add)\b|\?"
+)
 _CLASS_BEFORE = regex.compile(r"(?i)\b(?:the|our|my|your|whole)[ ]+class[ ]+$")
 _PRECEDER = regex.compile(phrase_regex(GENERIC_PRECEDERS).pattern + r"[\s\-]*$", regex.IGNORECASE)
 
@@ -420,6 +425,12 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         # "Thanks for telling me about the bedwetting": a fact the reader told the writer, so
         # someone's (their child's, their own), though the sentence names no one.
         if _TOLD_ABOUT.search(text, max(sentence.start, start - 60), start):
+            return self.REFERRED_SCORE
+        # "OH recommended it given your IBS", "I've put this on your reasonable adjustments plan":
+        # the reader's own, stated; not "please tell us about your allergies", a request to all.
+        if _YOUR_OWN.search(text, max(sentence.start, start - 30), start) and not _ASKS_OF_ALL.search(
+            text, max(sentence.start, start - 60), start
+        ):
             return self.REFERRED_SCORE
         # "Jack was seen by the nurse. Possible concussion.": the person named just before.
         previous = _previous_in_paragraph(text, sentences, index)
