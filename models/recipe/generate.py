@@ -65,12 +65,26 @@ def load_names(split: Split) -> Names:
     return Names(first=read("first_names.tsv"), surnames=read("surnames.tsv"))
 
 
+def load_names_by_origin(split: Split) -> dict[str, Names]:
+    """Round 6e: the same names grouped by origin, for lines of names of many origins."""
+    out: dict[str, Names] = {}
+    for file, attr in (("first_names.tsv", "first"), ("surnames.tsv", "surnames")):
+        for line in (RECIPE_DIR / "names" / file).read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            name, origin, name_split = line.split("\t")
+            if name_split == split:
+                getattr(out.setdefault(origin, Names([], [])), attr).append(name)
+    return out
+
+
 # Round 6's training templates (famous people, characters, rows of names) stay in
 # templates.yaml but are used only when asked for (`train.py --round6`): round 6a was not
 # shipped (models/README.md), and without them the recipe still makes the shipped round 5b.
 TRAIN_ROUND6 = False
 _ROUND6_SLOT = re.compile(
-    r"\{(?:F\d\.(?:full|sur|tsur)|character|ROWS|NOROWS|CAPSNAMES|SCORES|COUNTS|TIMENOUN|listlabel|panel)\}")
+    r"\{(?:F\d\.(?:full|sur|tsur)|character|ROWS|NOROWS|CAPSNAMES|SCORES|COUNTS|TIMENOUN|listlabel|panel"
+    r"|CAPSGROUPS|CASTIS|SYSPAIR|MIXNAMES)\}")
 
 
 def load_templates(split: TemplateSet) -> dict[str, list[str]]:
@@ -150,6 +164,8 @@ class Generator:
             extra = yaml.safe_load((RECIPE_DIR / file).read_text(encoding="utf-8"))["fillers"]
             self.fillers.update({k: [str(v) for v in vs] for k, vs in extra.items()})
         self.rng = random.Random(seed)
+        self.names_split = names
+        self._by_origin: dict[str, Names] | None = None
 
     # -- names -----------------------------------------------------------------
     def _person(self) -> _Person:
@@ -561,6 +577,91 @@ class Generator:
         ])
         return f"{when} {what}"
 
+
+    # -- round 6e ------------------------------------------------------------------
+    def _render_capsgroups(self) -> str:
+        """Round 6e: class, house or group names joined by AND in capitals, with what they
+        do ("OAK AND ELM CLASSES - SWIMMING"): beside {CAPSNAMES}, lines that name no one."""
+        rng = self.rng
+        f = self.fillers
+        names = [n.upper() for n in rng.sample(f["classgroup"], rng.choice([2, 2, 2, 3]))]
+        if len(names) == 2:
+            joined = names[0] + rng.choice([" AND ", " AND ", " & ", "/", " + "]) + names[1]
+        else:
+            joined = names[0] + rng.choice([", ", " AND "]) + names[1] + rng.choice([" AND ", " & ", ", "]) + names[2]
+        group = f" {rng.choice(f['groupnoun'])}" if rng.random() < 0.8 else ""
+        what = rng.choice(f["capsactivity"])
+        day = rng.choice(f["weekday"]).upper()
+        line = rng.choice([
+            f"{joined}{group} - {what}", f"{joined}{group} - {what}", f"{joined}{group}: {what}",
+            f"{what} - {joined}{group}", f"{joined}{group} {what} ON {day}", f"{joined}{group} ARE {what} THIS WEEK",
+            f"{what} FOR {joined}{group}", f"{joined}{group}\n{what}",
+        ])
+        if rng.random() < 0.15:
+            line = line.title() if rng.random() < 0.5 else line.lower()
+        return line
+
+    def _render_castis(self, b: _Builder, casing: Casing) -> None:
+        """Round 6e: pupils and the parts they play, "Name is Part" ("Ava is Mary, and Leo is
+        Joseph"): the pupils are people, the parts (even Mary or Joseph) are not."""
+        rng = self.rng
+        f = self.fillers
+        if rng.random() < 0.75:
+            b.add(rng.choice(f["castlabel"]) + rng.choice([": ", ": ", " - ", ":\n", "\n"]))
+        n = rng.randint(2, 5)
+        parts = rng.sample(f["part"], n)
+        verb = rng.choice([" is ", " is ", " is ", " will be ", " plays ", " as ", " is playing "])
+        sep = rng.choice([", ", ", ", "; ", "\n", ". "])
+        for i in range(n):
+            if i:
+                last = i == n - 1
+                b.add(rng.choice([", and ", " and ", sep]) if last and sep in (", ", "; ") else sep)
+            self._render_person(b, self._person(), rng.choice(["first", "first", "first", "full"]), casing)
+            b.add(verb + parts[i])
+        b.add(rng.choice([".", ".", "", "!"]))
+
+    def _render_syspair(self) -> str:
+        """Round 6e: ordinary plural nouns and school systems in "X and Y" ("marks go into
+        Bromcom and Sparx"): lower-case nouns at the start of a clause name no one."""
+        rng = self.rng
+        f = self.fillers
+        sa, sb, sc = rng.sample(f["system"], 3)
+        pa, pb = rng.sample(f["plurals"], 2)
+        day = rng.choice(f["weekday"])
+        return rng.choice([
+            f"Please put {pa} into {sa} and {sb} by {day}.",
+            f"{pa.capitalize()} and {pb} go on {sa}.",
+            f"All {pa} are now in {sa} and {sb}.",
+            f"{sa} and {sb} hold the {pa}; {pb} stay on {sc}.",
+            f"Reminder: {pa} to {sa}, {pb} to {sb}.",
+            f"Log {pa} and {pb} in {sa} before {day}.",
+            f"{pa} in {sa}, {pb} in {sb}, the rest on paper",
+            f"The {pa} and the {pb} are both in {sa} now.",
+            f"Resources are on {sa}; {pa} and {pb} go into {sb} and {sc} this term.",
+            f"Cover work is on {sa}; {pa} go into {sb} by {day}.",
+            f"{pa} go into {sa} and {sb} at the end of each half term",
+            f"Marking: {pa} on {sa}, {pb} on {sb} and {sc}.",
+        ])
+
+    def _render_mixnames(self, b: _Builder, casing: Casing) -> None:
+        """Round 6e: a line of three to six full names of many origins, a third of them Irish,
+        Welsh or Scottish in their own spellings, as under a label ("Forms not back: ...")."""
+        rng = self.rng
+        if self._by_origin is None:
+            self._by_origin = load_names_by_origin(self.names_split)
+        origins = sorted(o for o, ns in self._by_origin.items() if ns.first)
+        celtic = [o for o in ("irish", "welsh", "scottish") if o in origins and self._by_origin[o].first]
+        n = rng.randint(3, 6)
+        sep = rng.choice([", ", ", ", ", ", "; ", "\n"])
+        for i in range(n):
+            if i:
+                b.add(" and " if i == n - 1 and sep == ", " and rng.random() < 0.3 else sep)
+            origin = rng.choice(celtic) if celtic and rng.random() < 0.35 else rng.choice(origins)
+            group = self._by_origin[origin]
+            first = rng.choice(group.first)
+            sur = rng.choice(group.surnames) if group.surnames and rng.random() < 0.6 else rng.choice(self.names.surnames)
+            self._render_person(b, _Person(first, sur, rng.choice(TITLES)), rng.choice(["full"] * 9 + ["tfull"]), casing)
+
     # -- other slots -------------------------------------------------------------
     def _date(self) -> str:
         rng = self.rng
@@ -691,6 +792,16 @@ class Generator:
                 self._render_counts(b)
             elif slot == "TIMENOUN":
                 b.add(self._render_timenoun())
+            elif slot == "CAPSGROUPS":
+                b.add(self._render_capsgroups())
+            elif slot == "CASTIS":
+                self._render_castis(b, casing)
+                is_list = True
+            elif slot == "SYSPAIR":
+                b.add(self._render_syspair())
+            elif slot == "MIXNAMES":
+                self._render_mixnames(b, casing)
+                is_list = True
             else:
                 b.add(self._filler(slot))
         b.add(template[pos:])
