@@ -70,6 +70,8 @@ _DETECT_SECONDS_PER_CHAR = 30e-6
 _ALWAYS_DETECTED_CHARS = 20_000
 # ... while an attachment that would get less than this is reported as not checked.
 _LEAST_ATTACHMENT_CHARS = 1_000
+# A subject line longer than this says no more as context for its body.
+_HEADING_CHARS = 300
 
 # Sensitivity labels that do not mark a message as confidential.
 _NOT_CONFIDENTIAL_LABELS = {"public", "general", "unrestricted", "official", "non-business", "personal"}
@@ -147,7 +149,7 @@ class Scanner:
         # Whom an attachment's file name is about matters only for mail leaving the trust.
         outbound = any(r.klass is RecipientClass.EXTERNAL for r in recipients)
         subject_entities = self._text_entities(extracted.subject, participants, draft)
-        body_entities = self._text_entities(extracted.body, participants, draft)
+        body_entities = self._text_entities(extracted.body, participants, draft, heading=extracted.subject)
         subject_entities = names_read_as_in_body(
             extracted.subject, subject_entities, extracted.body, body_entities, participants.is_named
         )
@@ -215,10 +217,11 @@ class Scanner:
         by_position: bool = True,
         chars: int | None = None,
         draft: DraftBudget | None = None,
+        heading: str = "",
     ) -> list[DetectedEntity]:
         text = text[: min(self.settings.max_text_chars, chars if chars is not None else len(text))]
         started = time.monotonic()
-        found = self.detector.analyze(text, ner_chars=ner_chars)
+        found = self._analyze_under(heading, text, ner_chars)
         if draft is not None:
             draft.note_detection(len(text), time.monotonic() - started)
         found = third_party(text, found, participants, by_position=by_position)
@@ -227,11 +230,30 @@ class Scanner:
             found = without_own_details(text, found, participants)
         return without_organisation_contacts(text, found, self.organisation)
 
+    def _analyze_under(self, heading: str, text: str, ner_chars: int) -> list[DetectedEntity]:
+        """The text's entities, read under its subject line as the corpus writes a message.
+
+        "Subject: CERN trip - passports" is the context of the body's "Imogen - 538106294"
+        as much as a word in the body would be. What is found in the subject line itself is
+        the subject's own part's business (analysed on its own), so it is dropped here.
+        """
+        heading = " ".join(heading.split())[:_HEADING_CHARS]
+        if not heading:
+            return self.detector.analyze(text, ner_chars=ner_chars)
+        prefix = f"Subject: {heading}\n"
+        shift = len(prefix)
+        found = self.detector.analyze(prefix + text, ner_chars=ner_chars + shift)
+        return [
+            replace(e, start=e.start - shift, end=e.end - shift) for e in found if e.start >= shift
+        ]
+
     def _text_entities(
-        self, text: str, participants: Participants, draft: DraftBudget | None = None
+        self, text: str, participants: Participants, draft: DraftBudget | None = None, heading: str = ""
     ) -> list[DetectedEntity]:
         chars = _affordable_chars(text, draft, _ALWAYS_DETECTED_CHARS) if draft is not None else None
-        return self._entities(text, participants, ner_chars=self.settings.ner_chars, chars=chars, draft=draft)
+        return self._entities(
+            text, participants, ner_chars=self.settings.ner_chars, chars=chars, draft=draft, heading=heading
+        )
 
     def _file_name_people(self, name: str, participants: Participants, draft: DraftBudget | None = None) -> list[str]:
         """Third parties named in a file name ('Jack_Brown_report.pdf').

@@ -250,3 +250,15 @@ def test_a_case_of_head_lice_in_a_class_is_about_no_one(scanner: Scanner) -> Non
     assert "special-category-external" not in {f.rule for f in result.findings}, result.findings
     named = _scan(scanner, body.replace("a case of head lice in Year 3", "Tomasz has head lice again"), to)
     assert "special-category-external" in {f.rule for f in named.findings}, named.findings
+
+
+def test_the_subject_is_the_context_of_numbers_in_the_body(scanner: Scanner) -> None:
+    # Nine digits after a name say nothing alone; under "Subject: ... passports" they are passport numbers.
+    body = "Here are the two we have so far:\nMaisie Fordham - 925417368\nTariq Aziz - 318624097\nThe rest by Friday."
+    to = [{"address": "bookings@alpine-tours.co.uk", "name": "Bookings"}]
+    under = _scan(scanner, body, to, subject="Ski trip - passports")
+    assert "personal-data-external" in {f.rule for f in under.findings}, under.findings
+    entities = {e for f in under.findings for e in (f.entities or {})}
+    assert "UK_PASSPORT" in entities, under.findings
+    plain = _scan(scanner, body, to, subject="Ski trip - room numbers")
+    assert "UK_PASSPORT" not in {e for f in plain.findings for e in (f.entities or {})}, plain.findings

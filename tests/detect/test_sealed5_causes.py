@@ -177,3 +177,62 @@ def test_the_readers_own_condition_stated_to_them_is_special(found: Found) -> No
 )
 def test_asking_everyone_about_their_own_health_is_not_special(found: Found, text: str) -> None:
     assert found(text, SC) == []
+
+
+def test_will_where_the_modal_cannot_stand_is_a_name(found: Found) -> None:
+    names = found("Subject: Will's reading book\nDear Mrs Amadi,\nWill has moved up a band and Will got 9/10.", "PERSON")
+    assert names.count("Will") == 3
+    assert found("Will it rain on sports day? We will see. Will you let me know?", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Meet you at 13:30 outside Laine Koskinen Oyj.", "Direct debit cancelled: Kovács Tóth Kft., last collection Monday."],
+)
+def test_a_firm_with_another_countrys_legal_form_is_not_a_person(found: Found, text: str) -> None:
+    assert found(text, "PERSON") == []
+
+
+def test_a_reply_that_answers_its_reader_by_name_names_them(found: Found) -> None:
+    assert "Rhodri" in found("Of course Rhodri. We'll sort a lanyard this week.", "PERSON")
+    assert found("Sorry Everyone, the hall is shut on Friday.", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("The server room door is 4719 now.", ["4719"]),
+        ("Key safe by the kitchen door: 1962", ["1962"]),
+        ("Both logins are set up: Amir is Falcon2026 and Jo is Lynx2026.", ["Falcon2026", "Lynx2026"]),
+        ("Try Mallard58 - that's what it was before half term.", ["Mallard58"]),
+    ],
+)
+def test_codes_and_logins_given_in_passing_are_passwords(found: Found, text: str, secrets: list[str]) -> None:
+    assert found(text, "PASSWORD") == secrets
+
+
+@pytest.mark.parametrize(
+    "text", ["Our alarm is a 2024 model.", "The lift is out of order until 1530.", "The gate is 2 metres high."]
+)
+def test_a_device_with_a_year_time_or_size_is_no_code(found: Found, text: str) -> None:
+    assert found(text, "PASSWORD") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("It's Pelican, capital P, all one word.", ["Pelican"]),
+        ("For the minibus booking account use Wheels4All", ["Wheels4All"]),
+    ],
+)
+def test_a_word_spelt_out_as_a_secret_or_used_for_an_account_is_a_password(
+    found: Found, text: str, secrets: list[str]
+) -> None:
+    assert found(text, "PASSWORD") == secrets
+
+
+@pytest.mark.parametrize(
+    "text", ["The theme is Space, all lower case on the poster.", "Cherry!Bomb - the ! is an exclamation mark, no spaces."]
+)
+def test_a_plain_word_beside_spelling_talk_is_no_password(found: Found, text: str) -> None:
+    assert "Space" not in found(text, "PASSWORD") and "mark" not in found(text, "PASSWORD")

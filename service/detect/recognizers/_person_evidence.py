@@ -51,7 +51,9 @@ NameTest = Callable[[str], bool]
 _GREETING = regex.compile(
     r"(?im)(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))[ \t>]*"
     r"(?:hi|hiya|hello|hey|dear|morning|afternoon|evening|good\s+(?:morning|afternoon|evening)"
-    r"|thanks|thank\s+you|many\s+thanks|thanks\s+again|cheers|ta|ty|thx)"
+    r"|thanks|thank\s+you|many\s+thanks|thanks\s+again|cheers|ta|ty|thx"
+    # A reply that answers its reader by name: "Of course Huw.", "No worries Lorraine, ...".
+    r"|of\s+course|no\s+worries|no\s+problem|sorry|yes|sure)"
     rf"[ \t]*,?[ \t]+(?P<name>{_WORDS})"
 )
 
@@ -89,6 +91,12 @@ _LAST_LINE = regex.compile(
 # comma, with no "Hi" (the first line of a text, or the line after its "Subject:" line).
 _BARE_GREETING = regex.compile(
     rf"(?:[ \t]*Subject:[^\n]*\n)?\s*(?P<name>(?=\p{{Lu}}){NAME_WORD})[ \t]*,(?=[ \t]*\n|[ \t]+\S)"
+)
+# "Will" where the modal verb cannot stand: before a possessive or a verb that already
+# carries its tense ("Will's spellings", "Will got 8/10", "Will has moved up a band").
+_WILL_AS_A_NAME = regex.compile(
+    r"\bWill(?=['’]s\b|[ \t]+(?:has|had|was|got|did|went|came|said|scored|made|wrote|loved|enjoyed|seemed|needs"
+    r"|wants|likes|loves|isn['’]t|wasn['’]t|hasn['’]t|doesn['’]t|didn['’]t)\b)"
 )
 # A cover list's cells: "Okoro out", "Bianchi absent", "cover: Summers", "covered by Mr Wilde".
 _COVER_CELL = regex.compile(
@@ -246,6 +254,8 @@ def evidence_spans(
             span = _leading_names(text, m, could_be_name, strict=True)
             if span == m.span("name") and text[span[0]].isupper():
                 yield (*span, "Name in a cover list")
+    for m in _WILL_AS_A_NAME.finditer(text):
+        yield (*m.span(), "A name that is also a modal verb")
     for m in _PARENT_OF.finditer(text):
         span = _leading_names(text, m, could_be_name, strict=False)
         if span:
@@ -451,7 +461,9 @@ BODY_WORDS = frozenset(
     group partners associates solicitors accountants consulting consultancy systems solutions services
     holdings industries enterprises foundation institute society association club orchestra band choir
     ensemble quartet trio sinfonia philharmonic hotel restaurant cafe bakery pharmacy dental surgery
-    clinic agency studios studio media press publishing logistics motors construction builders""".split()
+    clinic agency studios studio media press publishing logistics motors construction builders
+    oyj osk nyrt zrt kht kft bt sro aps asa ohg vof bvba ltda pty pte bhd sdn tbk sas slu snc sapa eood ood
+    jsc pjsc ooo kk""".split()
 )
 _AND_SONS = regex.compile(r"[ \t]*(?:&|and)[ \t]+(?:Sons|Son|Co|Partners)\b")
 _FIRM_CHAIN = regex.compile(rf"(?:[ \t]*(?:,|&|\band\b)[ \t]*{NAME_WORD})*[ \t]*(?:&[ \t]*)?(?P<next>{NAME_WORD})?")

@@ -167,7 +167,8 @@ _CUES_BEFORE: tuple[tuple[float, str], ...] = (
     (0.3, r"combination|(?:key|door|keypad|alarm|gate|locker|padlock|safe|copier|photocopier|printer)\s+codes?"
           r"|key\s*safe|lock\s*box|network\s+key|logins"
           # "Both accounts reset: Ella is Otter2025 and Sam is Badger2025"
-          r"|(?:accounts?|logins?)\s+(?:(?:has|have)\s+been\s+|now\s+)?(?:reset|unlocked|set\s+up|created|re-?enabled)"),
+          r"|(?:accounts?|logins?)\s+(?:(?:has|have)\s+been\s+|(?:are|is|were|was)\s+(?:now\s+)?|now\s+)?"
+          r"(?:reset|unlocked|set\s+up|created|re-?enabled)"),
     # A device alone is a weaker cue: "the alarm went off at 1430" is a time.
     (0.25, r"keypad|padlock|alarm|door\s+entry|(?:front|back|side|main)\s+gate"),
     # "opens with", "unlock it using", "login: address / X", "the SIMS login for the office PC is X"
@@ -184,7 +185,7 @@ WEAK_CUES_AT_MOST = 0.2
 # ("sign in with SSO then open Teams2").
 _CUES_RIGHT_BEFORE = regex.compile(
     r"(?i)(?:\b(?:log\s*-?\s*in|sign\s*-?\s*in)\s+(?:as\s+\S+\s+)?(?:with|using)"
-    r"|\buse\s*:|\bset\s+(?:\w+\s+)?up\s+with|\bpass\s*[:=]?|\badmin\s*[:=]|\b(?:type|enter|key\s+in|punch\s+in)(?:\s+in)?"
+    r"|\buse\s*:|\b(?:accounts?|log-?ins?|portal)\b[^\n.!?]{0,40}?\buse|\bset\s+(?:\w+\s+)?up\s+with|\bpass\s*[:=]?|\badmin\s*[:=]|\b(?:type|enter|key\s+in|punch\s+in)(?:\s+in)?"
     r"|\b(?:wi-?fi|network|ssid)\s*[:=]?\s*\S+[ \t]*[/,]"
     # "The Wi-Fi at the outdoor centre is X", "re: wifi - yep its X" (not "the wifi is down, use X").
     r"|\b(?:wi-?fi|wireless|ssid)(?:\s+(?:at|in|for|on)\s+[^\n.:;!?]{1,30}?)?(?:\s+(?:password|key|code))?"
@@ -215,6 +216,8 @@ _CUE_AFTER = regex.compile(
     r"(?:all\s+)?(?:lower|upper)\s*-?\s*case|with\s+the\s+(?:hash|exclamation|dollar|at|dot|full\s+stop|spaces?|star)|"
     # "Parrot-Green-5 is the password", "Chalk&Talk8 is the new one for the staff drive"
     r"is\s+(?:the|my|our|your)\s+(?:new\s+|current\s+|temporary\s+)?(?:pass(?:word|code|phrase)|pin|one)\b|"
+    # "Try Harbour77 - that's what it was last term"
+    r"that['’]?s\s+(?:what\s+it\s+(?:was|is|used\s+to\s+be)|the\s+(?:old\s+|new\s+)?(?:one|code|password|pin))\b|"
     rf"(?:on|into|for|at)\s+the\s+(?:[\w-]+\s+){{0,3}}(?:{_DEVICES}|card\s+reader|(?:shared\s+)?drive)\b|"
     r"then\s+(?:press\s+)?(?:the\s+)?(?:green|enter|hash|#|tick|key)|"
     # "welcome2OAK - it'll make you choose a new one", "Bluebell7, you'll be asked to change it"
@@ -227,7 +230,12 @@ _CUE_AFTER_WEIGHT = 0.3
 # Given right after "user name is": the user name, not the secret.
 _USER_NAME_BEFORE = regex.compile(r"(?i)\buser\s*(?:name|id)\s*(?:is|[:=])[ \t]*\Z")
 # A device or place right before a code: "Front gate 1802", "Upstairs toilets 8361", "Alarm: 1928".
-_DEVICE_RIGHT_BEFORE = regex.compile(rf"(?i)\b(?:{_DEVICES})[ \t]*[:=\-]?[ \t]*\Z")
+_DEVICE_RIGHT_BEFORE = regex.compile(
+    rf"(?i)\b(?:{_DEVICES})(?:[ \t]+(?:by|on|at|in)[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[\w-]+)?)?"
+    # "The staff room door is 2580 now", "Key safe by the back door: 1957".
+    r"(?:[ \t]*[:=\-]|[ \t]+(?:is|['’]s)(?:[ \t]+now)?)?[ \t]*\Z"
+)
+_COLON_RIGHT_BEFORE = regex.compile(r"[:=][ \t]*\Z")
 # A value being given, right before the token: "is 3141", "alarm: 3005".
 _GIVEN_RIGHT_BEFORE = regex.compile(r"(?i)(?:\bis|\bare|[:=])[ \t]*\Z")
 _GIVEN_WEIGHT = 0.1
@@ -338,6 +346,24 @@ _READ_OUT = regex.compile(r"\d(?:-\d){3,7}")
 _WORDS_AND_SLASHES = regex.compile(r"\p{L}+(?:/\p{L}+)+[,;]?")
 
 
+# "Bumblebee, capital B, all one word": how a word given as a secret is spelt out after it.
+_SPELLED_AFTER = regex.compile(
+    r"[ \t]*[,(\-–—][ \t]*(?:(?:with\s+a\s+)?capital\s+(?P<letter>\p{L})\b|all\s+one\s+word|one\s+word)",
+    regex.IGNORECASE,
+)
+
+
+def _spelled_out(token: str, following: str) -> bool:
+    """The words after a plain word spell it out as a secret; a capital named must be its own."""
+    m = _SPELLED_AFTER.match(following)
+    if m is None:
+        return False
+    letter = m.group("letter")
+    if not token[:1].isupper():
+        return False
+    return letter is None or token[:1] == letter.upper()
+
+
 def _shape_weight(token: str) -> float:
     if token.isalpha():
         return 0.0  # most words: nothing to weigh
@@ -395,6 +421,8 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
             end -= 1
         token = text[start:end]
         shape = _shape_weight(token)
+        if not shape and token.isalpha() and _SPELLED_AFTER.match(text, end):
+            shape = 0.0 if not _spelled_out(token, text[end : end + 40]) else _SHAPE_DIGITS
         if not shape or _NOT_SECRET.search(token) or _is_a_date_time_or_amount(token):
             continue
         weighed += 1
@@ -410,8 +438,11 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
         following = text[end : end + 40]
         after = _CUE_AFTER_WEIGHT if _CUE_AFTER.search(following) else 0.0
         cue = _cue_weight(text, sentence_start, start)
-        if token[0].isdigit() and _DEVICE_RIGHT_BEFORE.search(text, max(sentence_start, start - 30), start):
+        if token[0].isdigit() and _DEVICE_RIGHT_BEFORE.search(text, max(sentence_start, start - 40), start):
             cue = max(cue, _RIGHT_BEFORE_WEIGHT)
+            # "Key safe by the back door: 1957": after a device, a year's shape is a code's.
+            if token.isdigit() and 4 <= len(token) <= 8 and _COLON_RIGHT_BEFORE.search(text, max(0, start - 4), start):
+                shape = max(shape, _SHAPE_DIGITS)
         if _PAIR_BEFORE.search(text, max(sentence_start, start - 80), start):
             cue = max(cue, _PAIR_WEIGHT)
         if _ONE_RIGHT_BEFORE.search(text, max(sentence_start, start - 30), start) and _ABOUT_A_LOGIN.search(text):
