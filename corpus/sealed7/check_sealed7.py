@@ -195,7 +195,8 @@ GROUP_WORDS = {"all", "both", "everyone", "team", "parents", "families", "govern
                "colleagues", "clerk", "dpo", "practice", "pta", "science", "y5", "year", "orchestra",
                "club", "admissions", "sir", "madam", "hello", "hi", "choir", "class", "friends",
                "reps", "reception", "coaches", "singers", "headteacher", "editor"}
-SHORT_FORMS = {"bill": "william", "liz": "elizabeth", "kate": "katherine", "dan": "daniel"}
+SHORT_FORMS = {"bill": "william", "liz": "elizabeth", "kate": "katherine", "dan": "daniel",
+               "bex": "rebecca", "tomek": "tomasz"}
 GREETING = re.compile(r"^\s*(?:dear|hi|hello|morning|good morning)\s+(?:(?:mr|mrs|ms|miss|mx|dr|councillor|cllr|coach|pastor)\.?\s+)?"
                       r"(?:and\s+(?:mr|mrs|ms)\s+)?([^\s,]+)", re.I)
 
