@@ -69,6 +69,8 @@ SEALED5_GENERAL_DIR = SEALED5_DIR / "general"
 # Written in session 11 while sealed5 was spent; its general part by another helper (s6g-).
 SEALED6_DIR = CORPUS_DIR / "sealed6"
 SEALED6_GENERAL_DIR = SEALED6_DIR / "general"
+# Written later in session 11, when sealed6's school part was spent (s7-).
+SEALED7_DIR = CORPUS_DIR / "sealed7"
 GENERAL_DIR = CORPUS_DIR / "general"
 
 

@@ -35,6 +35,7 @@ from bench.corpus import (
     SEALED5_GENERAL_DIR,
     SEALED6_DIR,
     SEALED6_GENERAL_DIR,
+    SEALED7_DIR,
     SEALED_DIR,
     Draft,
     EntityText,
@@ -298,7 +299,7 @@ class EvalSet:
 def evaluation_sets(only: Sequence[str] = ()) -> list[EvalSet]:
     sets = [EvalSet("tune", ENTITIES_DIR, DRAFTS_DIR)]
     for name, folder in (("sealed", SEALED_DIR), ("sealed2", SEALED2_DIR), ("sealed3", SEALED3_DIR), ("sealed4", SEALED4_DIR), ("sealed5", SEALED5_DIR),
-                         ("sealed6", SEALED6_DIR)):
+                         ("sealed6", SEALED6_DIR), ("sealed7", SEALED7_DIR)):
         if (folder / "entities").is_dir():
             sets.append(EvalSet(name, folder / "entities", folder / "drafts"))
     if GENERAL_DIR.is_dir():
@@ -425,7 +426,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         default="",
-        help="with --sets: a comma-separated list of the sets to score (tune, sealed, sealed2, sealed3, sealed4, sealed5, sealed6, general, sealed5-general, sealed6-general)",
+        help="with --sets: a comma-separated list of the sets to score (tune, sealed, sealed2, sealed3, sealed4, sealed5, sealed6, sealed7, general, sealed5-general, sealed6-general)",
     )
     args = parser.parse_args(argv)
 

@@ -149,7 +149,10 @@ class Scanner:
         # Whom an attachment's file name is about matters only for mail leaving the trust.
         outbound = any(r.klass is RecipientClass.EXTERNAL for r in recipients)
         subject_entities = self._text_entities(extracted.subject, participants, draft)
-        body_entities = self._text_entities(extracted.body, participants, draft, heading=extracted.subject)
+        heading_terms: list[DetectedEntity] = []
+        body_entities = self._text_entities(
+            extracted.body, participants, draft, heading=extracted.subject, heading_terms=heading_terms
+        )
         subject_entities = names_read_as_in_body(
             extracted.subject, subject_entities, extracted.body, body_entities, participants.is_named
         )
@@ -161,7 +164,11 @@ class Scanner:
         parts = [
             _part("subject", "subject", extracted.subject, in_context(body_kind, extracted.subject, subject_entities),
                   body_kind),
-            _part("body", "body", extracted.body, in_context(body_kind, extracted.body, body_entities), body_kind),
+            # The subject's terms the body makes someone's count with the body that does so, not as
+            # personal data in the subject line (which names no one).
+            _part("body", "body", extracted.body,
+                  in_context(body_kind, extracted.body, body_entities)
+                  + in_context(body_kind, extracted.subject, heading_terms), body_kind),
         ]
         for attachment in _flatten(extracted.attachments):
             chars = None
@@ -218,10 +225,14 @@ class Scanner:
         chars: int | None = None,
         draft: DraftBudget | None = None,
         heading: str = "",
+        heading_terms: list[DetectedEntity] | None = None,
     ) -> list[DetectedEntity]:
+        """`heading_terms`, if given, receives the heading's special-category terms the text makes someone's."""
         text = text[: min(self.settings.max_text_chars, chars if chars is not None else len(text))]
         started = time.monotonic()
-        found = self._analyze_under(heading, text, ner_chars)
+        found, terms = self._analyze_with_heading(heading, text, ner_chars)
+        if heading_terms is not None:
+            heading_terms += terms
         if draft is not None:
             draft.note_detection(len(text), time.monotonic() - started)
         found = third_party(text, found, participants, by_position=by_position)
@@ -230,29 +241,42 @@ class Scanner:
             found = without_own_details(text, found, participants)
         return without_organisation_contacts(text, found, self.organisation)
 
-    def _analyze_under(self, heading: str, text: str, ner_chars: int) -> list[DetectedEntity]:
-        """The text's entities, read under its subject line as the corpus writes a message.
+    def _analyze_with_heading(
+        self, heading: str, text: str, ner_chars: int
+    ) -> tuple[list[DetectedEntity], list[DetectedEntity]]:
+        """(the text's entities, special-category terms of the heading that the text makes someone's).
 
-        "Subject: CERN trip - passports" is the context of the body's "Imogen - 538106294"
-        as much as a word in the body would be. What is found in the subject line itself is
-        the subject's own part's business (analysed on its own), so it is dropped here.
+        The text is read under its subject line, as the corpus writes a message: "Subject:
+        CERN trip - passports" is the context of the body's "Imogen - 538106294" as much as
+        a word in the body would be. Other findings in the subject line are the subject's
+        own part's business (analysed on its own); but "Subject: RE: Operation Encompass
+        notification" over "Both children are ours: Noah Bell (Year 1) and ..." names no one
+        alone and is theirs over its body, so its terms come back, with offsets into the heading.
         """
-        heading = " ".join(heading.split())[:_HEADING_CHARS]
-        if not heading:
-            return self.detector.analyze(text, ner_chars=ner_chars)
-        prefix = f"Subject: {heading}\n"
+        one_line = " ".join(heading.split())[:_HEADING_CHARS]
+        if not one_line:
+            return self.detector.analyze(text, ner_chars=ner_chars), []
+        label = "Subject: "
+        prefix = f"{label}{one_line}\n"
         shift = len(prefix)
         found = self.detector.analyze(prefix + text, ner_chars=ner_chars + shift)
-        return [
-            replace(e, start=e.start - shift, end=e.end - shift) for e in found if e.start >= shift
+        body = [replace(e, start=e.start - shift, end=e.end - shift) for e in found if e.start >= shift]
+        if one_line != heading:
+            return body, []  # offsets into the heading as written would not hold
+        terms = [
+            replace(e, start=e.start - len(label), end=e.end - len(label)) for e in found
+            if e.type is EntityType.SPECIAL_CATEGORY and len(label) <= e.start and e.end < shift
         ]
+        return body, terms
 
     def _text_entities(
-        self, text: str, participants: Participants, draft: DraftBudget | None = None, heading: str = ""
+        self, text: str, participants: Participants, draft: DraftBudget | None = None, heading: str = "",
+        heading_terms: list[DetectedEntity] | None = None,
     ) -> list[DetectedEntity]:
         chars = _affordable_chars(text, draft, _ALWAYS_DETECTED_CHARS) if draft is not None else None
         return self._entities(
-            text, participants, ner_chars=self.settings.ner_chars, chars=chars, draft=draft, heading=heading
+            text, participants, ner_chars=self.settings.ner_chars, chars=chars, draft=draft, heading=heading,
+            heading_terms=heading_terms,
         )
 
     def _file_name_people(self, name: str, participants: Participants, draft: DraftBudget | None = None) -> list[str]:

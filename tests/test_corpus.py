@@ -214,7 +214,7 @@ def test_overlap_and_strict_matching_count_what_the_readme_says() -> None:
     assert [p.type for p in far.false_pos] == ["(unmapped)US_SSN"]
 
 
-@pytest.mark.parametrize(("folder", "prefix"), [("sealed", "sx-"), ("sealed2", "sy-"), ("sealed3", "sz-"), ("sealed4", "s4-"), ("sealed5", "s5-"), ("sealed6", "s6-")])
+@pytest.mark.parametrize(("folder", "prefix"), [("sealed", "sx-"), ("sealed2", "sy-"), ("sealed3", "sz-"), ("sealed4", "s4-"), ("sealed5", "s5-"), ("sealed6", "s6-"), ("sealed7", "s7-")])
 def test_the_sealed_sets_parse_without_being_read_for_tuning(folder: str, prefix: str) -> None:
     # Format only: each sealed set (its README.md) must load, so that `python -m
     # bench.evaluate --sets` can score it; its contents are never asserted on.

@@ -16,7 +16,7 @@ children", "families on free school meals") in a message that addresses its read
 
 import regex
 
-from service.detect.recognizers.special_category import is_hedged, special_category_terms
+from service.detect.recognizers.special_category import group_terms, is_hedged, special_category_terms
 
 # "your child has", "your son is", "you have been identified": the reader is the person.
 _SECOND_PERSON = regex.compile(
@@ -54,8 +54,21 @@ _HEDGED_BEFORE = regex.compile(r"(?i)\b(?:if|whether|should|in\s+case|any|unless
 _SENTENCE = regex.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 
 
+# "Dear families", "Dear parents and carers": the readers greeted as the families of a group.
+_FAMILIES_GREETED = regex.compile(
+    r"(?im)^\W*(?:dear|hi|hello|to)\s+(?:all\s+)?(?:families|parents(?:\s+and\s+carers)?|carers|mums\s+and\s+dads)\b"
+)
+_WELCOMED_INTO = regex.compile(r"(?i)\b(?:welcome|welcoming|join|joining|invite|invited|invitation)\b")
+
+
 def discloses_about_recipients(text: str) -> bool:
     """True when the text says something special-category about its readers as a group."""
+    # "Dear families, Welcome to our young carers' group": the readers' children are its members.
+    if _FAMILIES_GREETED.search(text):
+        for start, end in group_terms(text):
+            sentence = next((m for m in _SENTENCE.finditer(text) if m.start() <= start < m.end()), None)
+            if sentence is not None and _WELCOMED_INTO.search(sentence.group()) and not is_hedged(sentence.group()):
+                return True
     terms = special_category_terms(text)
     if not terms:
         return False

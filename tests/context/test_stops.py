@@ -262,3 +262,23 @@ def test_the_subject_is_the_context_of_numbers_in_the_body(scanner: Scanner) -> 
     assert "UK_PASSPORT" in entities, under.findings
     plain = _scan(scanner, body, to, subject="Ski trip - room numbers")
     assert "UK_PASSPORT" not in {e for f in plain.findings for e in (f.entities or {})}, plain.findings
+
+
+# --- session 11: kinds the spent sealed6 showed -------------------------------------------
+
+def test_a_safeguarding_subject_over_named_children_blocks_outside(scanner: Scanner) -> None:
+    body = "Thank you. Both children are ours: Lily Shaw (Year 2) and Ben Shaw (Year 5). We will watch them closely today."
+    result = _scan(scanner, body, [{"address": "mash@kent.police.uk", "name": "MASH"}],
+                   subject="RE: Operation Encompass notification 06:55")
+    assert result.action == "block", result.findings
+    # The subject names no one, so it is not personal data in the subject line.
+    assert "subject-personal-data" not in {f.rule for f in result.findings}
+
+
+def test_a_welcome_to_a_young_carers_group_with_families_visible_blocks(scanner: Scanner) -> None:
+    body = ("Dear families,\n\nWelcome to our young carers' group, which meets on Tuesdays at lunchtime. "
+            "It's a break for students who look after someone at home.\n\nMr Holt")
+    to = [{"address": f"family{i}@gmail.com", "name": f"Family {i}"} for i in range(3)]
+    result = _scan(scanner, body, to, subject="Welcome to the Tuesday group")
+    assert result.action == "block", result.findings
+    assert "external-recipients-visible" in {f.rule for f in result.findings}

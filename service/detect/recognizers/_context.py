@@ -22,7 +22,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 _DELIMITERS = ("\t", "|", ",", ";")
 
 
-_GAP = r"[\s.\-_]*"
+# Between the words of a phrase: spaces, dots, hyphens, underscores, and the ">" of a quoted line it wraps onto.
+_GAP = r"[\s.\-_>]*"
 _WORD_START = regex.compile(r"\w")
 _Trie = dict[str, "_Trie"]
 

@@ -96,8 +96,8 @@ _INJURY = regex.compile(
     r"\s+(?:(?:his|her|their|my|your|a|the|both)\s+)?(?:(?:left|right|bad|sore)\s+)?" + _BODY + r")\b"
     r"|\b(?P<h>(?:broken|fractured|sprained|dislocated|twisted|bruised|swollen|sore|injured|grazed|infected|pulled|torn|bad)"
     r"\s+(?:(?:left|right|little|big)\s+)?(?:" + _BODY + r"|ligaments?|muscle|glands|throat))\b"
-    r"|\b(?P<h>(?:bump|lump|cut|graze|gash|bruise|burn|ice\s+pack|plaster|bandage|dressing|cast|sling|splint)"
-    r"\s+(?:on|to)\s+(?:his|her|their|my|the)\s+(?:(?:left|right)\s+)?" + _BODY + r")\b"
+    r"|\b(?P<h>(?:bump|lump|cut|graze|gash|bruise|burn|ice\s+pack|plaster|bandage|dressing|cast|sling|splint|mark|scratch)"
+    r"\s+(?:on|to|above|below|under|over|near|across)\s+(?:his|her|their|my|the)\s+(?:(?:left|right|upper|lower|inner)\s+)?" + _BODY + r")\b"
     # A bite: "was bitten on the arm by another child", "a dog bite"; not "bitten by the bug".
     r"|\b(?:was|were|got|been|being|get|gets)\s+(?P<h>bitten(?:\s+on\s+(?:his|her|their|my|the)\s+(?:(?:left|right)\s+)?"
     + _BODY + r")?)\b(?!\s+by\s+the\s+(?:bug|travel|acting|reading)\b)"

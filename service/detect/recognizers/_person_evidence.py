@@ -82,8 +82,14 @@ _SIGN_OFF = regex.compile(
 )
 # A name alone on the last line of a message, or of the part above a quoted reply, or
 # with the writer's office after a comma, a bar or in brackets ("Lorraine, Trips Office").
+# Offices a sign-off names in lower case: "Mutsa, finance office", "Mutsa - office".
+_OFFICE_WORDS = (
+    r"(?i:office|finance|reception|admin|attendance|data|exams|hr|payroll|it|site|catering|sen|send|pastoral"
+    r"|safeguarding|dsl|senco|head|deputy|bursar|business|school\s+office|front\s+office)"
+)
 _LAST_LINE = regex.compile(
-    rf"(?m)^[ \t]*(?P<name>{_WORDS})[ \t]*(?:[,|][ \t]*\p{{Lu}}[^\W\d_]*(?:[ \t&]+[^\W\d_]+){{0,3}}[ \t]*"
+    rf"(?m)^[ \t]*(?P<name>{_WORDS})[ \t]*(?:(?:[,|][ \t]*\p{{Lu}}|[,|][ \t]*(?=(?:{_OFFICE_WORDS})\b)|[ \t]+[-–][ \t]+(?=(?:{_OFFICE_WORDS})\b))"
+    rf"[^\W\d_]*(?:[ \t&]+[^\W\d_]+){{0,3}}[ \t]*"
     rf"|\([^\d()\n]{{1,30}}\)[ \t]*)?"
     rf"(?=\n?\Z|\n[ \t]*\n(?:[ \t]*(?:On\s.{{0,80}}wrote:|From:|-{{2,}}[ \t]*Original)))"
 )
@@ -91,6 +97,11 @@ _LAST_LINE = regex.compile(
 # comma, with no "Hi" (the first line of a text, or the line after its "Subject:" line).
 _BARE_GREETING = regex.compile(
     rf"(?:[ \t]*Subject:[^\n]*\n)?\s*(?P<name>(?=\p{{Lu}}){NAME_WORD})[ \t]*,(?=[ \t]*\n|[ \t]+\S)"
+)
+# "Please give Tinashe 5ml of Calpol", "give Amara two puffs": the one given a dose.
+_GIVEN_A_DOSE = regex.compile(
+    rf"(?i:\b(?:give|gave|giving|gives)\s+)(?P<name>(?-i:\p{{Lu}}){NAME_WORD})"
+    r"(?=\s+(?:\d+(?:\.\d+)?\s?(?:ml|mls|mg|mcg)\b|(?:one|two|three|four|\d)\s+(?:puffs?|tablets?|drops?|sachets?|spoonfuls?)\b))"
 )
 # "Will" where the modal verb cannot stand: before a possessive or a verb that already
 # carries its tense ("Will's spellings", "Will got 8/10", "Will has moved up a band").
@@ -254,6 +265,10 @@ def evidence_spans(
             span = _leading_names(text, m, could_be_name, strict=True)
             if span == m.span("name") and text[span[0]].isupper():
                 yield (*span, "Name in a cover list")
+    for m in _GIVEN_A_DOSE.finditer(text):
+        span = _leading_names(text, m, could_be_name, strict=True)
+        if span == m.span("name"):
+            yield (*span, "Name of someone given a dose")
     for m in _WILL_AS_A_NAME.finditer(text):
         yield (*m.span(), "A name that is also a modal verb")
     for m in _PARENT_OF.finditer(text):

@@ -20,7 +20,7 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from service.detect.recognizers._tables import Table, separated_tables
-from service.detect.recognizers.person import common_words, known_names
+from service.detect.recognizers.person import common_words, is_world_given_name, known_names
 
 # International non-proprietary name stems (WHO) and common drug-name endings. Only
 # applied to words that are not common English and at least 7 letters long ("April").
@@ -62,7 +62,11 @@ def _drug_like(word: str) -> bool:
     lowered = word.casefold().strip("'’-")
     if len(lowered) >= 7 and lowered.endswith(_STEM_ENDINGS) and lowered not in common_words():
         return True
-    return lowered not in common_words() and lowered not in known_names() and not lowered.isdigit()
+    # "Please give Chidera 5ml of amoxicillin": a given name before a dose is the patient.
+    return (
+        lowered not in common_words() and lowered not in known_names() and not lowered.isdigit()
+        and not (word[:1].isupper() and is_world_given_name(word))
+    )
 
 
 def medicine_spans(text: str) -> list[tuple[int, int]]:
@@ -81,6 +85,8 @@ def medicine_spans(text: str) -> list[tuple[int, int]]:
             drug = m.group("drug")
             if _UNIT_WORD.fullmatch(drug) or regex.fullmatch(_FORM, drug, regex.IGNORECASE):
                 continue
+            if _GIVEN_TO.search(text, max(0, m.start("drug") - 12), m.start("drug")):
+                continue  # "Please give Tinashe 5ml": the one given the dose, not the medicine
             # "2 tablets of paracetamol": the shape says medicine whatever the word.
             # A weight of drug ("melatonin 3mg") is a dose whatever the word; millilitres
             # also measure water bottles and paint.
@@ -94,6 +100,7 @@ def medicine_spans(text: str) -> list[tuple[int, int]]:
 
 
 _UNIT_WORD = regex.compile(r"(?i)" + _UNIT)
+_GIVEN_TO = regex.compile(r"(?i)\b(?:give|gave|giving|gives|administer\s+to)\s+\Z")
 _WEIGHT = regex.compile(r"(?i)\d\s?(?:mg|mcg|µg|ug|micrograms?|milligrams?)\b")
 
 # A heading that makes a column's cells special: "Allergies", "Medical needs", "SEN",

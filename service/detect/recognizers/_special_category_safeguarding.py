@@ -73,11 +73,28 @@ _NAME_HEADS_THE_LINE = regex.compile(
 _LINE_HEAD = regex.compile(r"(?i)[ \t>]*(?:subject[ \t]*:[ \t]*)?(?:(?:re|fw|fwd)[ \t]*:[ \t]*)*")
 
 
+# "eligibility for these two, who live in your area?" then a list of names: the people listed.
+_FOR_THOSE_LISTED = regex.compile(
+    r"[^.!?;\n]{0,40}?\bfor[ \t]+(?:these|the[ \t]+following|the[ \t]+pupils[ \t]+below|the[ \t]+children[ \t]+below)"
+    r"(?:[ \t]+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|pupils|children|students|learners))?\b"
+    r"[^\n]{0,80}\n[ \t]*(?-i:\p{Lu}\p{Ll}+)[ \t]+(?-i:\p{Lu})",
+    regex.IGNORECASE,
+)
+
+
+def for_those_listed(text: str, end: int) -> bool:
+    """After the term: "for these two ...", "for the following", then a line that starts with a full name."""
+    return _FOR_THOSE_LISTED.match(text, end) is not None
+
+
 def for_someone(text: str, start: int, follower_end: int) -> bool:
     """A term with a generic follower that is still someone's: "FSM eligibility for Lina",
-    or on a line headed by a name ("Subject: Leo T - CP conference outcome")."""
+    "... eligibility for these two:" over a list of names, or on a line headed by a name
+    ("Subject: Leo T - CP conference outcome")."""
     named = _FOR_A_NAME.match(text, follower_end)
     if named is not None and could_be_name(named.group("name")):
+        return True
+    if _FOR_THOSE_LISTED.match(text, follower_end):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     head = _LINE_HEAD.match(text, line_start, start)

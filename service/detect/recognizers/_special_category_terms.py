@@ -55,12 +55,21 @@ TOPICS: dict[str, Topic] = {
             "low mood", "bereavement", "bereaved", "hearing loss", "eczema", "hay fever",
             "nut allergy", "peanut allergy", "food allergy", "dairy allergy", "long covid", "covid",
             "chronic fatigue", "autoimmune", "scoliosis", "stammer", "stutter", "incontinence",
-            "young carer", "medical appointment", "fit note", "sick note",
+            "young carer", "young carers", "medical appointment", "fit note", "sick note",
+            # Devices, treatments and states said of someone (session 11, spent sealed6's kinds).
+            "omnipod", "dexcom", "steri strips", "steri-strips", "butterfly stitches",
+            "alcohol treatment", "drug treatment", "detox", "detox programme", "rehab", "substance misuse",
+            "alcohol dependency", "not yet toilet trained", "not toilet trained", "still in nappies", "non-verbal",
+            "nonverbal", "head injury", "head bump",
             *_conditions(),
         ),
         acronyms=("OCD", "PTSD", "HIV", "IHCP", "IHP", "CAMHS", "ME/CFS", "IBS", "PCOS"),
         # The condition after "diagnosed with": up to three words, to the next break.
         patterns=(
+            # "Sky Mwangi's radio aid", "his radio aid"; not "show staff the radio aid".
+            r"\bradio\s+aids?\b(?<=(?:\b(?:his|her|their|my)|\p{L}['’]s)\s+radio\s+aids?)",
+            # "her eye condition", "his heart condition", "their son's skin condition": someone's condition.
+            r"\b(?:his|her|their|my|your)\s+(?:[\w-]+\s+){0,2}?(?:medical\s+|health\s+|long-term\s+)?condition\b",
             r"(?<=\b(?:diagnosed\s+with|diagnosis\s+of|diagnosis:)\s+(?:an?\s+)?)"
             r"[\w'’-]+(?:\s+(?!and\b|or\b|but\b|in\b|on\b|at\b|by\b|last\b|this\b|over\b)[\w'’-]+){0,2}",
         ),
@@ -85,7 +94,8 @@ TOPICS: dict[str, Topic] = {
             # Speech, language and sensory needs in a SENCo's or therapist's words.
             "expressive language", "receptive language", "language delay", "speech delay",
             "speech sound disorder", "ear defenders", "sensory seeking", "sensory seeker", "sensory avoidant",
-            "reasonable adjustments",
+            "reasonable adjustments", "makaton", "salt programme",
+            "wobble cushion", "writing slope", "elsa sessions", "elsa support",
             # Exam access arrangements: each is given for a need (JCQ asks for the evidence of
             # it), so a named candidate's is SEN or health data (corpus/README.md).
             "exam concessions", "coloured overlay",
@@ -109,11 +119,11 @@ TOPICS: dict[str, Topic] = {
             r"\b(?:poor|weak|low|limited)\s+working\s+memory\b",
             r"\bworking\s+memory\s+(?:difficult(?:y|ies)|problems?|weakness(?:es)?|deficits?|needs)\b",
         ),
-        acronyms=("SEN", "SEND", "EHCP", "ASD", "ASC", "SEMH", "SLCN", "MLD", "SpLD", "PMLD", "SLD", "IEP"),
+        acronyms=("SEN", "SEND", "EHCP", "ASD", "ASC", "SEMH", "SLCN", "MLD", "SpLD", "PMLD", "SLD", "IEP", "SALT", "ELSA"),
     ),
     "safeguarding": Topic(
         phrases=(
-            "child protection plan", "child protection", "cp plan", "section 47", "s47",
+            "child protection plan", "child protection", "cp plan", "protection plan", "section 47", "s47",
             "strategy meeting", "strategy discussion", "mash referral", "referral to social care",
             "children's social care", "social services", "safeguarding concern",
             "safeguarding concerns", "safeguarding referral", "safeguarding issue", "disclosure",
@@ -223,6 +233,7 @@ TOPICS: dict[str, Topic] = {
             # Practice said of someone: what they observe, keep or eat for their faith.
             "fasting", "friday prayers", "jummah", "jummah prayers", "sabbath", "shabbat", "shabbos",
             "keep kosher", "keeps kosher", "keeping kosher", "not halal", "halal only", "prays", "praying",
+            "religious observance",
             "bar mitzvah", "bat mitzvah", "first holy communion", "holy communion",
         ),
         patterns=(

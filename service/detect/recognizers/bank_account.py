@@ -36,7 +36,7 @@ _SORT_CODE_WORDS = phrase_regex(("sort code", "sort", "sc", "s/c"))
 _ACCOUNT_WORDS = phrase_regex(("account", "acct", "acc", "a/c", "account no", "account number"))
 BANKING_WORDS = (
     "bank", "banking", "bank details", "sort code", "bacs", "building society", "payee",
-    "standing order", "direct debit", "refund", "pay", "paid", "payment", "transfer",
+    "standing order", "direct debit", "refund", "pay", "paid", "payment", "transfer", "payroll", "salary",
     "barclays", "lloyds", "natwest", "hsbc", "santander", "nationwide", "halifax",
     "monzo", "starling", "metro bank", "tsb", "co-operative bank", "virgin money",
 )
@@ -90,7 +90,9 @@ class UkBankAccountRecognizer(OneEntityRecognizer):
                 parts = [match.span("acc_first"), match.span("sc_second")]
             banking = self._banking_near(text, parts[0][0], parts[1][1])
             named_pair = gap_names_other and (labelled or banking)
-            bare_pair = not gap.strip(" \t,;:/-") and banking
+            # "new UK account: 09-01-28 74410396": the pair labelled as an account is banking enough.
+            account_label = _ACCOUNT_WORDS.search(text, max(0, match.start() - 25), match.start())
+            bare_pair = not gap.strip(" \t,;:/-") and (banking or account_label is not None)
             if (named_pair or bare_pair) and not any(_overlaps(p, t) for p in parts for t in taken):
                 taken.extend(parts)
         for match in LABELLED_ACCOUNT_REGEX.finditer(text):

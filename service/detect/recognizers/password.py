@@ -108,6 +108,15 @@ PASSPHRASE = regex.compile(
     rf"(?i)\bpass\s*phrase{_FOR_WHAT}{_SEPARATOR}{_QUOTE}?(?P<secret>[a-z]+(?:[ -][a-z]+){{1,5}})"
 )
 
+# "the key is ravenswood meadow, all lower case with the space": words given as a Wi-Fi key or a
+# password, spelt out after them (the spelling makes plain words a secret).
+SPELLED_PHRASE = regex.compile(
+    r"(?i)\b(?:pass(?:word|phrase)|(?:wi-?fi|network|wireless)\s+(?:key|password)|key|code)\s+(?:is|was|will\s+be|:)\s*"
+    r"(?P<secret>[a-z]+(?:[ -][a-z]+){1,4})"
+    r"(?=[ \t]*[,(\-–][ \t]*(?:all[ \t]+)?(?:(?:lower|upper)[ \t-]*case|one[ \t]+word|with[ \t]+(?:the|a)[ \t]+(?:space|hyphen|dash)"
+    r"|no[ \t]+spaces|capital[ \t]+\w\b))"
+)
+
 _TRAILING = ".,;:)]}\"'“”‘’?"
 # "A good passphrase is three random words": advice on making one, not one.
 _DESCRIBES_A_PHRASE = regex.compile(r"(?i)\b(?:words?|random|letters|characters|long|memorable)\b")
@@ -794,6 +803,8 @@ class PasswordRecognizer(OneEntityRecognizer):
                 continue  # "Join the Kahoot with PIN 4471 83": shown to the whole class
             if 4 <= digits <= 8:
                 keep(match.span("secret"), self.STRONG_SCORE)
+        for match in SPELLED_PHRASE.finditer(text):
+            keep(match.span("secret"), self.STRONG_SCORE)
         for match in PASSPHRASE.finditer(text):
             span = self._secret_span(text, match)
             if span is not None and not self._filler_start(text[span[0] : span[1]]) and not _DESCRIBES_A_PHRASE.search(

@@ -558,7 +558,9 @@ def calendar_word_as_modifier(text: str, start: int, end: int, nlp_artifacts: Nl
     if span is None or span.end >= len(doc) or "\n" in span[-1].whitespace_ or not span[-1].whitespace_:
         return False
     following = doc[span.end : span.end + 1]
-    return following[0].is_alpha and fine_tags(following)[0] in _NOUN_TAGS
+    # "Autumn census", and "Autumn FSM list", "Spring INSET": before a noun or an acronym.
+    acronym = len(following[0].text) >= 2 and following[0].text.isupper()
+    return following[0].is_alpha and (acronym or fine_tags(following)[0] in _NOUN_TAGS)
 
 
 # --- capitalised common words the NER takes for a name --------------------------------
@@ -785,12 +787,20 @@ _STORM = regex.compile(r"(?i)\b(?:hurricane|storm|typhoon|cyclone|tropical\s+sto
 _STORM_HEAD = regex.compile(r"(?i)(?:hurricane|storm|typhoon|cyclone|tropical\s+storm)[ \t]")
 
 
+_IN_A_CLASS = regex.compile(
+    r"[ \t]*(?:\((?:Y(?:ea)?r?[ \t]?\d{1,2}[A-Za-z]{0,2}|\d{1,2}[ \t]?[A-Z]{1,3}\d?|R[A-Z]{0,2}|Rec(?:eption)?)\)"
+    r"|[ \t]+in[ \t]+(?:Y(?:ea)?r?[ \t]?\d{1,2}[A-Z]{0,2}|\d{1,2}[A-Z]{1,3}\d?)\b)"
+)
+
+
 def _names_something_else(text: str, start: int, end: int) -> bool:
     """A street, a firm, a storm or an acronym, not a person."""
     if is_acronym(text, start, end) and not is_known_name(text[start:end]):
         return True
-    if _STORM_HEAD.match(text, start) or _STORM.search(text, max(0, start - 20), start):
-        return True
+    if (_STORM_HEAD.match(text, start) or _STORM.search(text, max(0, start - 20), start)) and not _IN_A_CLASS.match(
+        text, end
+    ):
+        return True  # not "Storm Leighton (Y9)", "Storm Ellis in 8R": a pupil of that name
     # "Name, DOB, ULN": a header of field acronyms, listed with commas or slashes, read as one span.
     words = list(_WORD_IN_SPAN.finditer(text, start, end))
     listed = any(text[a.end() : b.start()].strip() for a, b in zip(words, words[1:]))

@@ -19,6 +19,7 @@ from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import phrase_regex, scored_result
 from service.detect.recognizers.person import (
     calendar_word_as_modifier,
+    is_public_figure,
     is_acronym_plural,
     is_common_words_span,
     lower_case_line,
@@ -38,7 +39,7 @@ from service.detect.recognizers._special_category_forms import (
     faith_food_in_tables,
     form_fields,
 )
-from service.detect.recognizers._special_category_safeguarding import REFERRED_TO, for_someone
+from service.detect.recognizers._special_category_safeguarding import REFERRED_TO, for_someone, for_those_listed
 from service.detect.recognizers._special_category_safeguarding import generic_use as generic_safeguarding
 from service.detect.recognizers._special_category_terms import GENERIC_FOLLOWERS, GENERIC_PRECEDERS, TOPICS
 from service.detect.recognizers._health_evidence import everyday_health_spans, in_general_talk
@@ -166,6 +167,16 @@ _IN_A_GROUP = regex.compile(
     r"(?i)\s+(?:in|across|among|amongst|within)\s+(?:the\s+|our\s+|your\s+child['’]s\s+)?"
     r"(?:class|classes|year|years|y\d|reception|nursery|school|key\s+stage|ks\d|form|tutor\s+group|group|setting|\d{1,2}\s?[A-Z]\b)"
 )
+_FAITH_WORD = regex.compile(
+    r"(?i)muslims?|jewish|jews|hindus?|sikhs?|buddhists?|catholics?|christians?|jehovah['’]s\s+witness(?:es)?"
+    r"|rastafarians?|atheists?|orthodox|pentecostals?|mormons?"
+)
+# "As Jehovah's Witnesses we", "we are Sikh", "as a Muslim family we", "we're Catholic".
+_OUR_FAITH = regex.compile(
+    r"(?i)\bas\s+(?:a\s+)?(?:[\w'’]+\s+){1,3}(?:family\s+)?(?:we|our\s+family)\b"
+    r"|\b(?:we\s+are|we['’]re|our\s+family\s+(?:is|are))\s+(?:a\s+|practising\s+|devout\s+)?(?:[\w'’]+\s+){0,2}?"
+    r"(?:muslims?|jewish|jews|hindus?|sikhs?|buddhists?|catholics?|christians?|jehovah['’]s|rastafarians?|atheists?)"
+)
 _YOUR_OWN = regex.compile(r"(?i)\byour\s+(?:[\w'’-]+\s+)?$")
 _ASKS_OF_ALL = regex.compile(
     r"(?i)\b(?:tell|let|inform|update|share|notify|advise|remind)\s+(?:us|me|the\s+\w+)\b|\bany\b|\bif\b|\bwhether\b"
@@ -270,7 +281,10 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             results += self._classified(text, doc, classifier, sentences, placed, nlp_artifacts)
         # "Subject: IVF appointments" over a body that states someone's special facts: the
         # subject line is the message's, and the message is about that person.
-        if unplaced_in_subject and any(r.start >= subject_end and r.score > self.NEEDS_A_NAME_SCORE for r in results):
+        if unplaced_in_subject and (
+            any(r.start >= subject_end and r.score > self.NEEDS_A_NAME_SCORE for r in results)
+            or _names_someone_after(text, subject_end, nlp_artifacts)
+        ):
             results += [self._result(start, end, self.REFERRED_SCORE) for start, end in unplaced_in_subject]
         return results
 
@@ -432,6 +446,14 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             text, max(sentence.start, start - 60), start
         ):
             return self.REFERRED_SCORE
+        # "As Jehovah's Witnesses we don't celebrate it", "we're Muslim": the writer's family's faith.
+        if _OUR_FAITH.search(text, max(sentence.start, start - 30), min(sentence.end, end + 30)) and _FAITH_WORD.fullmatch(
+            text, start, end
+        ):
+            return self.REFERRED_SCORE
+        # "Could you confirm free school meals eligibility for these two?" over a list of names.
+        if for_those_listed(text, end):
+            return self.REFERRED_SCORE
         # "Jack was seen by the nurse. Possible concussion.": the person named just before.
         previous = _previous_in_paragraph(text, sentences, index)
         if previous is not None and _named_person_in(text, previous, start, end, nlp_artifacts):
@@ -517,6 +539,25 @@ def special_category_terms(text: str) -> list[tuple[int, int]]:
     ]
 
 
+def _names_someone_after(text: str, at: int, nlp_artifacts: NlpArtifacts | None) -> bool:
+    """A PERSON the NER found after `at` that is not the reader greeted or the writer signing off."""
+    if nlp_artifacts is None:
+        return False
+    addressed = _addressing(text)
+    return any(
+        ent.label_ == "PERSON" and ent.start_char >= at and _name_like(text, ent.start_char, ent.end_char)
+        and " " in ent.text.strip() and not addressed.overlaps(ent.start_char, ent.end_char)
+        and not _on_a_header_line(text, ent.start_char)
+        for ent in nlp_artifacts.entities
+    )
+
+
+def _on_a_header_line(text: str, pos: int) -> bool:
+    """`pos` is on a quoted header's From / To / Cc / Sent line: a mailbox's name, no one a fact is about."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return _HEADER_LINE.match(text, line_start, pos) is not None
+
+
 _SUBJECT_LINE = regex.compile(r"[ \t]*Subject[ \t]*:[^\n]*")
 
 
@@ -524,6 +565,17 @@ def _subject_line_end(text: str) -> int:
     """Where a text's opening "Subject:" line ends, or 0 when it has none."""
     m = _SUBJECT_LINE.match(text)
     return m.end() if m else 0
+
+
+# "our young carers' group", "the autism parents' coffee morning": a group the term defines.
+_GROUP_FOLLOWER = regex.compile(
+    r"(?i)['’]?s?['’]?[ \t]+(?:(?:support|parents['’]?|carers['’]?|peer)[ \t]+)?(?:group|club|coffee[ \t]+morning|session|workshop|meet-?up|network)s?\b"
+)
+
+
+def group_terms(text: str) -> list[tuple[int, int]]:
+    """Lexicon terms that name a group by what its members share ("young carers' group")."""
+    return [(a, b) for a, b in _lexicon_spans(text) if _GROUP_FOLLOWER.match(text, b)]
 
 
 def _everyday_health(text: str) -> list[tuple[int, int]]:
@@ -597,7 +649,13 @@ def _named_person_in(
         return False
     addressed = _addressing(text)
     for ent in nlp_artifacts.entities:
-        if ent.label_ == "PERSON" and lo <= ent.start_char < hi and _name_like(text, ent.start_char, ent.end_char):
+        if (
+            ent.label_ == "PERSON" and lo <= ent.start_char < hi and _name_like(text, ent.start_char, ent.end_char)
+            and not calendar_word_as_modifier(text, ent.start_char, ent.end_char, nlp_artifacts)
+            # "How did Stephen Hawking change attitudes to disability?": a public figure's is no one's data.
+            and not is_public_figure(text, ent.start_char, ent.end_char)
+            and not _on_a_header_line(text, ent.start_char)
+        ):
             if (ent.end_char <= start or ent.start_char >= end) and not addressed.overlaps(ent.start_char, ent.end_char):
                 return True
     span = nlp_artifacts.tokens.char_span(lo, hi, alignment_mode="expand")
@@ -615,6 +673,10 @@ def _named_person_in(
         # Nor is what the NER read as a language or nationality ("in English"); not places or
         # dates, which it also gives names ("June", "Chelsea").
         and tok.ent_type_ not in _NOT_PERSON_ENTITIES
+        # "LADO consultation - Oakfield Academy": a word of an organisation's or place's name.
+        and not _names_an_organisation(tokens, i)
+        and not is_public_figure(text, tok.idx, tok.idx + len(tok.text))
+        and not _on_a_header_line(text, tok.idx)
     ]
     if not candidates or span is None:
         return False
@@ -628,6 +690,20 @@ def _named_person_in(
 
 
 _NOT_PERSON_ENTITIES = frozenset({"NORP", "LANGUAGE"})
+# The last word of an organisation's or a place's name: "Oakfield Academy", "Hollowfield Primary".
+_ORGANISATION_WORDS = frozenset(
+    """academy academies school schools trust college council primary secondary nursery infants juniors church
+    hospital university centre center practice surgery clinic federation partnership services service team
+    office department house hall road street lane avenue close park ltd limited plc llp group association""".split()
+)
+
+
+def _names_an_organisation(tokens: list[Token], i: int) -> bool:
+    """The capitalised word at `i` opens or runs in a name whose last capitalised word is an organisation's."""
+    j = i
+    while j + 1 < len(tokens) and tokens[j + 1].is_title:
+        j += 1
+    return j > i and tokens[j].lower_ in _ORGANISATION_WORDS
 
 
 @lru_cache(maxsize=4)

@@ -66,12 +66,17 @@ class UkUlnRecognizer(ChecksumRunMixin, WindowContextMixin, PatternRecognizer):
         window_start = max(0, start - self.SENTENCE_CHARS_BEFORE)
         breaks = list(_SENTENCE_BREAK.finditer(text, window_start, start))
         sentence_start = breaks[-1].end() if breaks else window_start
-        return _LABEL.search(text, sentence_start, start) is not None
+        if _LABEL.search(text, sentence_start, start) is not None:
+            return True
+        # "Subject: Two more ULNs" over "Aarav Thapa<TAB>7659783903": the subject labels the message's numbers.
+        subject = _SUBJECT_LINE.match(text)
+        return subject is not None and subject.end() < start and _LABEL.search(subject.group()) is not None
 
     def invalidate_result(self, pattern_text: str) -> bool:
         return not is_valid_uln(pattern_text)
 
 
+_SUBJECT_LINE = regex.compile(r"[ \t]*Subject[ \t]*:[^\n]*")
 _SENTENCE_BREAK = regex.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
 # Only the label itself, not "learner" or "LRS", for the longer reach.
 _LABEL = regex.compile(r"\b(?:ULNs?|unique\s+learner\s+numbers?)\b", regex.IGNORECASE)
