@@ -30,6 +30,10 @@ _PERSON_SLOT = re.compile(r"P(\d)\.(full|first|sur|tsur|tfull|init|rev|email|any
 WORD_NAMES = """Hope Sky Summer Grace Faith Joy Autumn Dawn Amber Jade Ruby Rose Will Mark Bill Frank Pat Sunny
 Precious Destiny Honey River Rain Storm Blessing Miracle Lucky Hunter Victory Gift Patience Charity Iris Ivy Holly
 Daisy Poppy Willow Heather Pearl Hazel Violet Angel Star Melody Harmony Sue Chance Dot Faye Gay""".split()
+# round 6f: first names that are also words or months, and short ones, for {LONENAME} only
+# (WORD_NAMES above is the default recipe's and stays as it is); none is a held-out name
+LONE_WORD_NAMES = [n for n in WORD_NAMES if n not in ("Poppy", "Pat")] + "June April May August Autumn Summer Hope".split()
+SHORT_NAMES = "Jo Sam Al Ed Kit Max Sue Viv Di Ros Jan Zac Bea Flo Dot Mo Bev Liz".split()
 EVAL_KINDS_FILE = "eval_kinds.yaml"
 EVAL_NAMES6_FILE = "eval_names6.yaml"
 # {F1.full} / {F1.sur}: a famous person, author or scientist from the `famous` filler list,
@@ -84,7 +88,10 @@ def load_names_by_origin(split: Split) -> dict[str, Names]:
 TRAIN_ROUND6 = False
 _ROUND6_SLOT = re.compile(
     r"\{(?:F\d\.(?:full|sur|tsur)|character|ROWS|NOROWS|CAPSNAMES|SCORES|COUNTS|TIMENOUN|listlabel|panel"
-    r"|CAPSGROUPS|CASTIS|SYSPAIR|MIXNAMES)\}")
+    r"|CAPSGROUPS|CASTIS|SYSPAIR|MIXNAMES|LONENAME)\}")
+# Round 6f: round 6e's own kinds stay whole; the other round-6 negatives are halved (every
+# second one, in file order), since round 6e's many capitalised words that are no one cost recall.
+_ROUND6E_KINDS = re.compile(r"\{(?:CAPSGROUPS|SYSPAIR)\}")
 
 
 def load_templates(split: TemplateSet) -> dict[str, list[str]]:
@@ -101,6 +108,15 @@ def load_templates(split: TemplateSet) -> dict[str, list[str]]:
     data = yaml.safe_load((RECIPE_DIR / "templates.yaml").read_text(encoding="utf-8"))
     if split == "train" and not TRAIN_ROUND6:
         return {kind: [t for t in items if not _ROUND6_SLOT.search(t)] for kind, items in data[split].items()}
+    if split == "train":
+        negatives, seen = [], 0
+        for t in data[split]["negatives"]:
+            if _ROUND6_SLOT.search(t) and not _ROUND6E_KINDS.search(t):
+                seen += 1
+                if seen % 2 == 0:
+                    continue
+            negatives.append(t)
+        return {kind: list(negatives if kind == "negatives" else items) for kind, items in data[split].items()}
     return {kind: list(items) for kind, items in data[split].items()}
 
 
@@ -662,6 +678,68 @@ class Generator:
             sur = rng.choice(group.surnames) if group.surnames and rng.random() < 0.6 else rng.choice(self.names.surnames)
             self._render_person(b, _Person(first, sur, rng.choice(TITLES)), rng.choice(["full"] * 9 + ["tfull"]), casing)
 
+    # -- round 6f ------------------------------------------------------------------
+    def _lone_person(self) -> _Person:
+        """A training person whose first name is, a third of the time, also a word or a month
+        (Autumn, June, Hope), and now and then a short one (Jo, Sam)."""
+        rng = self.rng
+        p = self._person()
+        r = rng.random()
+        if r < 0.33:
+            p.first = rng.choice(LONE_WORD_NAMES)
+        elif r < 0.43:
+            p.first = rng.choice(SHORT_NAMES)
+        p.middle = None
+        return p
+
+    def _render_lonename(self, b: _Builder, casing: Casing) -> None:
+        """Round 6f: short sentences with a lone name right before a verb ("Autumn has settled
+        in so well") or right after one ("... to exclude Tomasz Nowak"), lines of "Name - what"
+        and duty rotas, and lone surnames with counts: names, to train recall."""
+        rng = self.rng
+        f = self.fillers
+        style = rng.random()
+        if style < 0.3:
+            b.add(rng.choice(["", "", "", "Just to say, ", "Good news: ", "FYI ", "Update - ", "Quick one: "]))
+            self._render_person(b, self._lone_person(), rng.choice(["first"] * 6 + ["full"] * 3 + ["sur"]), casing)
+            b.add(" " + rng.choice(f["verbafter"]) + rng.choice([".", ".", "", "!"]))
+        elif style < 0.55:
+            b.add(rng.choice(f["verbbefore"]) + " ")
+            self._render_person(b, self._lone_person(), rng.choice(["first"] * 4 + ["full"] * 5 + ["sur"]), casing)
+            b.add(rng.choice(f["verbtail"]))
+        elif style < 0.7:
+            sep = rng.choice(["\n", "\n", "; ", ", "])
+            for i in range(rng.randint(2, 5)):
+                if i:
+                    b.add(sep)
+                b.add(rng.choice(["", "", "- ", "* "]) if sep == "\n" else "")
+                self._render_person(b, self._lone_person(), rng.choice(["full", "full", "first"]), casing)
+                join = rng.choice([" - ", " - ", ": ", " ("])
+                b.add(join + rng.choice(f["lineactivity"]) + (")" if join == " (" else ""))
+        elif style < 0.85:
+            if rng.random() < 0.8:
+                b.add(rng.choice(f["rotalabel"]) + rng.choice([": ", ": ", "\n", " - "]))
+            days = rng.choice([["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], ["Mon", "Tue", "Wed", "Thu", "Fri"]])
+            start = rng.randint(0, 2)
+            sep = rng.choice(["; ", "; ", "\n", ", ", " | "])
+            join = rng.choice([" - ", " - ", ": ", " "])
+            for i, day in enumerate(days[start : start + rng.randint(2, 5)]):
+                if i:
+                    b.add(sep)
+                b.add(day + join)
+                self._render_person(b, self._lone_person(), rng.choice(["full", "full", "full", "first", "tsur"]), casing)
+            b.add(rng.choice([".", "", ""]))
+        else:
+            if rng.random() < 0.85:
+                b.add(rng.choice(f["scorelabel"]) + rng.choice([": ", ": ", " - ", "\n"]))
+            sep = rng.choice([", ", ", ", "; ", "\n", " | "])
+            join = rng.choice([" ", " ", ": ", " - "])
+            for i in range(rng.randint(2, 6)):
+                if i:
+                    b.add(sep)
+                self._render_person(b, self._person(), "sur", casing)
+                b.add(join + self._score())
+
     # -- other slots -------------------------------------------------------------
     def _date(self) -> str:
         rng = self.rng
@@ -802,6 +880,8 @@ class Generator:
             elif slot == "MIXNAMES":
                 self._render_mixnames(b, casing)
                 is_list = True
+            elif slot == "LONENAME":
+                self._render_lonename(b, casing)
             else:
                 b.add(self._filler(slot))
         b.add(template[pos:])

@@ -105,4 +105,5 @@ def test_rows_that_name_no_one_are_round6_only() -> None:
         with_round6 = load_templates("train")
     finally:
         generate.TRAIN_ROUND6 = False
-    assert sum("{NOROWS}" in t for t in with_round6["negatives"]) >= 10
+    # round 6f keeps every second round-6 negative outside 6e's kinds (13 {NOROWS} negatives -> 6)
+    assert sum("{NOROWS}" in t for t in with_round6["negatives"]) >= 5
