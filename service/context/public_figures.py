@@ -67,6 +67,47 @@ def teaching_text(text: str) -> bool:
     return False
 
 
+# --- set texts and their casts ----------------------------------------------------------
+
+_SET_TEXTS_FILE = Path(__file__).with_name("set_texts.txt")
+_WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+@cache
+def _set_texts() -> tuple[tuple["regex.Pattern[str]", frozenset[str], frozenset[str]], ...]:
+    """(the title as a pattern, the title's words and the cast and author, folded) for each work of set_texts.txt."""
+    works = []
+    for line in _SET_TEXTS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or "|" not in line:
+            continue
+        title, _, names = line.partition("|")
+        words = [regex.escape(w) for w in title.split()]
+        pattern = regex.compile(r"(?i)\b" + r"[\s,]+".join(words) + r"\b")
+        cast = frozenset(n.strip().casefold() for n in names.split(",") if n.strip())
+        works.append((pattern, frozenset(w.casefold() for w in _WORD.findall(title)), cast))
+    return tuple(works)
+
+
+def casts_in(text: str, everyday: Callable[[str], bool]) -> frozenset[str]:
+    """The cast and author of every work the text names: by its title, or by a name of its cast
+    that is no everyday name ("Birling", "Malvolio"; not "Sheila", "Jack", "Russell").
+
+    `everyday(name)`: a common word or a known given name or surname. One pass over the text's
+    words, then set look-ups (about 40 works); the title's pattern only runs when its words are all there.
+    """
+    words = {w.casefold() for w in _WORD.findall(text)}
+    folded = text.casefold()
+    names: set[str] = set()
+    for title, title_words, cast in _set_texts():
+        by_title = title_words <= words and title.search(text) is not None
+        by_name = any(
+            (name in words if " " not in name else name in folded) and not everyday(name) for name in cast
+        )
+        if by_title or by_name:
+            names |= cast
+    return frozenset(names)
+
+
 # --- the gazetteer --------------------------------------------------------------------
 
 

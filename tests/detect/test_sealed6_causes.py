@@ -91,3 +91,16 @@ def test_the_one_given_a_dose_is_a_person_not_a_medicine(found: Found) -> None:
     text = "Please give Nnamdi 5ml of amoxicillin at lunch."
     assert "Nnamdi" in found(text, "PERSON")
     assert not any("Nnamdi" in value for value in found(text, SC))
+
+
+def test_characters_and_authors_of_a_set_text_named_in_the_text_are_no_one(found: Found) -> None:
+    lesson = ("An Inspector Calls, lesson 5. Starter: what does Eric know about Eva? Main: compare Mr Birling's "
+              "and Sheila's responses. Homework: 200 words on Priestley's message.")
+    assert found(lesson, "PERSON") == []
+    play = "Twelfth Night: Sir Toby and Sir Andrew rehearse in pairs; group B reads Malvolio's letter."
+    assert found(play, "PERSON") == []
+
+
+def test_a_pupil_with_a_characters_name_is_still_a_pupil(found: Found) -> None:
+    assert "Sheila Okafor" in found("Sheila Okafor (9R) left her copy of An Inspector Calls in D4.", "PERSON")
+    assert set(found("Jack and Simon were late to registration today.", "PERSON")) == {"Jack", "Simon"}

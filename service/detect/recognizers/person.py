@@ -464,11 +464,35 @@ def _is_figure_surname(word: str) -> bool:
     return word.casefold() in _figure_surnames()
 
 
+def _everyday_name(name: str) -> bool:
+    """A common word, or a given name or surname of the lists: no sign of one work rather than another."""
+    return all(
+        w in common_words() or w in known_names() or is_world_given_name(w) for w in name.split()
+    )
+
+
+@lru_cache(maxsize=4)
+def _casts(text: str) -> frozenset[str]:
+    return public_figures.casts_in(text, _everyday_name)
+
+
+def _in_a_cast(text: str, start: int, end: int) -> bool:
+    """Every word of the span is of the cast or author of a set text the text names ("Sheila" in a
+    lesson on An Inspector Calls), and no class code marks it as a pupil ("Sheila (9R)")."""
+    words = [w.casefold() for w in _WORD_IN_SPAN.findall(text[start:end]) if len(w) > 1]  # "A. Malvolio"
+    if not words or _IN_A_CLASS.match(text, end):
+        return False
+    cast = _casts(text)
+    return bool(cast) and all(w in cast or w.rstrip("'’s") in cast for w in words)
+
+
 def is_public_figure(text: str, start: int, end: int) -> bool:
     """A character or a historical figure schools teach ("Mercutio", "Mary Seacole"),
     or a name inside a title ("Juliet" in "Romeo and Juliet")."""
     singles, pattern = _public_figures()
     if text[start:end].casefold().strip() in singles:
+        return True
+    if _in_a_cast(text, start, end):
         return True
     if _LITTLE_MISS.search(text, max(0, start - 12), end):
         return True  # the Little Miss books: "Little Miss Sunshine", "Little Miss Day"
