@@ -104,3 +104,35 @@ def test_characters_and_authors_of_a_set_text_named_in_the_text_are_no_one(found
 def test_a_pupil_with_a_characters_name_is_still_a_pupil(found: Found) -> None:
     assert "Sheila Okafor" in found("Sheila Okafor (9R) left her copy of An Inspector Calls in D4.", "PERSON")
     assert set(found("Jack and Simon were late to registration today.", "PERSON")) == {"Jack", "Simon"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subject: RE scheme of work - Hinduism and Sikhism\nSpring: Hinduism (Diwali, Holi, visit to the mandir)",
+        "Year 9 read about Stephen Hawking: motor neurone disease, his voice synthesiser, his humour.",
+        "Our young carers group meets on Thursdays in the library.",
+    ],
+)
+def test_teaching_and_groups_about_no_one_are_not_special(found: Found, text: str) -> None:
+    assert found(text, SC) == []
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Hi both, could Amani and Kofi Mensah join the young carers group on Tuesdays?", "young carers"),
+        ("Dad has MS, so Leon does a lot at home.", "MS"),
+        ("She will need time off for her rheumatology appointments.", "rheumatology appointments"),
+        ("The OH report mentions lupus, so Mrs Kaur will teach from the ground floor.", "lupus"),
+        ("Applying for special consideration for Farid for the maths paper.", "special consideration"),
+        ("He was unwell on the day and used a scribe.", "scribe"),
+    ],
+)
+def test_these_facts_of_someone_are_special(found: Found, text: str, phrase: str) -> None:
+    assert any(phrase in value for value in found(text, SC)), found(text, SC)
+
+
+def test_ms_the_software_is_not_a_condition(found: Found) -> None:
+    assert found("Tom, please join the MS Teams call at four.", SC) == []

@@ -82,6 +82,14 @@ _FOR_THOSE_LISTED = regex.compile(
 )
 
 
+_NAMED_JOINS = regex.compile(
+    r"\b(?P<name>(?-i:\p{Lu}\p{Ll}+))(?:[ \t]+(?-i:\p{Lu}\p{Ll}+))?[ \t]+(?:(?:can|could|will|to|should|may|might)[ \t]+)?"
+    r"(?:join|joins|joined|joining|attend|attends|attended|attending|goes[ \t]+to|go[ \t]+to|went[ \t]+to"
+    r"|is[ \t]+in|are[ \t]+in|was[ \t]+in|starts?|started|starting)[ \t]+(?:the|our|a)[ \t]+\Z",
+    regex.IGNORECASE,
+)
+
+
 def for_those_listed(text: str, end: int) -> bool:
     """After the term: "for these two ...", "for the following", then a line that starts with a full name."""
     return _FOR_THOSE_LISTED.match(text, end) is not None
@@ -95,6 +103,10 @@ def for_someone(text: str, start: int, follower_end: int) -> bool:
     if named is not None and could_be_name(named.group("name")):
         return True
     if _FOR_THOSE_LISTED.match(text, follower_end):
+        return True
+    # "could Hawa and Yusuf Osman join the young carers group": a named person joins it.
+    joined = _NAMED_JOINS.search(text, max(0, start - 80), start)
+    if joined is not None and could_be_name(joined.group("name")):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     head = _LINE_HEAD.match(text, line_start, start)

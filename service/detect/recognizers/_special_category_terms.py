@@ -66,6 +66,14 @@ TOPICS: dict[str, Topic] = {
         acronyms=("OCD", "PTSD", "HIV", "IHCP", "IHP", "CAMHS", "ME/CFS", "IBS", "PCOS"),
         # The condition after "diagnosed with": up to three words, to the next break.
         patterns=(
+            # A specialty seen as a patient: "her rheumatology appointments", "the neurology team change
+            # anything in his plan", "fertility clinic"; whether someone's is the recognizer's question.
+            r"\b(?:rheumatology|neurology|cardiology|oncology|dermatology|audiology|orthopaedic|gastroenterology"
+            r"|endocrinology|gynaecology|urology|haematology|nephrology|respiratory|epilepsy|diabetes|asthma|allergy"
+            r"|fertility|antenatal|maternity|psychiatry|psychiatric|psychology|eating\s+disorders?|fracture)"
+            r"\s+(?:appointments?|clinic|clinics|team|review|consultant|nurse|referral|outpatients?)\b",
+            # "Mum has MS", "with MS": the condition; not "MS Teams".
+            r"\bMS\b(?<=\b(?:has|have|had|with|diagnosed\s+with)\s+(?-i:MS))(?!\s+(?:Teams|Forms?|Word|Excel|Office|365)\b)",
             # "Sky Mwangi's radio aid", "his radio aid"; not "show staff the radio aid".
             r"\bradio\s+aids?\b(?<=(?:\b(?:his|her|their|my)|\p{L}['’]s)\s+radio\s+aids?)",
             # "her eye condition", "his heart condition", "their son's skin condition": someone's condition.
@@ -98,13 +106,13 @@ TOPICS: dict[str, Topic] = {
             "wobble cushion", "writing slope", "elsa sessions", "elsa support",
             # Exam access arrangements: each is given for a need (JCQ asks for the evidence of
             # it), so a named candidate's is SEN or health data (corpus/README.md).
-            "exam concessions", "coloured overlay",
+            "exam concessions", "coloured overlay", "special consideration",
             "coloured overlays", "supervised rest breaks", "modified papers", "modified paper",
             "enlarged papers", "enlarged paper", "modified enlarged papers",
         ),
         patterns=(
             # "has a reader and a separate room", "a scribe and rest breaks", "keep his 1:1".
-            r"\b(?:reader|scribe|prompter)\b(?<=\b(?:has|have|needs?|gets?|with|entitled\s+to|uses?)\s+(?:a\s+)?\w+)",
+            r"\b(?:reader|scribe|prompter)\b(?<=\b(?:has|have|had|needs?|needed|gets?|got|with|entitled\s+to|uses?|used|using)\s+(?:a\s+)?\w+)",
             r"\b1:1\b(?<=\b(?:his|her|their)\s+1:1)",
             # "25% extra time", "extra time (25%)"; not a match's or a deadline's extra time.
             r"\b(?:25|50)\s?%\s+extra\s+time\b",
@@ -229,7 +237,8 @@ TOPICS: dict[str, Topic] = {
         phrases=(
             "muslim", "jewish", "hindu", "sikh", "buddhist", "catholic",
             "jehovah's witness", "jehovah's witnesses", "religion", "religious beliefs",
-            "religious belief", "atheist", "converted to islam", "islam", "judaism",
+            "religious belief", "atheist", "converted to islam", "islam", "judaism", "sikhism", "hinduism",
+            "buddhism", "christianity", "rastafarianism",
             # Practice said of someone: what they observe, keep or eat for their faith.
             "fasting", "friday prayers", "jummah", "jummah prayers", "sabbath", "shabbat", "shabbos",
             "keep kosher", "keeps kosher", "keeping kosher", "not halal", "halal only", "prays", "praying",

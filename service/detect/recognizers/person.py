@@ -817,8 +817,32 @@ _IN_A_CLASS = regex.compile(
 )
 
 
+# Festivals and holy days the NER reads as names ("Rosh Hashanah", "Yom Kippur", "Eid al-Adha").
+_FESTIVALS = regex.compile(
+    r"(?i)(?:rosh\s+hashanah|yom\s+kippur|sukkot|purim|pesach|passover|hanukkah|chanukah|shavuot|simchat\s+torah"
+    r"|eid(?:\s+al[\s-](?:fitr|adha))?|ramadan|ramadhan|lailat\s+al[\s-]qadr|mawlid|ashura|diwali|deepavali|holi|navratri"
+    r"|raksha\s+bandhan|janmashtami|vaisakhi|baisakhi|bandi\s+chhor\s+divas|gurpurab|wesak|vesak|losar|lent|easter"
+    r"|advent|epiphany|pentecost|whitsun|christmas|shrove\s+tuesday|ash\s+wednesday|chinese\s+new\s+year|lunar\s+new\s+year)"
+)
+
+
+_AN_ISM = regex.compile(r"\p{Lu}\p{Ll}{2,}ism")
+
+
+def festival_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Festivals and holy days written in text[start:end]."""
+    return [m.span() for m in _FESTIVAL_WORDS.finditer(text, start, end)]
+
+
+_FESTIVAL_WORDS = regex.compile(r"\b" + _FESTIVALS.pattern[4:] + r"\b", regex.IGNORECASE)
+
+
 def _names_something_else(text: str, start: int, end: int) -> bool:
-    """A street, a firm, a storm or an acronym, not a person."""
+    """A street, a firm, a storm, a festival or an acronym, not a person."""
+    if _FESTIVALS.fullmatch(text, start, end):
+        return True
+    if _AN_ISM.fullmatch(text, start, end):
+        return True  # "Judaism", "Sikhism", "Impressionism": a belief or a movement
     if is_acronym(text, start, end) and not is_known_name(text[start:end]):
         return True
     if (_STORM_HEAD.match(text, start) or _STORM.search(text, max(0, start - 20), start)) and not _IN_A_CLASS.match(

@@ -19,6 +19,7 @@ from service.detect.recognizers._base import OneEntityRecognizer
 from service.detect.recognizers._context import phrase_regex, scored_result
 from service.detect.recognizers.person import (
     calendar_word_as_modifier,
+    festival_spans,
     is_public_figure,
     is_acronym_plural,
     is_common_words_span,
@@ -434,6 +435,10 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             text, max(sentence.start, start - 24), start
         ):
             return None
+        # "Year 9 learn about Stephen Hawking: motor neurone disease, his voice synthesiser": the
+        # pronouns of a sentence about a public figure are the figure's.
+        if _a_public_figure_in(text, sentence, nlp_artifacts):
+            return None
         if _referred_to(sentence_text, start - sentence.start, end - sentence.start):
             return self.REFERRED_SCORE
         # "Thanks for telling me about the bedwetting": a fact the reader told the writer, so
@@ -544,10 +549,25 @@ def _names_someone_after(text: str, at: int, nlp_artifacts: NlpArtifacts | None)
     if nlp_artifacts is None:
         return False
     addressed = _addressing(text)
+    festivals = Covered(festival_spans(text, at, len(text)))
+    terms = _lexicon_covered(text)
     return any(
         ent.label_ == "PERSON" and ent.start_char >= at and _name_like(text, ent.start_char, ent.end_char)
         and " " in ent.text.strip() and not addressed.overlaps(ent.start_char, ent.end_char)
         and not _on_a_header_line(text, ent.start_char)
+        and not festivals.overlaps(ent.start_char, ent.end_char) and not terms.overlaps(ent.start_char, ent.end_char)
+        and not is_public_figure(text, ent.start_char, ent.end_char)
+        for ent in nlp_artifacts.entities
+    )
+
+
+def _a_public_figure_in(text: str, sentence: _Sentence, nlp_artifacts: NlpArtifacts | None) -> bool:
+    """The NER found a public figure or a character in the sentence (a name schools teach)."""
+    if nlp_artifacts is None:
+        return False
+    return any(
+        ent.label_ == "PERSON" and sentence.start <= ent.start_char < sentence.end
+        and is_public_figure(text, ent.start_char, ent.end_char)
         for ent in nlp_artifacts.entities
     )
 
@@ -648,6 +668,8 @@ def _named_person_in(
     if hi <= lo:
         return False
     addressed = _addressing(text)
+    festivals = Covered(festival_spans(text, lo, hi))
+    terms = _lexicon_covered(text)
     for ent in nlp_artifacts.entities:
         if (
             ent.label_ == "PERSON" and lo <= ent.start_char < hi and _name_like(text, ent.start_char, ent.end_char)
@@ -655,13 +677,15 @@ def _named_person_in(
             # "How did Stephen Hawking change attitudes to disability?": a public figure's is no one's data.
             and not is_public_figure(text, ent.start_char, ent.end_char)
             and not _on_a_header_line(text, ent.start_char)
+            and not festivals.overlaps(ent.start_char, ent.end_char)
+            # A term the NER read as a name ("Autumn: Judaism (Shabbat, ...)") is no one.
+            and not terms.overlaps(ent.start_char, ent.end_char)
         ):
             if (ent.end_char <= start or ent.start_char >= end) and not addressed.overlaps(ent.start_char, ent.end_char):
                 return True
     span = nlp_artifacts.tokens.char_span(lo, hi, alignment_mode="expand")
     tokens = list(span) if span is not None else []
     title_start, title_end = _capitalised_run(tokens, start, end)
-    terms = _lexicon_covered(text)
     candidates = [
         i for i, tok in enumerate(tokens)
         if tok.is_title and sum(c.isalpha() for c in tok.text) > 1 and tok.lower_ not in _NOT_NAMES and not only_common_words(tok.text)
@@ -677,6 +701,9 @@ def _named_person_in(
         and not _names_an_organisation(tokens, i)
         and not is_public_figure(text, tok.idx, tok.idx + len(tok.text))
         and not _on_a_header_line(text, tok.idx)
+        and not festivals.overlaps(tok.idx, tok.idx + len(tok.text))
+        # "Autumn: Judaism (Shabbat ...)", "Spring 2": a term's heading, not a girl called Autumn.
+        and not (tok.lower_ in _CALENDAR_HEADINGS and i + 1 < len(tokens) and (tokens[i + 1].text in ":-–" or tokens[i + 1].like_num))
     ]
     if not candidates or span is None:
         return False
@@ -690,6 +717,7 @@ def _named_person_in(
 
 
 _NOT_PERSON_ENTITIES = frozenset({"NORP", "LANGUAGE"})
+_CALENDAR_HEADINGS = frozenset("spring summer autumn winter january february march april may june july august september october november december".split())
 # The last word of an organisation's or a place's name: "Oakfield Academy", "Hollowfield Primary".
 _ORGANISATION_WORDS = frozenset(
     """academy academies school schools trust college council primary secondary nursery infants juniors church
