@@ -136,3 +136,19 @@ def test_these_facts_of_someone_are_special(found: Found, text: str, phrase: str
 
 def test_ms_the_software_is_not_a_condition(found: Found) -> None:
     assert found("Tom, please join the MS Teams call at four.", SC) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subject: Chickenpox in Year 1\nDear parents,\nPlease look out for spots this week.",
+        "Subject: Deposit for one more traveller\nOne parent will pay you directly for his son's place.",
+    ],
+)
+def test_an_outbreak_notice_and_a_traveller_on_a_trip_are_not_special(found: Found, text: str) -> None:
+    assert found(text, SC) == []
+
+
+def test_a_traveller_family_and_a_pupil_with_chickenpox_are(found: Found) -> None:
+    assert found("Mum says they are Travellers and may move on in spring, so Ben's place may end.", SC)
+    assert "chickenpox" in found("Ava in Year 2 has chickenpox, so she is off until Friday.", SC)

@@ -218,7 +218,8 @@ TOPICS: dict[str, Topic] = {
             "ethnicity", "ethnic origin", "ethnic background", "white british", "white irish",
             "black african", "black caribbean", "black british", "asian british", "mixed race",
             "white and black caribbean", "white and black african", "white and asian",
-            "mixed heritage", "dual heritage", "gypsy", "gypsy roma", "traveller", "irish traveller",
+            "mixed heritage", "dual heritage", "gypsy", "gypsy roma", "irish traveller", "traveller community",
+            "traveller family", "traveller families", "traveller heritage",
             "gypsy roma traveller", "pakistani heritage", "bangladeshi heritage",
         ),
         # GRT, and the DfE school census ethnicity codes (main and extended), as MIS exports
@@ -231,7 +232,12 @@ TOPICS: dict[str, Topic] = {
             ASNL ASLT ASRO AOTA BCRB BAFR BANN BCON BGHA BNGN BSLN BSOM BSUD BAOF BEUR BNAM BOTB
             CHNE CHKC CMAL CTWN COCH OOTH OAFG OARA OEGY OFIL OIRN OIRQ OJPN OKOR OKRD OLAM OLEB
             OLIB OMAL OMRC OPOL OTHA OVIE OYEM OOEG""".split() if code not in {"BOTH", "MOTH"})),
-        patterns=(r"\b(?:of|from\s+an?)\s+[A-Z][a-z]+\s+(?:heritage|background|descent|origin)\b",),
+        patterns=(
+            r"\b(?:of|from\s+an?)\s+[A-Z][a-z]+\s+(?:heritage|background|descent|origin)\b",
+            # "a Traveller", "Travellers' site": the community, written with its capital; "one more
+            # traveller" on a trip is someone travelling.
+            r"\b(?-i:Travellers?)\b",
+        ),
     ),
     "religion": Topic(
         phrases=(

@@ -164,6 +164,12 @@ _TOLD_ABOUT = regex.compile(
 # "his asthma", "her back surgery": the term as the person's own, said, not supposed.
 _THEIR_OWN = regex.compile(r"(?i)\b(?:his|her)\s+(?:[\w'’-]+\s+)?$")
 _CASES_BEFORE = regex.compile(r"(?i)\b(?:an?\s+(?:\w+\s+)?cases?|(?:\w+\s+)?cases|an\s+outbreak|outbreaks?)\s+of\s+$")
+# What goes round a class: said "in Year 3" it is an outbreak notice, not anyone's illness.
+_CATCHING = regex.compile(
+    r"(?i)head\s+lice|nits|chickenpox|chicken\s+pox|norovirus|scarlet\s+fever|impetigo|threadworms?|hand,?\s+foot"
+    r"\s+and\s+mouth|slapped\s+cheek|measles|mumps|whooping\s+cough|conjunctivitis|sickness\s+bug|covid|flu"
+)
+_HAS_IT = regex.compile(r"(?i)\b(?:has|have|had|got|caught|with|from)\s+(?:the\s+)?$")
 _IN_A_GROUP = regex.compile(
     r"(?i)\s+(?:in|across|among|amongst|within)\s+(?:the\s+|our\s+|your\s+child['’]s\s+)?"
     r"(?:class|classes|year|years|y\d|reception|nursery|school|key\s+stage|ks\d|form|tutor\s+group|group|setting|\d{1,2}\s?[A-Z]\b)"
@@ -406,8 +412,12 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
         # "the class allergy list": the whole class's (a space before it, not a table's "Class\tFSM").
         if _CLASS_BEFORE.search(text, max(0, start - 20), start):
             return True
-        # "a case of head lice in Class 2F", "cases of chickenpox in Year 1": in a group, not in anyone said.
-        if _CASES_BEFORE.search(text, max(0, start - 30), start) and _IN_A_GROUP.match(text, end, end + 40):
+        # "a case of head lice in Class 2F", "cases of chickenpox in Year 1", "Subject: Head lice in
+        # Class 2F": in a group, not in anyone said.
+        if _IN_A_GROUP.match(text, end, end + 40) and (
+            _CASES_BEFORE.search(text, max(0, start - 30), start)
+            or (_CATCHING.fullmatch(text, start, end) and not _HAS_IT.search(text, max(0, start - 16), start))
+        ):
             return True
         return _PRECEDER.search(text, max(0, start - 20), start) is not None
 
