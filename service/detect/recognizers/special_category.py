@@ -130,12 +130,18 @@ _TERM_PATTERNS_NEEDING = tuple((pattern, _needed_word(pattern)) for pattern in _
 
 def _lexicon_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the lexicon's phrases and patterns (not the acronyms), in order of start."""
+    return list(_lexicon_spans_once(text))
+
+
+@lru_cache(maxsize=8)
+def _lexicon_spans_once(text: str) -> tuple[tuple[int, int], ...]:
+    # The recognizer, the group-disclosure check and group_terms read the same text.
     spans = [m.span() for m in _TERMS.finditer(text)]
     for pattern, needed in _TERM_PATTERNS_NEEDING:
         if needed is not None and needed.search(text) is None:
             continue
         spans += [m.span() for m in pattern.finditer(text)]
-    return sorted(spans)
+    return tuple(sorted(spans))
 # "the "Ethnicity" field": a closing quote may stand between the term and its follower.
 _FOLLOWER = regex.compile(
     r"[\s\-\"'”’]*(?:" + "|".join(regex.escape(w) for w in GENERIC_FOLLOWERS) + r")(?![\w])", regex.IGNORECASE
