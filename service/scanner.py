@@ -156,6 +156,8 @@ class Scanner:
         subject_entities = names_read_as_in_body(
             extracted.subject, subject_entities, extracted.body, body_entities, participants.is_named
         )
+        # A term the subject states of someone on its own is the subject's already.
+        heading_terms = [t for t in heading_terms if not any(e.start < t.end and t.start < e.end for e in subject_entities)]
         if any(a.protected for a in _flatten(extracted.attachments)):
             subject_entities += secrets_for_a_protected_file(extracted.subject, subject_entities)
             body_entities += secrets_for_a_protected_file(extracted.body, body_entities)
