@@ -82,7 +82,12 @@ def load_general_templates(split: GeneralSplit) -> dict[str, list[str]]:
     data = yaml.safe_load((RECIPE_DIR / "general_templates.yaml").read_text(encoding="utf-8"))
     if not generate.TRAIN_ROUND6:
         return {kind: [t for t in items if not _ROUND6_SLOT.search(t)] for kind, items in data[split].items()}
-    return {kind: list(items) for kind, items in data[split].items()}
+    out = {kind: list(items) for kind, items in data[split].items()}
+    if split == "train":
+        # round 6g: lone names and full names of other countries beside verbs (train_round6g)
+        for kind, items in data.get("train_round6g", {}).items():
+            out.setdefault(kind, []).extend(items)
+    return out
 
 
 @dataclass

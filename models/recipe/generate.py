@@ -91,7 +91,8 @@ _ROUND6_SLOT = re.compile(
     r"|CAPSGROUPS|CASTIS|SYSPAIR|MIXNAMES|LONENAME)\}")
 # Round 6f: round 6e's own kinds stay whole; the other round-6 negatives are halved (every
 # second one, in file order), since round 6e's many capitalised words that are no one cost recall.
-_ROUND6E_KINDS = re.compile(r"\{(?:CAPSGROUPS|SYSPAIR)\}")
+# Round 6g: every {TIMENOUN} negative ("Summer Fair", "Autumn term") stays whole too.
+_ROUND6E_KINDS = re.compile(r"\{(?:CAPSGROUPS|SYSPAIR|TIMENOUN)\}")
 
 
 def load_templates(split: TemplateSet) -> dict[str, list[str]]:
@@ -672,7 +673,7 @@ class Generator:
         for i in range(n):
             if i:
                 b.add(" and " if i == n - 1 and sep == ", " and rng.random() < 0.3 else sep)
-            origin = rng.choice(celtic) if celtic and rng.random() < 0.35 else rng.choice(origins)
+            origin = rng.choice(celtic) if celtic and rng.random() < 0.5 else rng.choice(origins)
             group = self._by_origin[origin]
             first = rng.choice(group.first)
             sur = rng.choice(group.surnames) if group.surnames and rng.random() < 0.6 else rng.choice(self.names.surnames)

