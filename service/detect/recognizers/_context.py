@@ -28,6 +28,16 @@ _WORD_START = regex.compile(r"\w")
 _Trie = dict[str, "_Trie"]
 
 
+_SUBJECT_LINE = regex.compile(r"[ \t]*Subject[ \t]*:[^\n]*")
+
+
+def subject_line_end(text: str) -> int:
+    """Where a text's opening "Subject:" line ends (a message written as the corpus writes
+    one, or as the scanner reads a body under its subject), or 0 when it has none."""
+    m = _SUBJECT_LINE.match(text)
+    return m.end() if m else 0
+
+
 @lru_cache(maxsize=256)
 def phrase_regex(phrases: tuple[str, ...]) -> "regex.Pattern[str]":
     """One case-insensitive regex matching any of the phrases as whole words.

@@ -177,7 +177,8 @@ _PARENT_OF = regex.compile(
     r"|grandfather|nan|nana|nanny|gran|step-?mum|step-?dad|stepmother|stepfather|aunt|auntie|uncle|foster\s+carer)"
     rf"\s+(?:of|to)\s+)(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD})?)"
 )
-_CLASS_CODE = regex.compile(
+# A pupil's class code after a name: "Tomi (3R)", "bilal in 6S".
+CLASS_CODE = regex.compile(
     r"[ \t]*\((?:Y(?:ea)?r?[ \t]?\d{1,2}[A-Za-z]{0,2}|\d{1,2}[ \t]?[A-Z]{1,3}\d?|R[A-Z]{0,2}|Rec(?:eption)?|Nursery)\)"
     # "bilal in 6S is nut allergy", "Tomi in Y4": in a class given by its code.
     r"|[ \t]+in[ \t]+(?:Y\d{1,2}[A-Z]{0,2}|\d{1,2}[A-Z]{1,3}\d?)\b(?![-/]\d)"
@@ -275,7 +276,7 @@ def evidence_spans(
         span = _leading_names(text, m, could_be_name, strict=False)
         if span:
             yield (*span, "Name of a parent's child")
-    for m in _before(text, _CLASS_CODE, _NAMES_AT_END):
+    for m in _before(text, CLASS_CODE, _NAMES_AT_END):
         span = _trailing_names(text, m, could_be_name)
         if span:
             yield (*span, "Name before a class code")

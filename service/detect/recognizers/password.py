@@ -430,8 +430,8 @@ def secrets_by_evidence(text: str, *, protected_file: bool = False) -> list[tupl
             end -= 1
         token = text[start:end]
         shape = _shape_weight(token)
-        if not shape and token.isalpha() and _SPELLED_AFTER.match(text, end):
-            shape = 0.0 if not _spelled_out(token, text[end : end + 40]) else _SHAPE_DIGITS
+        if not shape and token.isalpha() and _spelled_out(token, text[end : end + 40]):
+            shape = _SHAPE_DIGITS  # "It's Bumblebee, capital B, all one word": a word spelt out as a secret
         if not shape or _NOT_SECRET.search(token) or _is_a_date_time_or_amount(token):
             continue
         weighed += 1

@@ -40,6 +40,7 @@ from service.context import public_figures
 from service.context.names import is_given_name
 from service.detect.recognizers._person_evidence import (
     BODY_WORDS,
+    CLASS_CODE,
     NAME_WORD,
     cast_list,
     evidence_spans,
@@ -480,7 +481,7 @@ def _in_a_cast(text: str, start: int, end: int) -> bool:
     """Every word of the span is of the cast or author of a set text the text names ("Sheila" in a
     lesson on An Inspector Calls), and no class code marks it as a pupil ("Sheila (9R)")."""
     words = [w.casefold() for w in _WORD_IN_SPAN.findall(text[start:end]) if len(w) > 1]  # "A. Malvolio"
-    if not words or _IN_A_CLASS.match(text, end):
+    if not words or CLASS_CODE.match(text, end):
         return False
     cast = _casts(text)
     return bool(cast) and all(w in cast or w.rstrip("'’s") in cast for w in words)
@@ -811,19 +812,15 @@ _STORM = regex.compile(r"(?i)\b(?:hurricane|storm|typhoon|cyclone|tropical\s+sto
 _STORM_HEAD = regex.compile(r"(?i)(?:hurricane|storm|typhoon|cyclone|tropical\s+storm)[ \t]")
 
 
-_IN_A_CLASS = regex.compile(
-    r"[ \t]*(?:\((?:Y(?:ea)?r?[ \t]?\d{1,2}[A-Za-z]{0,2}|\d{1,2}[ \t]?[A-Z]{1,3}\d?|R[A-Z]{0,2}|Rec(?:eption)?)\)"
-    r"|[ \t]+in[ \t]+(?:Y(?:ea)?r?[ \t]?\d{1,2}[A-Z]{0,2}|\d{1,2}[A-Z]{1,3}\d?)\b)"
-)
-
-
 # Festivals and holy days the NER reads as names ("Rosh Hashanah", "Yom Kippur", "Eid al-Adha").
-_FESTIVALS = regex.compile(
-    r"(?i)(?:rosh\s+hashanah|yom\s+kippur|sukkot|purim|pesach|passover|hanukkah|chanukah|shavuot|simchat\s+torah"
+_FESTIVAL_NAMES = (
+    r"rosh\s+hashanah|yom\s+kippur|sukkot|purim|pesach|passover|hanukkah|chanukah|shavuot|simchat\s+torah"
     r"|eid(?:\s+al[\s-](?:fitr|adha))?|ramadan|ramadhan|lailat\s+al[\s-]qadr|mawlid|ashura|diwali|deepavali|holi|navratri"
     r"|raksha\s+bandhan|janmashtami|vaisakhi|baisakhi|bandi\s+chhor\s+divas|gurpurab|wesak|vesak|losar|lent|easter"
-    r"|advent|epiphany|pentecost|whitsun|christmas|shrove\s+tuesday|ash\s+wednesday|chinese\s+new\s+year|lunar\s+new\s+year)"
+    r"|advent|epiphany|pentecost|whitsun|christmas|shrove\s+tuesday|ash\s+wednesday|chinese\s+new\s+year|lunar\s+new\s+year"
 )
+_FESTIVALS = regex.compile(rf"(?i)(?:{_FESTIVAL_NAMES})")
+_FESTIVAL_WORDS = regex.compile(rf"(?i)\b(?:{_FESTIVAL_NAMES})\b")
 
 
 _AN_ISM = regex.compile(r"\p{Lu}\p{Ll}{2,}ism")
@@ -834,9 +831,6 @@ def festival_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in _FESTIVAL_WORDS.finditer(text, start, end)]
 
 
-_FESTIVAL_WORDS = regex.compile(r"\b" + _FESTIVALS.pattern[4:] + r"\b", regex.IGNORECASE)
-
-
 def _names_something_else(text: str, start: int, end: int) -> bool:
     """A street, a firm, a storm, a festival or an acronym, not a person."""
     if _FESTIVALS.fullmatch(text, start, end):
@@ -845,7 +839,7 @@ def _names_something_else(text: str, start: int, end: int) -> bool:
         return True  # "Judaism", "Sikhism", "Impressionism": a belief or a movement
     if is_acronym(text, start, end) and not is_known_name(text[start:end]):
         return True
-    if (_STORM_HEAD.match(text, start) or _STORM.search(text, max(0, start - 20), start)) and not _IN_A_CLASS.match(
+    if (_STORM_HEAD.match(text, start) or _STORM.search(text, max(0, start - 20), start)) and not CLASS_CODE.match(
         text, end
     ):
         return True  # not "Storm Leighton (Y9)", "Storm Ellis in 8R": a pupil of that name

@@ -16,7 +16,7 @@ from service.detect.nlp import fine_tags
 from service.detect.recognizers._person_evidence import addressing_spans
 from service.detect.sentence_classifier import SentenceClassifier, classifier_of
 from service.detect.recognizers._base import OneEntityRecognizer
-from service.detect.recognizers._context import phrase_regex, scored_result
+from service.detect.recognizers._context import phrase_regex, scored_result, subject_line_end
 from service.detect.recognizers.person import (
     calendar_word_as_modifier,
     festival_spans,
@@ -270,7 +270,7 @@ class SpecialCategoryRecognizer(OneEntityRecognizer):
             return results
         sentences = _sentences(text, doc)
         starts = [s.start for s in sentences]
-        subject_end = _subject_line_end(text)
+        subject_end = subject_line_end(text)
         unplaced_in_subject: list[tuple[int, int]] = []
         for start, end in hits:
             index = max(0, bisect.bisect_right(starts, start) - 1)
@@ -592,15 +592,6 @@ def _on_a_header_line(text: str, pos: int) -> bool:
     """`pos` is on a quoted header's From / To / Cc / Sent line: a mailbox's name, no one a fact is about."""
     line_start = text.rfind("\n", 0, pos) + 1
     return _HEADER_LINE.match(text, line_start, pos) is not None
-
-
-_SUBJECT_LINE = regex.compile(r"[ \t]*Subject[ \t]*:[^\n]*")
-
-
-def _subject_line_end(text: str) -> int:
-    """Where a text's opening "Subject:" line ends, or 0 when it has none."""
-    m = _SUBJECT_LINE.match(text)
-    return m.end() if m else 0
 
 
 # "our young carers' group", "the autism parents' coffee morning": a group the term defines.

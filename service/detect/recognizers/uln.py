@@ -3,7 +3,7 @@
 import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from service.detect.recognizers._context import REFERENCE_WORDS, ChecksumRunMixin, WindowContextMixin
+from service.detect.recognizers._context import REFERENCE_WORDS, ChecksumRunMixin, WindowContextMixin, subject_line_end
 
 
 def uln_check_digit(first_nine: str) -> int | None:
@@ -69,14 +69,13 @@ class UkUlnRecognizer(ChecksumRunMixin, WindowContextMixin, PatternRecognizer):
         if _LABEL.search(text, sentence_start, start) is not None:
             return True
         # "Subject: Two more ULNs" over "Aarav Thapa<TAB>7659783903": the subject labels the message's numbers.
-        subject = _SUBJECT_LINE.match(text)
-        return subject is not None and subject.end() < start and _LABEL.search(subject.group()) is not None
+        subject_end = subject_line_end(text)
+        return 0 < subject_end < start and _LABEL.search(text, 0, subject_end) is not None
 
     def invalidate_result(self, pattern_text: str) -> bool:
         return not is_valid_uln(pattern_text)
 
 
-_SUBJECT_LINE = regex.compile(r"[ \t]*Subject[ \t]*:[^\n]*")
 _SENTENCE_BREAK = regex.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
 # Only the label itself, not "learner" or "LRS", for the longer reach.
 _LABEL = regex.compile(r"\b(?:ULNs?|unique\s+learner\s+numbers?)\b", regex.IGNORECASE)
